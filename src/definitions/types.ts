@@ -1,0 +1,59 @@
+/** One entry of a compiled definition set, as shipped and as written to `dist/definitions.json`. */
+export interface DefinitionEntry {
+  /** 序号 as printed. */
+  serial: number;
+  /** 名词名称 exactly as printed, quotes included (e.g. `教育“一张图”`). */
+  term: string;
+  /** Other spellings that name this entry (quote-free forms, parts of compound `A+B` terms, names from the text). */
+  aliases: string[];
+  /** 定义: one string per paragraph, exactly as printed. */
+  definition: string[];
+  /** The （注：…） paragraphs, exactly as printed. */
+  notes: string[];
+  /** 解释单位 exactly as printed. */
+  unit: string;
+}
+
+/** A compiled definition set: what the matcher, the card, the glossary and the Node tools share. */
+export interface DefinitionSet {
+  title: string;
+  version: string;
+  issuer: string;
+  /** Date of issue, YYYY-MM-DD. */
+  date: string;
+  /** Entries in serial order. */
+  entries: DefinitionEntry[];
+  /**
+   * Phrases that contain an entry's characters but are not the entry (更多跨场景 is 更多 + 跨场景, not 多跨场景).
+   * The matcher lets them win like a longer match and reports nothing. Absent in `dist/definitions.json`.
+   */
+  exclusions?: string[];
+}
+
+/** A phrase with the one-line reason it is in the source. */
+export interface SourcePhrase {
+  text: string;
+  reason: string;
+}
+
+/** One record of the human-editable source (data/definition-set.json); see data/definition-set.schema.json. */
+export interface SourceEntry {
+  serial: number;
+  term: string;
+  definition: string[];
+  notes?: string[];
+  unit: string;
+  aliases?: SourcePhrase[];
+  exclusions?: SourcePhrase[];
+}
+
+/** The human-editable source of a definition set. */
+export interface DefinitionSetSource {
+  $schema?: string;
+  title: string;
+  version: string;
+  issuer: string;
+  date: string;
+  noticeTitle?: string;
+  entries: SourceEntry[];
+}
