@@ -26,6 +26,9 @@ const SPACES = new Set([
   0x2007, 0x2008, 0x2009, 0x200a, 0x200b, 0x200c, 0x200d, 0x2028, 0x2029, 0x202f, 0x205f, 0x2060, 0x3000, 0xfeff,
 ]);
 
+/** Every UTF-16 code unit the matcher skips. */
+export const IGNORABLE_CODES: ReadonlySet<number> = new Set([...QUOTES, ...SPACES]);
+
 export function isQuote(code: number): boolean {
   return QUOTES.has(code);
 }
@@ -36,7 +39,7 @@ export function isSpace(code: number): boolean {
 
 /** True for a UTF-16 code unit the matcher skips: a quote mark or white space. */
 export function isIgnorable(code: number): boolean {
-  return QUOTES.has(code) || SPACES.has(code);
+  return IGNORABLE_CODES.has(code);
 }
 
 /** Folds one UTF-16 code unit: full-width ASCII (U+FF01–FF5E) to ASCII, then A–Z to a–z. */
