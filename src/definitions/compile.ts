@@ -22,10 +22,11 @@ const validate = new Ajv({ allErrors: false, strict: true }).compile<DefinitionS
 /** Parses the JSON text of a source set; a syntax error names the line and column. */
 export function parseDefinitionSetJson(text: string, origin = 'definition set'): DefinitionSetSource {
   let data: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(json);
   } catch (error) {
-    throw new DefinitionSetError(origin, '', `not valid JSON (${describeJsonError(error, text)})`);
+    throw new DefinitionSetError(origin, '', `not valid JSON (${describeJsonError(error, json)})`);
   }
   return checkDefinitionSetSource(data, origin);
 }
@@ -123,6 +124,8 @@ function schemaError(data: unknown, error: ErrorObject, origin: string): Definit
   return new DefinitionSetError(origin, [location, path && `field "${path}"`].filter(Boolean).join(', '), problem);
 }
 
+const NOTHING_TO_MATCH = 'empty field: nothing left once quote marks and white space are ignored';
+
 function checkUniqueness(source: DefinitionSetSource, origin: string): void {
   if (!isRealDate(source.date)) throw new DefinitionSetError(origin, 'field "date"', `no such date: ${source.date}`);
   const serials = new Map<number, number>();
@@ -137,6 +140,8 @@ function checkUniqueness(source: DefinitionSetSource, origin: string): void {
     serials.set(entry.serial, index);
 
     const termKey = normalizeKey(entry.term);
+    // a name the matcher sees as empty would match everywhere (and make every exclusion "contain" it)
+    if (!termKey) throw new DefinitionSetError(origin, where('term'), NOTHING_TO_MATCH);
     const termOwner = names.get(termKey);
     if (termOwner)
       throw new DefinitionSetError(origin, where('term'), `duplicate term: same as “${termOwner.text}” of entry ${termOwner.serial}`);
@@ -146,6 +151,7 @@ function checkUniqueness(source: DefinitionSetSource, origin: string): void {
     const label = entryLabel(entry, index);
     (entry.aliases ?? []).forEach((alias, i) => {
       const key = normalizeKey(alias.text);
+      if (!key) throw new DefinitionSetError(origin, `${label}, field "aliases[${i}].text"`, NOTHING_TO_MATCH);
       const owner = names.get(key);
       if (owner && owner.serial !== entry.serial)
         throw new DefinitionSetError(
@@ -189,9 +195,35 @@ function describeType(value: unknown): string {
 function describeJsonError(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message);
-  if (!position) return message;
-  const before = text.slice(0, Number(position[1]));
+  // V8 names no position for "Unexpected token 'x', "…" is not valid JSON" (and quotes raw source, line breaks
+  // included, which would break the CLI's one-line error) nor for "Unexpected end of JSON input".
+  const offset = position ? Number(position[1]) : findJsonErrorOffset(text);
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+  const reason = message.replace(/(?: in JSON)? at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*$/s, '');
+  return `${reason} at line ${line}, column ${column}`;
+}
+
+/** The offset of the first character JSON.parse rejects: the shortest prefix that fails before its own end. */
+function findJsonErrorOffset(text: string): number {
+  const failsInside = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : '';
+      const position = /position (\d+)/.exec(message);
+      return position ? Number(position[1]) < length : !/end of JSON input/.test(message);
+    }
+  };
+  let low = 1;
+  let high = text.length;
+  if (!failsInside(high)) return text.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsInside(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low - 1;
 }

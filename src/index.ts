@@ -1,0 +1,2 @@
+export { definitionSet } from './definitions/definition-set.generated';
+export type * from './definitions/types';
