@@ -1,2 +1,5 @@
 export { definitionSet } from './definitions/definition-set.generated';
 export type * from './definitions/types';
+export { annotate, unannotate, Annotation } from './annotate/annotate';
+export type { AnnotateOptions, AnnotateResult } from './annotate/annotate';
+export { DszdAnnotateEvent } from './events/annotate-event';

@@ -45,13 +45,20 @@ export function* textRuns<N>(root: N, adapter: TreeAdapter<N>): Generator<N[], v
       continue;
     }
     if (kind !== 'element') continue;
+    // Asked once per element: the DOM answers with element.matches(), which is not free on large pages.
+    if (adapter.isSkipped(node)) {
+      if (run.length) {
+        yield run;
+        run = [];
+      }
+      continue;
+    }
     const shadow = adapter.shadowRoot?.(node) ?? null;
-    const ends = adapter.isSkipped(node) || shadow !== null || BOUNDARY_TAGS.has(adapter.tagName(node));
+    const ends = shadow !== null || BOUNDARY_TAGS.has(adapter.tagName(node));
     if (ends && run.length) {
       yield run;
       run = [];
     }
-    if (adapter.isSkipped(node)) continue;
     if (shadow) pendingShadowRoots.push(shadow);
     stack.push({ nodes: adapter.children(node), index: 0, closes: ends });
   }

@@ -1,0 +1,87 @@
+import { BOUNDARY_TAGS, TERM_TAG } from './rules';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_FRAGMENT_NODE = 11;
+
+/** Where the host's mutations need annotating again. */
+export interface AffectedBlocks {
+  /** Blocks (boundary elements, shadow roots or the root) whose runs changed; none inside another. */
+  blocks: Node[];
+  /** <dszd-term> elements the host added (they count for "first"). */
+  terms: Element[];
+}
+
+/**
+ * Turns the host's mutation records into the smallest set of blocks to annotate again: a run never crosses a
+ * boundary element, so a change re-reads only the block around it (or the added block itself).
+ */
+export function findAffectedBlocks(
+  records: readonly MutationRecord[],
+  root: Node,
+  selector: string,
+  shadow: boolean,
+): AffectedBlocks {
+  const starts = new Set<Node>();
+  const terms: Element[] = [];
+  for (const record of records) {
+    if (record.type === 'characterData') {
+      if (record.target.nodeType === TEXT_NODE) starts.add(record.target);
+      continue;
+    }
+    if (record.type !== 'childList') continue;
+    // Removing a node can join the text on either side of it into one run.
+    if (record.removedNodes.length) starts.add(record.target);
+    for (const added of record.addedNodes) {
+      if (added.nodeType === ELEMENT_NODE) {
+        const element = added as Element;
+        if (element.localName === TERM_TAG) terms.push(element);
+        terms.push(...element.querySelectorAll(TERM_TAG));
+        // An added block is read on its own; an added inline element or text joins the runs of its parent's block.
+        const standsAlone = BOUNDARY_TAGS.has(element.localName) && !(shadow && element.shadowRoot);
+        starts.add(standsAlone ? element : record.target);
+      } else if (added.nodeType === TEXT_NODE) starts.add(record.target);
+    }
+  }
+  const blocks = new Set<Node>();
+  for (const start of starts) {
+    const block = locateBlock(start, root, selector, shadow);
+    if (block) blocks.add(block);
+  }
+  return { blocks: [...blocks].filter((block) => !hasAncestorIn(block, blocks, root)), terms };
+}
+
+/**
+ * The block holding `node`: its nearest boundary element, shadow root or `root`. Null when the node is no longer
+ * under root, or lies inside a skipped element (checked all the way up to root, across shadow roots).
+ */
+export function locateBlock(node: Node, root: Node, selector: string, shadow: boolean): Node | null {
+  let block: Node | null = null;
+  for (let current: Node | null = node; current;) {
+    if (current === root) return block ?? root;
+    if (current.nodeType === ELEMENT_NODE) {
+      const element = current as Element;
+      if (element.matches(selector)) return null;
+      if (!block && BOUNDARY_TAGS.has(element.localName)) block = element;
+      current = element.parentNode;
+    } else if (current.nodeType === DOCUMENT_FRAGMENT_NODE && (current as ShadowRoot).host) {
+      if (!shadow) return null;
+      block ??= current;
+      current = (current as ShadowRoot).host;
+    } else current = current.parentNode;
+  }
+  return null;
+}
+
+/** Whether a proper ancestor of `node` (across shadow roots, up to root) is in `blocks`. */
+function hasAncestorIn(node: Node, blocks: ReadonlySet<Node>, root: Node): boolean {
+  let current: Node | null = node;
+  while (current && current !== root) {
+    current =
+      current.nodeType === DOCUMENT_FRAGMENT_NODE && (current as ShadowRoot).host
+        ? (current as ShadowRoot).host
+        : current.parentNode;
+    if (current && blocks.has(current)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,275 @@
+import { DszdAnnotateEvent, type AnnotateResult } from '../events/annotate-event';
+import { reportError } from '../events/error-event';
+import { findEntry } from '../match/find-terms';
+import type { AffectedBlocks } from './affected-blocks';
+import { createDomAdapter } from './dom-adapter';
+import { LiveObserver, ownSliceHooks, runOwnMutations } from './observe';
+import { resolveOptions, type AnnotateOptions, type ResolvedOptions } from './options';
+import { annotateSteps, type PassContext } from './pass';
+import { TERM_ATTRIBUTE, TERM_TAG } from './rules';
+import type { TreeAdapter } from './runs';
+import { runInSlices } from './schedule';
+import { unwrapAll } from './unwrap';
+
+export type { AnnotateOptions } from './options';
+export type { AnnotateResult } from '../events/annotate-event';
+
+const ELEMENT_NODE = 1;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+
+/** A root that can be annotated: an element, a document or a shadow root (any document fragment). */
+type Root = Element | Document | DocumentFragment;
+
+// Annotations of one root share their wrappers: a later annotate() takes over from the earlier one.
+const ownedByRoot = new WeakMap<Node, WeakSet<Element>>();
+const currentByRoot = new WeakMap<Node, Annotation>();
+// Annotations still working or observing, so unannotate() can stop those under its root.
+const running = new Set<Annotation>();
+
+// Set by the class's static block: unannotate() may stop annotations without a public stop() on the class.
+let stopAnnotation: (annotation: Annotation) => void;
+
+interface Batch {
+  targets: Node[];
+  initial: boolean;
+  started: number;
+  stats: PassContext['stats'];
+}
+
+/**
+ * One annotation of a root: the initial pass (time-sliced, see `done`) and, with `observe: true`, the live updates.
+ * Created by `annotate()`; `new Annotation(root, options)` is the same call.
+ *
+ * A second annotation of the same root replaces the first: the first one's pending work and observer stop, its
+ * wrappers stay (existing `<dszd-term>` elements are skipped, so nothing is wrapped twice) and `remove()` on either
+ * one removes every wrapper added under that root.
+ */
+export class Annotation {
+  /** The annotated root; null when `annotate()` was given something else (the annotation is then inert). */
+  readonly root: Root | null;
+  /** Resolves when the initial pass has finished (or was stopped): never rejects. */
+  readonly done: Promise<AnnotateResult>;
+  #settle!: (result: AnnotateResult) => void;
+  #settled = false;
+  #options: ResolvedOptions | undefined;
+  #adapter: TreeAdapter<Node> | undefined;
+  #owned = new WeakSet<Element>();
+  readonly #seen = new Set<number>();
+  readonly #abort = new AbortController();
+  #observer: LiveObserver | null = null;
+  readonly #queue: Batch[] = [];
+  #current: Batch | null = null;
+  #pumping = false;
+  #matches = 0;
+
+  constructor(root: Root, options?: AnnotateOptions) {
+    const started = performance.now();
+    this.done = new Promise((resolve) => (this.#settle = resolve));
+    this.root = isRoot(root) ? root : null;
+    try {
+      if (!this.root) {
+        const error = new TypeError('annotate: root must be an Element, Document or ShadowRoot');
+        this.#fail(globalThis.document, error, 'annotate');
+        return;
+      }
+      const doc = this.root.nodeType === DOCUMENT_NODE ? (this.root as Document) : this.root.ownerDocument!;
+      const resolved = resolveOptions(options, doc);
+      if (resolved instanceof TypeError) {
+        this.#fail(this.root, resolved, 'annotate options');
+        return;
+      }
+      this.#start(this.root, resolved, started);
+    } catch (error) {
+      this.#fail(this.root, error, 'annotate');
+    }
+  }
+
+  /** Matches currently wrapped by this annotation (initial pass and live updates). */
+  get matches(): number {
+    return this.#matches;
+  }
+
+  /**
+   * Stops the annotation (pending work, observer) and restores the DOM exactly: wrappers removed, split text nodes
+   * merged back. Pre-tagged `<dszd-term>` markup stays. Safe to call more than once.
+   */
+  remove(): void {
+    try {
+      this.#stop();
+      const root = this.root;
+      if (!root) return;
+      const owned = this.#owned;
+      runOwnMutations(() => unwrapAll(root, (wrapper) => owned.has(wrapper)));
+      this.#matches = 0;
+    } catch (error) {
+      reportError(this.root, error, 'annotate remove');
+    }
+  }
+
+  #start(root: Root, options: ResolvedOptions, started: number): void {
+    this.#options = options;
+    const previous = currentByRoot.get(root);
+    if (previous) previous.#stop();
+    currentByRoot.set(root, this);
+    const owned = ownedByRoot.get(root) ?? new WeakSet<Element>();
+    ownedByRoot.set(root, owned);
+    this.#owned = owned;
+    running.add(this);
+    this.#adapter = createDomAdapter({
+      selector: options.selector,
+      shadow: options.shadow,
+      onShadowRoot: (shadowRoot) => {
+        this.#observer?.watch(shadowRoot);
+        this.#countTerms(shadowRoot.querySelectorAll(TERM_TAG));
+      },
+    });
+    this.#countTerms(root.querySelectorAll(TERM_TAG));
+    if (options.observe) {
+      this.#observer = new LiveObserver({
+        root,
+        selector: options.selector,
+        shadow: options.shadow,
+        onBatch: (affected) => this.#takeBatch(affected),
+        onError: (error) => reportError(root, error, 'annotate (live)'),
+      });
+    }
+    this.#enqueue({ targets: [root], initial: true, started, stats: { matches: 0, textNodes: 0 } });
+  }
+
+  /** "first" counts the terms already on the page: pre-tagged markup and earlier annotations. */
+  #countTerms(terms: Iterable<Element>): void {
+    if (this.#options?.occurrence !== 'first') return;
+    for (const term of terms) {
+      const serial = findEntry(term.getAttribute(TERM_ATTRIBUTE) ?? '', this.#options.set)?.serial;
+      if (serial !== undefined) this.#seen.add(serial);
+    }
+  }
+
+  #takeBatch(affected: AffectedBlocks): void {
+    this.#countTerms(affected.terms);
+    if (!affected.blocks.length) return;
+    const stats = { matches: 0, textNodes: 0 };
+    this.#enqueue({ targets: affected.blocks, initial: false, started: performance.now(), stats });
+  }
+
+  #enqueue(batch: Batch): void {
+    this.#queue.push(batch);
+    void this.#pump();
+  }
+
+  /** Works through the batches one after the other, each in time slices. Never rejects. */
+  async #pump(): Promise<void> {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    const root = this.root!;
+    const signal = this.#abort.signal;
+    try {
+      while (this.#queue.length && !signal.aborted) {
+        const batch = this.#queue.shift()!;
+        this.#current = batch;
+        const context: PassContext = {
+          adapter: this.#adapter!,
+          set: this.#options!.set,
+          occurrence: this.#options!.occurrence,
+          seen: this.#seen,
+          owned: this.#owned,
+          stats: batch.stats,
+        };
+        try {
+          await runInSlices(stepThrough(batch.targets, context), { signal, ...ownSliceHooks });
+        } catch (error) {
+          reportError(root, error, 'annotate');
+        }
+        this.#current = null;
+        if (signal.aborted) break;
+        this.#matches += batch.stats.matches;
+        const result = { ...batch.stats, ms: performance.now() - batch.started };
+        if (batch.initial) this.#finish(result);
+        if (batch.initial || result.matches) root.dispatchEvent(new DszdAnnotateEvent(result));
+      }
+    } catch (error) {
+      reportError(root, error, 'annotate');
+    } finally {
+      this.#pumping = false;
+      if (!this.#observer) running.delete(this);
+    }
+  }
+
+  #finish(result: AnnotateResult): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#settle(result);
+  }
+
+  #fail(target: EventTarget | null | undefined, error: unknown, context: string): void {
+    reportError(target, error, context);
+    this.#finish({ matches: 0, textNodes: 0, ms: 0 });
+  }
+
+  /** Stops pending work and the observer; the wrappers stay. `done` resolves with what the initial pass did. */
+  #stop(): void {
+    this.#abort.abort();
+    this.#observer?.disconnect();
+    this.#observer = null;
+    running.delete(this);
+    if (this.root && currentByRoot.get(this.root) === this) currentByRoot.delete(this.root);
+    const batch = this.#current;
+    if (batch?.initial) {
+      this.#matches += batch.stats.matches;
+      this.#current = null;
+    }
+    const stats = batch?.initial ? batch.stats : { matches: 0, textNodes: 0 };
+    this.#finish({ ...stats, ms: batch?.initial ? performance.now() - batch.started : 0 });
+  }
+
+  static {
+    stopAnnotation = (annotation) => annotation.#stop();
+  }
+}
+
+/** Stops every running annotation whose root lies under (or is) `root`. */
+function stopUnder(root: Node): void {
+  for (const annotation of [...running]) {
+    if (annotation.root && (annotation.root === root || root.contains(annotation.root)))
+      stopAnnotation(annotation);
+  }
+}
+
+/** The annotation passes over several targets, as one sequence of steps. */
+function* stepThrough(targets: readonly Node[], context: PassContext): Generator<void, void, undefined> {
+  for (const target of targets) yield* annotateSteps(target, context);
+}
+
+function isRoot(value: unknown): value is Root {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as Partial<Node>).nodeType;
+  return type === ELEMENT_NODE || type === DOCUMENT_NODE || type === DOCUMENT_FRAGMENT_NODE;
+}
+
+/**
+ * Wraps the definition set's terms under `root` in `<dszd-term term="…">` elements, in time slices that never block
+ * the page. Never throws: errors (a bad option, a bad root, a failure on the way) are reported with console.warn and
+ * a `dszd-error` event, and `done` still resolves. A `dszd-annotate` event fires on root when the pass is done.
+ *
+ * Skipped, and documented in `SKIPPED_SELECTORS`: script, style, noscript, template, textarea, input, select,
+ * option, button, a, code, pre, kbd, samp, var, svg, math, iframe, title, rt, rp, h1–h6, [contenteditable],
+ * existing <dszd-term>, [data-dszd-skip], plus `options.exclude`. The root itself and its ancestors are not tested.
+ */
+export function annotate(root: Root = document.body, options?: AnnotateOptions): Annotation {
+  return new Annotation(root, options);
+}
+
+/**
+ * Removes every wrapper the annotator added under `root` (also those of an earlier copy of the script) and stops the
+ * annotations running under it. Pre-tagged markup stays. Never throws.
+ */
+export function unannotate(root: Root = document.body): void {
+  try {
+    if (!isRoot(root)) throw new TypeError('unannotate: root must be an Element, Document or ShadowRoot');
+    stopUnder(root);
+    runOwnMutations(() => unwrapAll(root));
+  } catch (error) {
+    reportError(isRoot(root) ? root : globalThis.document, error, 'unannotate');
+  }
+}

@@ -1,0 +1,32 @@
+import type { TreeAdapter } from './runs';
+
+export interface DomAdapterOptions {
+  /** The skip selector, computed once per annotation (`skipSelector(exclude)`). */
+  selector: string;
+  /** Whether open shadow roots are walked. */
+  shadow: boolean;
+  /** Told about every open shadow root the walk enters (the live observer watches it too). */
+  onShadowRoot?: (shadowRoot: ShadowRoot) => void;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** How the shared run collector walks a live DOM. */
+export function createDomAdapter(options: DomAdapterOptions): TreeAdapter<Node> {
+  const { selector, shadow, onShadowRoot } = options;
+  return {
+    // A snapshot, not the live NodeList: wrapping inserts siblings while the walk is paused between runs.
+    children: (node) => Array.from(node.childNodes),
+    kind: (node) =>
+      node.nodeType === TEXT_NODE ? 'text' : node.nodeType === ELEMENT_NODE ? 'element' : 'other',
+    tagName: (node) => (node as Element).localName,
+    isSkipped: (node) => (node as Element).matches(selector),
+    shadowRoot: (node) => {
+      if (!shadow) return null;
+      const root = (node as Element).shadowRoot;
+      if (root && onShadowRoot) onShadowRoot(root);
+      return root;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { findAffectedBlocks, type AffectedBlocks } from './affected-blocks';
+
+export interface LiveObserverOptions {
+  root: Node;
+  /** The annotation's skip selector. */
+  selector: string;
+  shadow: boolean;
+  /** Receives each batch of the host's changes, at most once per frame. */
+  onBatch: (affected: AffectedBlocks) => void;
+  onError: (error: unknown) => void;
+}
+
+const DOCUMENT_NODE = 9;
+const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+
+// Every live observer of this instance: any annotation's own mutations are hidden from all of them.
+const active = new Set<LiveObserver>();
+
+/**
+ * Watches the root (and the open shadow roots the walk enters) for the host's changes and hands them over in
+ * batches, one per animation frame. The annotator's own mutations are taken out of the record queue around each
+ * slice of its work (see `runOwnMutations`), so they never start another round.
+ */
+export class LiveObserver {
+  readonly #options: LiveObserverOptions;
+  readonly #observer: MutationObserver;
+  #pending: MutationRecord[] = [];
+  #scheduled = false;
+  #stopped = false;
+
+  constructor(options: LiveObserverOptions) {
+    this.#options = options;
+    this.#observer = new MutationObserver((records) => this.#collect(records));
+    this.watch(options.root);
+    active.add(this);
+  }
+
+  /** Observes one more tree (an open shadow root under the root). Observing a node twice is harmless. */
+  watch(node: Node): void {
+    if (!this.#stopped) this.#observer.observe(node, OBSERVED);
+  }
+
+  disconnect(): void {
+    this.#stopped = true;
+    this.#pending = [];
+    this.#observer.disconnect();
+    active.delete(this);
+  }
+
+  /** Moves the host's records queued so far into the batch, before we mutate. */
+  takeHostRecords(): void {
+    const records = this.#observer.takeRecords();
+    if (records.length) this.#collect(records);
+  }
+
+  /** Drops the records of our own mutations, made since `takeHostRecords`. */
+  dropOwnRecords(): void {
+    this.#observer.takeRecords();
+  }
+
+  #collect(records: MutationRecord[]): void {
+    if (this.#stopped) return;
+    for (const record of records) this.#pending.push(record);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    const flush = () => this.#flush();
+    const root = this.#options.root;
+    const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+    // requestAnimationFrame never fires in a hidden page: fall back to a task.
+    if (doc?.visibilityState === 'hidden') setTimeout(flush, 0);
+    else requestAnimationFrame(flush);
+  }
+
+  #flush(): void {
+    this.#scheduled = false;
+    if (this.#stopped || !this.#pending.length) return;
+    const records = this.#pending;
+    this.#pending = [];
+    try {
+      const { root, selector, shadow } = this.#options;
+      const affected = findAffectedBlocks(records, root, selector, shadow);
+      if (affected.blocks.length || affected.terms.length) this.#options.onBatch(affected);
+    } catch (error) {
+      this.#options.onError(error);
+    }
+  }
+}
+
+/** Runs the annotator's own DOM changes so that no live observer (of any annotation) sees them. */
+export function runOwnMutations<T>(mutate: () => T): T {
+  for (const observer of active) observer.takeHostRecords();
+  try {
+    return mutate();
+  } finally {
+    for (const observer of active) observer.dropOwnRecords();
+  }
+}
+
+/** The hooks a sliced loop calls around each slice so its mutations stay invisible to the live observers. */
+export const ownSliceHooks = {
+  beforeSlice: (): void => {
+    for (const observer of active) observer.takeHostRecords();
+  },
+  afterSlice: (): void => {
+    for (const observer of active) observer.dropOwnRecords();
+  },
+};
