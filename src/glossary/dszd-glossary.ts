@@ -1,0 +1,245 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { definitionSet } from '../definitions/definition-set.generated';
+import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
+import { reportError } from '../events/error-event';
+import { getEntryAnchorId, readHashSerial, syncEntryAnchors } from './anchors';
+import { glossaryStyles } from './dszd-glossary.styles';
+import { splitByQuery } from './highlight';
+import { getGlossaryLabels, type GlossaryLabels } from './labels';
+import { searchEntries } from './search';
+
+const HEADINGS: Record<number, StaticValue> = {
+  2: literal`h2`,
+  3: literal`h3`,
+  4: literal`h4`,
+  5: literal`h5`,
+  6: literal`h6`,
+};
+
+/**
+ * Lists every entry of a definition set — term, aliases, definition, notes and responsible unit — with instant
+ * search over all of them and a stable anchor per entry (`#dszd-entry-<serial>`), the target of `data-glossary-url`.
+ * The anchors are empty light-DOM children (ids in a shadow root are unreachable by URL fragments); on connect and
+ * on `hashchange` the targeted entry is shown (clearing a search that hides it), scrolled to and focused.
+ *
+ * @summary The whole definition set as a searchable, linkable list.
+ *
+ * @attr lang - Language of the interface words: `en…` for English, anything else (default) for Chinese. Falls back
+ *   to the nearest ancestor's `lang`. The entries are always marked `zh-CN`.
+ * @attr query - The search text; kept in step with the search field.
+ * @attr heading-level - Level of the term headings, 2–6. Default 2.
+ *
+ * @prop {DefinitionSet} set - The compiled set to list. Default: the shipped 数字社会定义集（6.0版）.
+ *
+ * @slot - Optional content shown above the search field (an introduction, say).
+ *
+ * @csspart search - The search landmark holding label, field and count.
+ * @csspart input - The search field.
+ * @csspart count - The live result count (“45 条”, “无匹配”).
+ * @csspart source - The line naming the set, its issuer and date.
+ * @csspart list - The container of the entries.
+ * @csspart entry - One entry (`<article>`); the targeted one also has part `target`.
+ * @csspart term - The heading of an entry.
+ * @csspart serial - The serial number in the heading.
+ * @csspart aliases - The aliases line.
+ * @csspart definition - A definition paragraph.
+ * @csspart notes - The notes of an entry.
+ * @csspart unit - The responsible-unit line.
+ * @csspart hit - A stretch of text matching the search.
+ *
+ * @cssprop --dszd-glossary-accent - Serial badge and target marker colour. Default #0b57d0.
+ * @cssprop --dszd-glossary-focus-color - Focus outline colour. Default #0b57d0.
+ * @cssprop --dszd-glossary-rule-color - Line between entries. Default: the text colour at 22 %.
+ * @cssprop --dszd-glossary-serial-color - Text of the serial badge. Default #fff.
+ * @cssprop --dszd-glossary-target-background - Background of the entry the URL points at.
+ * @cssprop --dszd-glossary-mark-background - Background of search hits. Default the system `Mark`.
+ * @cssprop --dszd-glossary-mark-color - Text of search hits. Default the system `MarkText`.
+ * @cssprop --dszd-glossary-input-background - Search field background. Default the system `Field`.
+ * @cssprop --dszd-glossary-radius - Corner radius of the search field. Default 0.5rem.
+ * @cssprop --dszd-glossary-scroll-margin - Room above an entry scrolled to (for a sticky page header). Default 0.5rem.
+ *
+ * @event dszd-error - A caught error (see DszdErrorEvent); nothing is thrown into the page.
+ */
+export class DszdGlossary extends LitElement {
+  static override styles = glossaryStyles;
+
+  @property({ attribute: false }) set: DefinitionSet = definitionSet;
+
+  @property() query = '';
+
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** Mirrors the `lang` attribute without redefining the native `lang` property. */
+  @property({ attribute: 'lang' }) private uiLang: string | null = null;
+
+  /** The serial the URL fragment points at, if it names an entry of the set. */
+  @property({ attribute: false }) private targetSerial: number | undefined;
+
+  #listeners: AbortController | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#listeners = new AbortController();
+    window.addEventListener('hashchange', () => void this.#followHash(), { signal: this.#listeners.signal });
+    void this.#followHash();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#listeners?.abort();
+    this.#listeners = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('set')) {
+      try {
+        syncEntryAnchors(
+          this,
+          this.set.entries.map((entry) => entry.serial),
+        );
+      } catch (error) {
+        reportError(this, error, 'glossary anchors');
+      }
+    }
+  }
+
+  protected override render(): unknown {
+    try {
+      return this.#renderGlossary();
+    } catch (error) {
+      reportError(this, error, 'glossary render');
+      return nothing;
+    }
+  }
+
+  #renderGlossary(): TemplateResult {
+    const labels = getGlossaryLabels(this.uiLang ?? this.closest('[lang]')?.getAttribute('lang'));
+    const found = searchEntries(this.set, this.query);
+    const visible = new Set(found);
+    const set = this.set;
+    return html`
+      <slot></slot>
+      <div class="search" part="search" role="search">
+        <label for="query" lang=${labels.lang}>${labels.search}</label>
+        <input
+          id="query"
+          part="input"
+          type="search"
+          autocomplete="off"
+          spellcheck="false"
+          enterkeyhint="search"
+          aria-describedby="count"
+          .value=${live(this.query)}
+          @input=${this.#onInput}
+          @search=${this.#onInput}
+        />
+        <p id="count" class="count" part="count" role="status" lang=${labels.lang}>
+          ${found.length ? labels.count(found.length) : labels.noMatches}
+        </p>
+      </div>
+      <p class="source" part="source" lang="zh-CN">${describeSet(set)}</p>
+      <div class="list" part="list" lang="zh-CN" data-dszd-skip>
+        ${repeat(
+          set.entries,
+          (entry) => entry.serial,
+          (entry) => this.#renderEntry(entry, labels, visible.has(entry)),
+        )}
+      </div>
+    `;
+  }
+
+  #renderEntry(entry: DefinitionEntry, labels: GlossaryLabels, shown: boolean): TemplateResult {
+    // Hidden entries skip the hit search: they re-render when they show again.
+    const query = shown ? this.query : '';
+    const target = entry.serial === this.targetSerial;
+    const id = getEntryAnchorId(entry.serial);
+    return html`
+      <article
+        class="entry ${target ? 'target' : ''}"
+        part="entry ${target ? 'target' : ''}"
+        aria-labelledby="term-${entry.serial}"
+        data-serial=${entry.serial}
+        ?hidden=${!shown}
+      >
+        <slot name=${id}></slot>
+        ${this.#renderHeading(entry, query)}
+        ${
+          entry.aliases.length
+            ? html`<p class="aliases" part="aliases">
+                <span class="label" lang=${labels.lang}>${labels.aliases}${labels.colon}</span
+                >${entry.aliases.map(
+                  (alias, i) => html`${i ? '、' : ''}<span class="alias">${markHits(alias, query)}</span>`,
+                )}
+              </p>`
+            : nothing
+        }
+        ${entry.definition.map(
+          (paragraph) => html`<p class="definition" part="definition">${markHits(paragraph, query)}</p>`,
+        )}
+        ${
+          entry.notes.length
+            ? html`<div class="notes" part="notes" role="note" aria-label=${labels.notes}>
+                ${entry.notes.map((note) => html`<p class="note">${markHits(note, query)}</p>`)}
+              </div>`
+            : nothing
+        }
+        <p class="unit" part="unit">
+          <span class="label" lang=${labels.lang}>${labels.unit}${labels.colon}</span
+          ><span class="unit-name">${markHits(entry.unit, query)}</span>
+        </p>
+      </article>
+    `;
+  }
+
+  #renderHeading(entry: DefinitionEntry, query: string): TemplateResult {
+    const tag = HEADINGS[this.headingLevel] ?? literal`h2`;
+    return staticHtml`<${tag} id="term-${entry.serial}" class="term" part="term" tabindex="-1"
+      ><span class="serial" part="serial">${entry.serial}</span><span class="term-text"
+        >${markHits(entry.term, query)}</span
+      ></${tag}>`;
+  }
+
+  #onInput(event: Event): void {
+    this.query = (event.target as HTMLInputElement).value;
+  }
+
+  /** Shows, scrolls to and focuses the entry the URL fragment names; forgets the target when it names none. */
+  async #followHash(): Promise<void> {
+    try {
+      const serial = readHashSerial(location.hash);
+      const entry = this.set.entries.find((candidate) => candidate.serial === serial);
+      this.targetSerial = entry?.serial;
+      if (!entry) return;
+      if (!searchEntries(this.set, this.query).includes(entry)) this.query = '';
+      await this.updateComplete;
+      if (!this.isConnected) return;
+      this.querySelector(`#${getEntryAnchorId(entry.serial)}`)?.scrollIntoView({ block: 'start' });
+      this.renderRoot.querySelector<HTMLElement>(`#term-${entry.serial}`)?.focus({ preventScroll: true });
+    } catch (error) {
+      reportError(this, error, 'glossary anchor');
+    }
+  }
+}
+
+/** The line naming the set, e.g. 数字社会定义集（6.0版） · 浙江省发展和改革委员会 · 2022-04-12. */
+function describeSet(set: DefinitionSet): string {
+  return `${set.title}（${set.version}版） · ${set.issuer} · ${set.date}`;
+}
+
+/** A text with its search hits in `<mark>`: text bindings only, never HTML. */
+function markHits(text: string, query: string): unknown {
+  if (!query) return text;
+  return splitByQuery(text, query).map((segment) =>
+    segment.hit ? html`<mark part="hit">${segment.text}</mark>` : segment.text,
+  );
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dszd-glossary': DszdGlossary;
+  }
+}
