@@ -1,0 +1,42 @@
+import { annotateHtml, type HtmlMatch } from './annotate-html';
+import { isBinaryContent } from './detect-binary';
+import { decodeHtmlBytes, detectEncoding, type HtmlEncoding } from './encoding';
+import { encodeAnnotated } from './encode-output';
+import { HtmlInputError } from './input-error';
+import type { AnnotateHtmlOptions } from './options';
+
+export interface AnnotateHtmlBytesOptions extends AnnotateHtmlOptions {
+  /** The encoding of pages that declare none (no byte order mark, no `<meta charset>`). @default "utf-8" */
+  encoding?: string;
+}
+
+export interface AnnotateHtmlBytesResult {
+  /** The tagged page in its own encoding; the input itself when nothing was tagged. */
+  bytes: Uint8Array;
+  matches: HtmlMatch[];
+  encoding: HtmlEncoding;
+}
+
+/**
+ * Tags a page given as bytes (a file of a CMS export) and writes it back in the same encoding: UTF-8, UTF-16 with a
+ * byte order mark, GBK / GB2312 / GB18030 and the other encodings iconv-lite knows. Throws {@link HtmlInputError}
+ * for binary content or bytes that are not valid in the page's encoding, and AnnotateHtmlError for bad options.
+ */
+export function annotateHtmlBytes(
+  bytes: Uint8Array,
+  options: AnnotateHtmlBytesOptions = {},
+): AnnotateHtmlBytesResult {
+  const { encoding: fallback, ...annotateOptions } = options;
+  const encoding = detectEncoding(bytes, fallback);
+  const wide = encoding.name.startsWith('utf-16');
+  // UTF-16 bytes are full of NULs: judge them once decoded.
+  if (!wide && isBinaryContent(bytes)) throw new HtmlInputError('binary', 'binary file, not HTML');
+  const text = decodeHtmlBytes(bytes, encoding);
+  if (wide && isBinaryContent(text)) throw new HtmlInputError('binary', 'binary file, not HTML');
+  const result = annotateHtml(text, annotateOptions);
+  return {
+    bytes: encodeAnnotated(bytes, encoding, text, result.insertions),
+    matches: result.matches,
+    encoding,
+  };
+}

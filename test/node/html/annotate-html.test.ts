@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import { annotateHtml, type AnnotateHtmlResult } from '../../../src/html/annotate-html';
+import { AnnotateHtmlError, type AnnotateHtmlOptions } from '../../../src/html/options';
+import { compileDefinitionSet } from '../../../src/definitions/compile';
+import { stripInsertedTags } from './strip-inserted-tags';
+
+/** The markup annotateHtml writes around one piece. */
+function tag(term: string, inner: string, id?: string): string {
+  return `<dszd-term term="${term}"${id ? ` data-dszd-match="${id}"` : ''}>${inner}</dszd-term>`;
+}
+
+/** Tags `html` and checks the one invariant every fixture shares: removing the insertions gives back the input. */
+function annotate(html: string, options: AnnotateHtmlOptions = { occurrence: 'all' }): AnnotateHtmlResult {
+  const result = annotateHtml(html, options);
+  expect(stripInsertedTags(result.html, result.insertions)).toBe(html);
+  return result;
+}
+
+describe('annotateHtml: fragments', () => {
+  it('tags each occurrence in a paragraph', () => {
+    const result = annotate('<p>数字社会是城市大脑的基础，数字社会。</p>');
+    expect(result.html).toBe(
+      `<p>${tag('数字社会', '数字社会')}是${tag('城市大脑', '城市大脑')}的基础，${tag('数字社会', '数字社会')}。</p>`,
+    );
+    expect(result.matches).toEqual([
+      { term: '数字社会', serial: 1, text: '数字社会', start: 3, end: 7, pieces: 1 },
+      { term: '城市大脑', serial: 4, text: '城市大脑', start: 8, end: 12, pieces: 1 },
+      { term: '数字社会', serial: 1, text: '数字社会', start: 16, end: 20, pieces: 1 },
+    ]);
+  });
+
+  it('tags only the first occurrence of each entry by default', () => {
+    const result = annotate('<p>数字社会，数字社会</p><p>数字社会和城市大脑</p>', {});
+    expect(result.html).toBe(
+      `<p>${tag('数字社会', '数字社会')}，数字社会</p><p>数字社会和${tag('城市大脑', '城市大脑')}</p>`,
+    );
+  });
+
+  it('tags plain text with no markup at all', () => {
+    expect(annotate('未来社区').html).toBe(tag('未来社区', '未来社区'));
+  });
+
+  it('returns the input unchanged, and no insertions, when there is nothing to tag', () => {
+    const html = '<p>没有术语</p>';
+    expect(annotate(html)).toEqual({ html, matches: [], insertions: [] });
+    expect(annotate('')).toEqual({ html: '', matches: [], insertions: [] });
+  });
+
+  it('writes the official term, attribute-escaped, for an alias', () => {
+    expect(annotate('<p>智慧养老</p>').html).toBe(`<p>${tag('养老大脑+智慧养老', '智慧养老')}</p>`);
+    expect(annotate('<p>教育一张图</p>').html).toBe(`<p>${tag('教育“一张图”', '教育一张图')}</p>`);
+  });
+
+  it('escapes & " < > in the term attribute of a custom set', () => {
+    const set = compileDefinitionSet({
+      title: 't',
+      version: '1',
+      issuer: 'i',
+      date: '2022-04-12',
+      entries: [{ serial: 1, term: 'A&"<b>', definition: ['d'], unit: 'u' }],
+    });
+    expect(annotate('<p>A&amp;"&lt;b&gt;</p>', { set }).html).toBe(
+      '<p><dszd-term term="A&amp;&quot;&lt;b&gt;">A&amp;"&lt;b&gt;</dszd-term></p>',
+    );
+  });
+});
+
+describe('annotateHtml: whole documents', () => {
+  it('tags the body of a document and leaves doctype, head and title alone', () => {
+    const html =
+      '<!DOCTYPE html>\n<html lang="zh">\n<head><meta charset="utf-8"><title>数字社会</title></head>\n' +
+      '<body><h1>数字社会</h1><p>关于数字社会。</p></body>\n</html>\n';
+    expect(annotate(html).html).toBe(
+      '<!DOCTYPE html>\n<html lang="zh">\n<head><meta charset="utf-8"><title>数字社会</title></head>\n' +
+        `<body><h1>数字社会</h1><p>关于${tag('数字社会', '数字社会')}。</p></body>\n</html>\n`,
+    );
+  });
+
+  it('handles a document without html, head or body tags (implicit elements have no source location)', () => {
+    expect(annotate('<!doctype html><title>x</title>城市大脑').html).toBe(
+      `<!doctype html><title>x</title>${tag('城市大脑', '城市大脑')}`,
+    );
+  });
+
+  it('keeps a byte order mark in place', () => {
+    expect(annotate('\uFEFF<!doctype html><p>浙里家</p>').html).toBe(
+      `\uFEFF<!doctype html><p>${tag('浙里家', '浙里家')}</p>`,
+    );
+    expect(annotate('\uFEFF浙里家').html).toBe(`\uFEFF${tag('浙里家', '浙里家')}`);
+  });
+
+  it('reads a document starting with comments and white space as a document', () => {
+    const html =
+      '\n<!-- 数字社会 -->\n<html><head><title>数字社会</title></head><body>数字社会</body></html>';
+    expect(annotate(html).html).toBe(
+      `\n<!-- 数字社会 -->\n<html><head><title>数字社会</title></head><body>${tag('数字社会', '数字社会')}</body></html>`,
+    );
+  });
+});
+
+describe('annotateHtml: malformed HTML', () => {
+  it('handles unclosed tags', () => {
+    expect(annotate('<p>数字社会<p>城市<b>大脑').html).toBe(
+      `<p>${tag('数字社会', '数字社会')}<p>${tag('城市大脑', '城市', 'dszd-h1')}<b>${tag('城市大脑', '大脑', 'dszd-h1')}`,
+    );
+  });
+
+  it('handles a stray </p> (the parser makes an empty paragraph there: a boundary)', () => {
+    expect(annotate('数字社会</p>城市大脑').html).toBe(
+      `${tag('数字社会', '数字社会')}</p>${tag('城市大脑', '城市大脑')}`,
+    );
+    // "数字</p>社会": the empty <p> ends the run, so no term is read across it
+    expect(annotate('数字</p>社会').html).toBe('数字</p>社会');
+  });
+
+  it('leaves a term alone when an ignored tag sits inside it, rather than tag around the tag', () => {
+    // the stray </span> is dropped and the text merged into one node: no tag can wrap 数字社会 in the source
+    const result = annotate('<p>数字社</span>会 城市大脑</p>');
+    expect(result.html).toBe(`<p>数字社</span>会 ${tag('城市大脑', '城市大脑')}</p>`);
+  });
+
+  it('handles nested tables', () => {
+    const html =
+      '<table><tr><td>数字社会<table><tr><td>城市大脑</td><td>未来<i>社区</i></td></tr></table></td></tr></table>';
+    expect(annotate(html).html).toBe(
+      `<table><tr><td>${tag('数字社会', '数字社会')}<table><tr><td>${tag('城市大脑', '城市大脑')}</td>` +
+        `<td>${tag('未来社区', '未来', 'dszd-h1')}<i>${tag('未来社区', '社区', 'dszd-h1')}</i></td></tr></table></td></tr></table>`,
+    );
+  });
+
+  it('tags text the parser fosters out of a table where it stands in the source', () => {
+    expect(annotate('<table><tr><td>x</td></tr>数字社会</table>').html).toBe(
+      `<table><tr><td>x</td></tr>${tag('数字社会', '数字社会')}</table>`,
+    );
+  });
+
+  it('handles misnested formatting elements (adoption agency)', () => {
+    expect(annotate('<b>未来<p>社区</b>数字社会</p>').html).toBe(
+      `<b>未来<p>社区</b>${tag('数字社会', '数字社会')}</p>`,
+    );
+  });
+});
+
+describe('annotateHtml: entities', () => {
+  it('finds terms through named and numeric references, and tags whole references', () => {
+    expect(annotate('<p>教育&ldquo;一张图&rdquo;与&#x201C;总对总&#8221;服务</p>').html).toBe(
+      `<p>${tag('教育“一张图”', '教育&ldquo;一张图&rdquo;')}与${tag('“总对总”服务', '&#x201C;总对总&#8221;服务')}</p>`,
+    );
+  });
+
+  it('finds terms with references inside them', () => {
+    expect(annotate('<p>数&#23383;社会、城市&#x5927;脑、数字&nbsp;乡村</p>').html).toBe(
+      `<p>${tag('数字社会', '数&#23383;社会')}、${tag('城市大脑', '城市&#x5927;脑')}、${tag('数字乡村', '数字&nbsp;乡村')}</p>`,
+    );
+  });
+
+  it('keeps references next to a term outside the tag', () => {
+    expect(annotate('<p>&amp;数字社会&lt;&gt;</p>').html).toBe(
+      `<p>&amp;${tag('数字社会', '数字社会')}&lt;&gt;</p>`,
+    );
+  });
+
+  it('decodes legacy references without a semicolon as the parser does', () => {
+    // &copy is decoded (©), so the text reads ©数字社会
+    expect(annotate('<p>&copy数字社会</p>').html).toBe(`<p>&copy${tag('数字社会', '数字社会')}</p>`);
+  });
+
+  it('maps CRLF and CR inside a term to the source', () => {
+    expect(annotate('<p>数字\r\n社会\r城市\r大脑</p>').html).toBe(
+      `<p>${tag('数字社会', '数字\r\n社会')}\r${tag('城市大脑', '城市\r大脑')}</p>`,
+    );
+  });
+});
+
+describe('annotateHtml: markup inside a term', () => {
+  it('splits a term across inline elements, each piece with the same match id', () => {
+    expect(annotate('<p>数字<b>社会</b>与<span>城市</span><em>大脑</em></p>').html).toBe(
+      `<p>${tag('数字社会', '数字', 'dszd-h1')}<b>${tag('数字社会', '社会', 'dszd-h1')}</b>与` +
+        `<span>${tag('城市大脑', '城市', 'dszd-h2')}</span><em>${tag('城市大脑', '大脑', 'dszd-h2')}</em></p>`,
+    );
+  });
+
+  it('reports a split match once, with its pieces', () => {
+    expect(annotate('<p>数字<b>社会</b></p>').matches).toEqual([
+      { term: '数字社会', serial: 1, text: '数字社会', start: 3, end: 10, pieces: 2 },
+    ]);
+  });
+
+  it('does not read a term across <br> or a block', () => {
+    expect(annotate('<p>数字<br>社会</p><div>城市</div>大脑').html).toBe(
+      '<p>数字<br>社会</p><div>城市</div>大脑',
+    );
+  });
+
+  it('reads a term across <wbr> and a comment', () => {
+    expect(annotate('<p>数字<wbr>社会 城市<!-- - -->大脑</p>').html).toBe(
+      `<p>${tag('数字社会', '数字', 'dszd-h1')}<wbr>${tag('数字社会', '社会', 'dszd-h1')} ` +
+        `${tag('城市大脑', '城市', 'dszd-h2')}<!-- - -->${tag('城市大脑', '大脑', 'dszd-h2')}</p>`,
+    );
+  });
+
+  it('chooses match ids the document does not already use', () => {
+    const html =
+      '<p><span data-dszd-match="dszd-h1">x</span><dszd-term term="未来乡村" data-dszd-match="dszd-h2">未来</dszd-term>' +
+      '<dszd-term term="未来乡村" data-dszd-match="dszd-h2">乡村</dszd-term> 数字<b>社会</b></p>';
+    expect(annotate(html).html).toBe(
+      '<p><span data-dszd-match="dszd-h1">x</span><dszd-term term="未来乡村" data-dszd-match="dszd-h2">未来</dszd-term>' +
+        `<dszd-term term="未来乡村" data-dszd-match="dszd-h2">乡村</dszd-term> ${tag('数字社会', '数字', 'dszd-h3')}` +
+        `<b>${tag('数字社会', '社会', 'dszd-h3')}</b></p>`,
+    );
+  });
+});
+
+describe('annotateHtml: what is never tagged', () => {
+  it('leaves attributes containing term text alone', () => {
+    expect(annotate('<p title="数字社会" data-x=\'城市大脑\'><img alt="数字社会">未来社区</p>').html).toBe(
+      `<p title="数字社会" data-x='城市大脑'><img alt="数字社会">${tag('未来社区', '未来社区')}</p>`,
+    );
+  });
+
+  it('leaves comments alone', () => {
+    expect(annotate('<!-- 数字社会 --><p><!--城市大脑-->未来社区</p>').html).toBe(
+      `<!-- 数字社会 --><p><!--城市大脑-->${tag('未来社区', '未来社区')}</p>`,
+    );
+  });
+
+  it('leaves CDATA in SVG (and SVG text) alone', () => {
+    expect(annotate('<svg><![CDATA[数字社会]]><text>城市大脑</text></svg><p>未来社区</p>').html).toBe(
+      `<svg><![CDATA[数字社会]]><text>城市大脑</text></svg><p>${tag('未来社区', '未来社区')}</p>`,
+    );
+  });
+
+  it('leaves script, style, title, textarea, links, code and headings alone', () => {
+    const html =
+      '<script>var s = "数字社会";</script><style>/* 数字社会 */</style><title>数字社会</title>' +
+      '<textarea>数字社会</textarea><a href="#">数字社会</a><code>数字社会</code><h2>数字社会</h2><p>数字社会</p>';
+    expect(annotate(html).html).toBe(
+      html.replace('<p>数字社会</p>', `<p>${tag('数字社会', '数字社会')}</p>`),
+    );
+  });
+
+  it('leaves already-tagged terms alone and counts them for "first"', () => {
+    const html = '<p><dszd-term term="数字社会">数字社会</dszd-term>，数字社会，城市大脑</p><p>城市大脑</p>';
+    expect(annotate(html, {}).html).toBe(
+      `<p><dszd-term term="数字社会">数字社会</dszd-term>，数字社会，${tag('城市大脑', '城市大脑')}</p><p>城市大脑</p>`,
+    );
+  });
+
+  it('counts a pre-tagged term written with an alias or later in the page for "first"', () => {
+    const html = '<p>智慧养老</p><dszd-term term="养老大脑">养老大脑</dszd-term>';
+    expect(annotate(html, {}).html).toBe(html);
+  });
+
+  it('skips what the exclude option selects, on top of the shared rules', () => {
+    expect(annotate('<p class="nav">数字社会</p><p>数字社会</p>', { exclude: '.nav' }).html).toBe(
+      `<p class="nav">数字社会</p><p>${tag('数字社会', '数字社会')}</p>`,
+    );
+  });
+
+  it('skips [data-dszd-skip] and contenteditable', () => {
+    expect(annotate('<div data-dszd-skip>数字社会</div><div contenteditable>城市大脑</div>').html).toBe(
+      '<div data-dszd-skip>数字社会</div><div contenteditable>城市大脑</div>',
+    );
+  });
+});
+
+describe('annotateHtml: options', () => {
+  it('rejects invalid options with an error naming the option', () => {
+    const attempt = (options: unknown) => () =>
+      annotateHtml('<p>数字社会</p>', options as AnnotateHtmlOptions);
+    expect(attempt({ occurrence: 'some' })).toThrow(AnnotateHtmlError);
+    expect(attempt({ occurrence: 'some' })).toThrow(
+      'option "occurrence": must be "first" or "all", not "some"',
+    );
+    expect(attempt({ exclude: 'p[' })).toThrow(/option "exclude": not a valid CSS selector: "p\["/);
+    expect(attempt({ exclude: 3 })).toThrow('option "exclude": must be a CSS selector string');
+    expect(attempt({ set: {} })).toThrow(/option "set": must be a compiled definition set/);
+    expect(attempt({ mode: 'xml' })).toThrow(/option "mode"/);
+    expect(() => annotateHtml(3 as unknown as string)).toThrow('option "html": must be a string');
+  });
+
+  it('reads fragment or document as told', () => {
+    // As a fragment, <title> is still a title (skipped); as a document, the text goes into the implicit body.
+    expect(annotate('<title>数字社会</title>数字社会', { mode: 'fragment', occurrence: 'all' }).html).toBe(
+      `<title>数字社会</title>${tag('数字社会', '数字社会')}`,
+    );
+    expect(annotate('数字社会', { mode: 'document' }).html).toBe(tag('数字社会', '数字社会'));
+  });
+});
