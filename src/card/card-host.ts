@@ -1,0 +1,42 @@
+import { DszdCard } from './dszd-card';
+
+/** The tag the shared card is registered under. */
+export const CARD_TAG = 'dszd-card';
+
+let shared: DszdCard | undefined;
+
+/**
+ * The page's one card: created (and appended to `<body>`) on first use, then reused by every term. A page with
+ * thousands of terms still holds one card. Safe to call repeatedly; a card removed by the page is replaced.
+ */
+export function getSharedCard(doc: Document = document): DszdCard {
+  if (shared?.isConnected && shared.ownerDocument === doc) return shared;
+  if (!customElements.get(CARD_TAG)) customElements.define(CARD_TAG, DszdCard);
+  // A second copy of the library on the page shares the card the first one made.
+  const existing = doc.querySelector<DszdCard>(`${CARD_TAG}[data-dszd-shared]`);
+  if (existing) return (shared = existing);
+  const card = doc.createElement(CARD_TAG) as DszdCard;
+  card.setAttribute('data-dszd-shared', '');
+  card.id = uniqueId(doc);
+  (doc.body ?? doc.documentElement).append(card);
+  return (shared = card);
+}
+
+/** The shared card if one exists, without creating it (leaving or blurring a term needs no card). */
+export function findSharedCard(): DszdCard | undefined {
+  return shared?.isConnected ? shared : undefined;
+}
+
+/** Closes and removes the shared card; the next term to open creates a new one. */
+export function removeSharedCard(): void {
+  const card = shared;
+  shared = undefined;
+  card?.hide();
+  card?.remove();
+}
+
+function uniqueId(doc: Document): string {
+  let id = 'dszd-card';
+  for (let n = 2; doc.getElementById(id); n++) id = `dszd-card-${n}`;
+  return id;
+}

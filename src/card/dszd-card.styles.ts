@@ -1,0 +1,280 @@
+import { css } from 'lit';
+import { ARROW_SIZE } from './position';
+
+// px, never rem: a host page's `html { font-size: 10px }` must not shrink the card.
+export const cardStyles = css`
+  :host {
+    /* The host is only a carrier: the page's CSS, even * { … !important }, cannot give it a box or styles. */
+    all: initial !important;
+    display: contents !important;
+  }
+
+  .card {
+    --_background: #ffffff;
+    --_color: #1f2328;
+    --_muted: #4d5661;
+    --_border-color: #c9d1d9;
+    --_accent: #0b57d0;
+    --_shadow: 0 10px 28px rgb(0 0 0 / 0.16), 0 2px 6px rgb(0 0 0 / 0.08);
+    --_hover: rgb(0 0 0 / 0.06);
+
+    /* Undo the popover user-agent styles (inset: 0; margin: auto; padding; border; overflow: auto). */
+    position: fixed;
+    inset: auto;
+    left: 0;
+    top: 0;
+    margin: 0;
+    padding: 0;
+    z-index: 2147483647;
+    box-sizing: border-box;
+    width: max-content;
+    min-width: min(260px, calc(100vw - 16px));
+    max-width: min(var(--dszd-card-max-width, 420px), calc(100vw - 16px));
+    max-height: calc(100vh - 16px);
+    display: none;
+    flex-direction: column;
+    overflow: visible;
+    background: var(--dszd-card-background, var(--_background));
+    color: var(--dszd-card-color, var(--_color));
+    border: var(--dszd-card-border, 1px solid var(--_border-color));
+    border-radius: var(--dszd-card-radius, 10px);
+    box-shadow: var(--dszd-card-shadow, var(--_shadow));
+    font-family: var(
+      --dszd-card-font-family,
+      system-ui,
+      -apple-system,
+      'PingFang SC',
+      'Hiragino Sans GB',
+      'Microsoft YaHei',
+      'Noto Sans CJK SC',
+      'Source Han Sans SC',
+      'WenQuanYi Micro Hei',
+      sans-serif
+    );
+    font-size: var(--dszd-card-font-size, 17px);
+    font-weight: 400;
+    font-style: normal;
+    line-height: 1.7;
+    letter-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    line-break: strict;
+    cursor: auto;
+    color-scheme: light;
+    -webkit-text-size-adjust: 100%;
+    text-size-adjust: 100%;
+  }
+
+  .card.open {
+    display: flex;
+    animation: dszd-card-fade 120ms ease-out;
+  }
+
+  .card:focus {
+    outline: none;
+  }
+
+  .card:focus-visible {
+    outline: 3px solid var(--dszd-focus-ring, var(--dszd-accent, var(--_accent)));
+    outline-offset: 2px;
+  }
+
+  @keyframes dszd-card-fade {
+    from {
+      opacity: 0;
+    }
+  }
+
+  .bridge {
+    position: absolute;
+    display: none;
+    background: transparent;
+  }
+
+  .bridge.on {
+    display: block;
+  }
+
+  .arrow {
+    position: absolute;
+    width: ${ARROW_SIZE}px;
+    height: ${ARROW_SIZE}px;
+    box-sizing: border-box;
+    background: inherit;
+    transform: rotate(45deg);
+    pointer-events: none;
+  }
+
+  .arrow[data-side='bottom'] {
+    border-top: var(--dszd-card-border, 1px solid var(--_border-color));
+    border-left: var(--dszd-card-border, 1px solid var(--_border-color));
+  }
+
+  .arrow[data-side='top'] {
+    border-bottom: var(--dszd-card-border, 1px solid var(--_border-color));
+    border-right: var(--dszd-card-border, 1px solid var(--_border-color));
+  }
+
+  .arrow[data-side='right'] {
+    border-bottom: var(--dszd-card-border, 1px solid var(--_border-color));
+    border-left: var(--dszd-card-border, 1px solid var(--_border-color));
+  }
+
+  .arrow[data-side='left'] {
+    border-top: var(--dszd-card-border, 1px solid var(--_border-color));
+    border-right: var(--dszd-card-border, 1px solid var(--_border-color));
+  }
+
+  .header {
+    display: flex;
+    align-items: flex-start;
+    gap: 8px;
+    padding: 10px 8px 2px 16px;
+    flex: none;
+  }
+
+  .title {
+    flex: 1 1 auto;
+    min-width: 0;
+    padding-top: 3px;
+    font-size: 1.15em;
+    font-weight: 700;
+    line-height: 1.5;
+  }
+
+  .close {
+    flex: none;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    box-sizing: border-box;
+    width: 36px;
+    height: 36px;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    border-radius: 6px;
+    background: transparent;
+    color: var(--_muted);
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .close:hover {
+    background: var(--_hover);
+    color: inherit;
+  }
+
+  .close svg {
+    width: 18px;
+    height: 18px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+  }
+
+  .body {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: 2px 16px 14px;
+  }
+
+  p {
+    margin: 0 0 8px;
+  }
+
+  .notes {
+    margin: 10px 0 8px;
+    color: var(--_muted);
+  }
+
+  .meta {
+    margin: 10px 0 0;
+    padding-top: 8px;
+    border-top: 1px solid var(--_border-color);
+    font-size: 15px;
+    line-height: 1.6;
+    color: var(--_muted);
+  }
+
+  .meta p {
+    margin: 0 0 2px;
+  }
+
+  .link {
+    display: inline-block;
+    margin-top: 6px;
+    padding: 2px 0;
+    color: var(--dszd-accent, var(--_accent));
+    text-decoration: underline;
+    text-underline-offset: 3px;
+  }
+
+  .close:focus-visible,
+  .link:focus-visible,
+  .body:focus-visible {
+    outline: 3px solid var(--dszd-focus-ring, var(--dszd-accent, var(--_accent)));
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    .card {
+      --_background: #1f2124;
+      --_color: #e8eaed;
+      --_muted: #b4bac2;
+      --_border-color: #4a4f57;
+      --_accent: #8ab4f8;
+      --_shadow: 0 10px 28px rgb(0 0 0 / 0.55);
+      --_hover: rgb(255 255 255 / 0.1);
+      color-scheme: dark;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .card.open {
+      animation: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .card {
+      border: 1px solid CanvasText;
+      box-shadow: none;
+    }
+    .arrow {
+      forced-color-adjust: none;
+      background: Canvas;
+      border-color: CanvasText;
+    }
+    .link {
+      color: LinkText;
+    }
+    .close {
+      color: ButtonText;
+      border: 1px solid ButtonText;
+    }
+    .card:focus-visible,
+    .close:focus-visible,
+    .link:focus-visible,
+    .body:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

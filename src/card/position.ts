@@ -1,0 +1,136 @@
+import {
+  arrow,
+  autoUpdate,
+  computePosition,
+  flip,
+  hide,
+  inline,
+  offset,
+  shift,
+  size,
+} from '@floating-ui/dom';
+import type { Box, Side } from './hover-intent';
+
+/** Distance kept from the viewport edges, px. */
+export const VIEWPORT_PADDING = 8;
+/** Side of the arrow square before it is turned 45°, px. */
+export const ARROW_SIZE = 12;
+/** Distance from the term to the card's edge: room for the arrow's tip and a hair of air, px. */
+export const CARD_OFFSET = Math.ceil((ARROW_SIZE * Math.SQRT2) / 2) + 2;
+
+/** Where the card ended up. */
+export interface Placed {
+  side: Side;
+  /** The line box of the term the card points at. */
+  anchorRect: Box;
+  cardRect: Box;
+}
+
+export interface PositionOptions {
+  /** The term (or the piece of a split term) the card points at. */
+  anchor: Element;
+  /** The card surface: position: fixed, in the top layer or not. */
+  card: HTMLElement;
+  arrow: HTMLElement;
+  /** The line of a wrapped term to point at: an index into `anchor.getClientRects()`. */
+  line: number;
+  /** Called after every placement. */
+  onPlaced(placed: Placed): void;
+  /** Called instead of throwing. */
+  onError(error: unknown): void;
+}
+
+export interface Positioning {
+  /** Stops following scroll and resize. Safe to call twice. */
+  cleanup(): void;
+  /** Settles after the first placement. */
+  ready: Promise<void>;
+}
+
+/**
+ * Places the card by the term with Floating UI (offset, inline, flip, shift, size, arrow, hide) and keeps it there
+ * while the page scrolls or resizes (autoUpdate) until `cleanup()`.
+ */
+export function positionCard(options: PositionOptions): Positioning {
+  const { anchor, card, arrow: arrowElement } = options;
+  let stopped = false;
+  let settle!: () => void;
+  const ready = new Promise<void>((resolve) => (settle = resolve));
+
+  const update = async () => {
+    try {
+      // Point at the chosen line of a wrapped term; its centre is recomputed so scrolling keeps the same line.
+      const rects = anchor.getClientRects();
+      const line = rects[options.line] ?? rects[0];
+      const point = line ? { x: line.left + line.width / 2, y: line.top + line.height / 2 } : {};
+      const { x, y, placement, middlewareData } = await computePosition(anchor, card, {
+        strategy: 'fixed',
+        placement: 'bottom',
+        middleware: [
+          offset(CARD_OFFSET),
+          inline(point),
+          flip({ padding: VIEWPORT_PADDING, fallbackStrategy: 'bestFit' }),
+          shift({ padding: VIEWPORT_PADDING }),
+          size({
+            padding: VIEWPORT_PADDING,
+            apply({ availableHeight, elements }) {
+              elements.floating.style.maxHeight = `${Math.max(0, Math.floor(availableHeight))}px`;
+            },
+          }),
+          arrow({ element: arrowElement, padding: ARROW_SIZE }),
+          hide({ strategy: 'referenceHidden' }),
+        ],
+      });
+      if (stopped) return;
+      const side = placement.split('-')[0] as Side;
+      card.style.left = `${x}px`;
+      card.style.top = `${y}px`;
+      card.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
+      placeArrow(arrowElement, side, middlewareData.arrow);
+      const cardRect = { left: x, top: y, right: x + card.offsetWidth, bottom: y + card.offsetHeight };
+      options.onPlaced({ side, anchorRect: nearestRect(anchor.getClientRects(), cardRect), cardRect });
+    } catch (error) {
+      options.onError(error);
+    } finally {
+      settle();
+    }
+  };
+
+  const stop = autoUpdate(anchor, card, () => void update());
+  return {
+    cleanup() {
+      if (stopped) return;
+      stopped = true;
+      stop();
+      settle();
+    },
+    ready,
+  };
+}
+
+const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+
+function placeArrow(element: HTMLElement, side: Side, data: { x?: number; y?: number } | undefined): void {
+  element.style.display = data ? '' : 'none';
+  element.style.left = data?.x != null ? `${data.x}px` : '';
+  element.style.top = data?.y != null ? `${data.y}px` : '';
+  element.style.right = element.style.bottom = '';
+  // Half the turned square sticks out of the card's edge that faces the term.
+  element.style[OPPOSITE[side]] = `${-ARROW_SIZE / 2}px`;
+  element.dataset.side = side;
+}
+
+/** The line box of the term closest to the card (the one the card points at). */
+function nearestRect(rects: DOMRectList, card: Box): Box {
+  let best: Box = { left: card.left, top: card.top, right: card.left, bottom: card.top };
+  let bestDistance = Infinity;
+  for (const rect of Array.from(rects)) {
+    const dx = Math.max(0, rect.left - card.right, card.left - rect.right);
+    const dy = Math.max(0, rect.top - card.bottom, card.top - rect.bottom);
+    if (dx + dy < bestDistance) {
+      bestDistance = dx + dy;
+      best = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+    }
+  }
+  return best;
+}

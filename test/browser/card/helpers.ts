@@ -1,0 +1,54 @@
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
+import type { DszdCard } from '../../../src/card/dszd-card';
+import { resetTermsConfig } from '../../../src/config';
+import '../../../src/define';
+
+/** The shared card, which must exist. */
+export function sharedCard(): DszdCard {
+  const card = findSharedCard();
+  if (!card) throw new Error('no shared card');
+  return card;
+}
+
+/** The card surface (the popover in the card's shadow root). */
+export function surfaceOf(card: DszdCard = sharedCard()): HTMLElement {
+  const surface = card.cardElement;
+  if (!surface) throw new Error('card not rendered');
+  return surface;
+}
+
+/** Whether the shared card is open and visible in the top layer. */
+export function isCardOpen(): boolean {
+  const card = findSharedCard();
+  if (!card?.open) return false;
+  const surface = surfaceOf(card);
+  return surface.matches(':popover-open') && getComputedStyle(surface).display !== 'none';
+}
+
+/** A part of the card by name. */
+export function cardPart(name: string): HTMLElement | null {
+  return (
+    surfaceOf().querySelector<HTMLElement>(`[part~="${name}"]`) ??
+    (surfaceOf().matches(`[part~="${name}"]`) ? surfaceOf() : null)
+  );
+}
+
+/** The integer centre of an element's first line box, for sendMouse. */
+export function centreOf(element: Element, line = 0): [number, number] {
+  const rect = element.getClientRects()[line] ?? element.getBoundingClientRect();
+  return [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)];
+}
+
+/** Moves the real mouse to an element's centre. */
+export async function hover(element: Element): Promise<void> {
+  await sendMouse({ type: 'move', position: centreOf(element) });
+}
+
+/** Puts the page back: no card, no config, mouse at rest. */
+export async function resetPage(): Promise<void> {
+  removeSharedCard();
+  resetTermsConfig();
+  await resetMouse();
+  (document.activeElement as HTMLElement | null)?.blur?.();
+}

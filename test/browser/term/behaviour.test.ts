@@ -1,0 +1,229 @@
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import type { DszdTerm } from '../../../src/term/dszd-term';
+import { centreOf, hover, isCardOpen, resetPage, sharedCard, surfaceOf } from '../card/helpers';
+
+/** A paragraph with one term between two buttons (focus targets before and after). */
+async function paragraphWithTerm(): Promise<{ term: DszdTerm; before: HTMLElement; after: HTMLElement }> {
+  const root = await fixture<HTMLElement>(
+    html`<main style="padding: 120px 40px">
+      <button id="before">前</button>
+      <p style="font-size: 18px">了解<dszd-term>数字社会</dszd-term>的含义。</p>
+      <button id="after">后</button>
+    </main>`,
+  );
+  return {
+    term: root.querySelector('dszd-term')!,
+    before: root.querySelector<HTMLElement>('#before')!,
+    after: root.querySelector<HTMLElement>('#after')!,
+  };
+}
+
+/** Opens the term's card and waits until it is placed. */
+async function opened(action: Promise<unknown> | void, term: DszdTerm): Promise<void> {
+  const shown = oneEvent(term, 'dszd-show');
+  await action;
+  await shown;
+  await sharedCard().ready;
+}
+
+describe('<dszd-term> behaviour', () => {
+  afterEach(resetPage);
+
+  it('opens after the hover dwell, not before', async () => {
+    const { term } = await paragraphWithTerm();
+    term.showDelay = 150;
+
+    const shown = oneEvent(term, 'dszd-show');
+    await hover(term);
+    expect(isCardOpen()).to.equal(false);
+    await shown;
+    await sharedCard().ready;
+
+    expect(isCardOpen()).to.equal(true);
+    expect(sharedCard().trigger).to.equal(term);
+  });
+
+  it('stays open for 10 s while the pointer crosses the gap into the card and rests there', async () => {
+    const { term } = await paragraphWithTerm();
+    term.showDelay = 0;
+    await opened(hover(term), term);
+    const termRect = term.getBoundingClientRect();
+    const cardRect = surfaceOf().getBoundingClientRect();
+    expect(cardRect.top).to.be.greaterThan(termRect.bottom);
+
+    // In the gap between term and card, longer than hide-delay: the bridge holds it open.
+    await sendMouse({
+      type: 'move',
+      position: [
+        Math.round(termRect.left + termRect.width / 2),
+        Math.round((termRect.bottom + cardRect.top) / 2),
+      ],
+    });
+    await aTimeout(term.hideDelay + 300);
+    expect(isCardOpen()).to.equal(true);
+
+    await sendMouse({ type: 'move', position: centreOf(surfaceOf()) });
+    await aTimeout(10_000);
+    expect(isCardOpen()).to.equal(true);
+    expect(sharedCard().trigger).to.equal(term);
+  });
+
+  it('closes after hide-delay once the pointer leaves term and card', async () => {
+    const { term } = await paragraphWithTerm();
+    term.showDelay = 0;
+    term.hideDelay = 1000;
+    await opened(hover(term), term);
+
+    const hidden = oneEvent(term, 'dszd-hide');
+    await sendMouse({ type: 'move', position: [2, 2] });
+    expect(isCardOpen()).to.equal(true);
+    await hidden;
+
+    expect(isCardOpen()).to.equal(false);
+    expect(term.expanded).to.equal(false);
+  });
+
+  it('opens at once on keyboard focus, with aria-expanded', async () => {
+    const { term, before } = await paragraphWithTerm();
+    before.focus();
+    const button = term.shadowRoot!.querySelector('[role="button"]')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+
+    await opened(sendKeys({ press: 'Tab' }), term);
+
+    expect(document.activeElement).to.equal(term);
+    expect(isCardOpen()).to.equal(true);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it('closes on Escape and keeps focus on the term', async () => {
+    const { term, before } = await paragraphWithTerm();
+    before.focus();
+    await opened(sendKeys({ press: 'Tab' }), term);
+
+    const hidden = oneEvent(term, 'dszd-hide');
+    await sendKeys({ press: 'Escape' });
+    await hidden;
+
+    expect(isCardOpen()).to.equal(false);
+    expect(document.activeElement).to.equal(term);
+  });
+
+  it('closes on Escape while only hovered (dismissible without moving the pointer)', async () => {
+    const { term } = await paragraphWithTerm();
+    term.showDelay = 0;
+    await opened(hover(term), term);
+
+    await sendKeys({ press: 'Escape' });
+
+    expect(isCardOpen()).to.equal(false);
+  });
+
+  it('Enter moves focus into the card; Escape there returns focus to the term without reopening', async () => {
+    const { term, before } = await paragraphWithTerm();
+    before.focus();
+    await opened(sendKeys({ press: 'Tab' }), term);
+
+    await sendKeys({ press: 'Enter' });
+    expect(document.activeElement).to.equal(sharedCard());
+    expect(sharedCard().shadowRoot!.activeElement).to.equal(surfaceOf());
+
+    await sendKeys({ press: 'Escape' });
+    expect(isCardOpen()).to.equal(false);
+    expect(document.activeElement).to.equal(term);
+  });
+
+  it('Tab walks the card and then goes back to the term, closing the card', async () => {
+    const { term, before } = await paragraphWithTerm();
+    before.focus();
+    await opened(sendKeys({ press: 'Tab' }), term);
+    await sendKeys({ press: 'Enter' });
+
+    await sendKeys({ press: 'Tab' });
+    expect(sharedCard().shadowRoot!.activeElement?.getAttribute('part')).to.equal('close-button');
+    await sendKeys({ press: 'Tab' });
+
+    expect(isCardOpen()).to.equal(false);
+    expect(document.activeElement).to.equal(term);
+  });
+
+  it('closes on blur', async () => {
+    const { term, before, after } = await paragraphWithTerm();
+    before.focus();
+    await opened(sendKeys({ press: 'Tab' }), term);
+
+    await sendKeys({ press: 'Tab' });
+
+    expect(document.activeElement).to.equal(after);
+    expect(isCardOpen()).to.equal(false);
+  });
+
+  it('the close button closes the card', async () => {
+    const { term } = await paragraphWithTerm();
+    await term.show();
+
+    await sendMouse({
+      type: 'click',
+      position: centreOf(surfaceOf().querySelector('[part="close-button"]')!),
+    });
+
+    expect(isCardOpen()).to.equal(false);
+  });
+
+  it('opens at once on a touch tap and closes on a tap outside', async () => {
+    const { term } = await paragraphWithTerm();
+    const [x, y] = centreOf(term);
+    const touch = {
+      pointerType: 'touch',
+      bubbles: true,
+      composed: true,
+      isPrimary: true,
+      clientX: x,
+      clientY: y,
+    };
+
+    // Touch has no hover: pointerenter from a finger must not start a dwell.
+    term.dispatchEvent(new PointerEvent('pointerenter', { ...touch, bubbles: false }));
+    term.dispatchEvent(new PointerEvent('pointerdown', touch));
+    const shown = oneEvent(term, 'dszd-show');
+    term.dispatchEvent(new PointerEvent('pointerup', touch));
+    await shown;
+    await sharedCard().ready;
+    expect(isCardOpen()).to.equal(true);
+
+    const hidden = oneEvent(term, 'dszd-hide');
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { ...touch, clientX: 2, clientY: 2 }));
+    await hidden;
+    expect(isCardOpen()).to.equal(false);
+  });
+
+  it('a click outside closes the card', async () => {
+    const { term } = await paragraphWithTerm();
+    await term.show();
+
+    await sendMouse({ type: 'click', position: [2, 2] });
+
+    expect(isCardOpen()).to.equal(false);
+  });
+
+  it("a second term's card replaces the first: one card, one open", async () => {
+    const root = await fixture<HTMLElement>(
+      html`<main style="padding: 100px 40px">
+        <p><dszd-term show-delay="0">数字社会</dszd-term>与<dszd-term show-delay="0">未来社区</dszd-term></p>
+      </main>`,
+    );
+    const [first, second] = [...root.querySelectorAll('dszd-term')] as [DszdTerm, DszdTerm];
+    await opened(hover(first), first);
+
+    const firstHidden = oneEvent(first, 'dszd-hide');
+    await opened(hover(second), second);
+    await firstHidden;
+
+    expect(document.querySelectorAll('dszd-card')).to.have.length(1);
+    expect(sharedCard().trigger).to.equal(second);
+    expect(first.expanded).to.equal(false);
+    expect(second.expanded).to.equal(true);
+    expect(surfaceOf().querySelector('[part="term-title"]')!.textContent).to.equal('未来社区');
+  });
+});
