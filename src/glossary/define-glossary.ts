@@ -5,4 +5,5 @@ export function defineGlossary(registry: CustomElementRegistry = customElements)
   if (!registry.get('dszd-glossary')) registry.define('dszd-glossary', DszdGlossary);
 }
 
-defineGlossary();
+// Node (SSR, tests without a DOM) has no registry: importing stays harmless there.
+if (typeof customElements !== 'undefined') defineGlossary();
