@@ -49,7 +49,10 @@ export const glossaryStyles = css`
   .source {
     margin: 0 0 1rem;
   }
+  /* entries off screen skip layout and paint: a search re-lays out only what is visible */
   .entry {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 16rem;
     position: relative;
     padding: 1rem 0.75rem;
     border-top: 1px solid var(--_rule);

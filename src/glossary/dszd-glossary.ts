@@ -216,13 +216,23 @@ export class DszdGlossary extends LitElement {
       if (!entry) return;
       if (!searchEntries(this.set, this.query).includes(entry)) this.query = '';
       await this.updateComplete;
-      if (!this.isConnected) return;
+      // The browser's own fragment scroll while the page loads focuses the viewport: go after it, not before.
+      if (document.readyState !== 'complete') await waitForLoad(this.#listeners?.signal);
+      if (!this.isConnected || readHashSerial(location.hash) !== entry.serial) return;
       this.querySelector(`#${getEntryAnchorId(entry.serial)}`)?.scrollIntoView({ block: 'start' });
       this.renderRoot.querySelector<HTMLElement>(`#term-${entry.serial}`)?.focus({ preventScroll: true });
     } catch (error) {
       reportError(this, error, 'glossary anchor');
     }
   }
+}
+
+/** Resolves on the window's load event, or when `signal` aborts (the element left the page). */
+function waitForLoad(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    window.addEventListener('load', () => resolve(), { once: true, signal });
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
 }
 
 /** The line naming the set, e.g. 数字社会定义集（6.0版） · 浙江省发展和改革委员会 · 2022-04-12. */
