@@ -1,0 +1,103 @@
+/**
+ * The drop-in script (`dist/dszd-term.iife.js`): `<script src="…/dszd-term.iife.js" defer></script>` registers the
+ * elements and, after DOMContentLoaded, annotates the page live. Options come from the script tag's data attributes:
+ *
+ * | attribute | meaning | default |
+ * | --- | --- | --- |
+ * | `data-root` | CSS selector of the element to annotate | `body` |
+ * | `data-exclude` | CSS selector of more elements to leave alone | none |
+ * | `data-occurrence` | `first` (each entry once) or `all` | `first` |
+ * | `data-lang` | card labels: `zh-CN` or `en` | `zh-CN` |
+ * | `data-glossary-url` | glossary page the card links to (`#dszd-entry-<serial>` is appended) | none |
+ * | `data-auto` | `false`: load only, annotate nothing | `true` |
+ *
+ * It exposes `window.dszdTerm`. Loaded twice (or beside another copy) it does nothing the second time.
+ */
+import './define';
+import { annotate, unannotate, type Annotation } from './annotate/annotate';
+import { configureTerms } from './config';
+import { definitionSet } from './definitions/definition-set.generated';
+import type { DefinitionSet } from './definitions/types';
+import { reportError } from './events/error-event';
+import { findTerms } from './match/find-terms';
+import { VERSION } from './version';
+
+/** What the drop-in script puts on `window.dszdTerm`. */
+export interface DszdTermGlobal {
+  readonly version: string;
+  readonly definitionSet: DefinitionSet;
+  readonly findTerms: typeof findTerms;
+  readonly annotate: typeof annotate;
+  readonly unannotate: typeof unannotate;
+  /** The page annotation the script started, once it has started (null with `data-auto="false"`). */
+  readonly annotation: Annotation | null;
+}
+
+declare global {
+  interface Window {
+    dszdTerm?: DszdTermGlobal;
+  }
+}
+
+/** Reads the script tag's options and starts; safe to call when another copy already did (it then does nothing). */
+export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = window): void {
+  if (win.dszdTerm) return;
+  const data = script instanceof HTMLElement ? script.dataset : {};
+  let annotation: Annotation | null = null;
+  win.dszdTerm = {
+    version: VERSION,
+    definitionSet,
+    findTerms,
+    annotate,
+    unannotate,
+    get annotation() {
+      return annotation;
+    },
+  };
+  try {
+    configureTerms({
+      ...(data.lang !== undefined ? { lang: data.lang } : {}),
+      ...(data.glossaryUrl !== undefined ? { glossaryUrl: data.glossaryUrl } : {}),
+    });
+  } catch (error) {
+    reportError(win.document, error, 'data-lang / data-glossary-url');
+  }
+  if (data.auto === 'false') return;
+  const run = () => {
+    try {
+      const root = findRoot(win.document, data.root);
+      if (!root) return;
+      annotation = annotate(root, {
+        observe: true,
+        ...(data.exclude !== undefined ? { exclude: data.exclude } : {}),
+        ...(data.occurrence !== undefined ? { occurrence: data.occurrence as 'first' | 'all' } : {}),
+      });
+    } catch (error) {
+      reportError(win.document, error, 'auto-annotate');
+    }
+  };
+  if (win.document.readyState === 'loading')
+    win.document.addEventListener('DOMContentLoaded', run, { once: true });
+  else run();
+}
+
+function findRoot(doc: Document, selector: string | undefined): Element | null {
+  if (selector === undefined || selector.trim() === '') return doc.body;
+  let root: Element | null;
+  try {
+    root = doc.querySelector(selector);
+  } catch {
+    reportError(
+      doc,
+      new SyntaxError(`data-root is not a valid CSS selector: ${JSON.stringify(selector)}`),
+      'data-root',
+    );
+    return null;
+  }
+  if (!root)
+    reportError(doc, new Error(`data-root matches no element: ${JSON.stringify(selector)}`), 'data-root');
+  return root;
+}
+
+// document.currentScript is set only while a classic (or deferred) script runs: read it at once.
+if (typeof document !== 'undefined') startAuto(document.currentScript);
