@@ -5,9 +5,18 @@ import { encodeAnnotated } from './encode-output';
 import { HtmlInputError } from './input-error';
 import type { AnnotateHtmlOptions } from './options';
 
+// A tag, end tag, comment or doctype: what any HTML page has and plain text has not.
+const MARKUP = /<[a-zA-Z!/?]/;
+
 export interface AnnotateHtmlBytesOptions extends AnnotateHtmlOptions {
   /** The encoding of pages that declare none (no byte order mark, no `<meta charset>`). @default "utf-8" */
   encoding?: string;
+  /**
+   * Refuse text with no markup at all as "not HTML" (a CMS export's stray .txt or .csv) instead of tagging it as a
+   * fragment of plain text.
+   * @default false
+   */
+  requireMarkup?: boolean;
 }
 
 export interface AnnotateHtmlBytesResult {
@@ -26,13 +35,15 @@ export function annotateHtmlBytes(
   bytes: Uint8Array,
   options: AnnotateHtmlBytesOptions = {},
 ): AnnotateHtmlBytesResult {
-  const { encoding: fallback, ...annotateOptions } = options;
+  const { encoding: fallback, requireMarkup = false, ...annotateOptions } = options;
   const encoding = detectEncoding(bytes, fallback);
   const wide = encoding.name.startsWith('utf-16');
   // UTF-16 bytes are full of NULs: judge them once decoded.
   if (!wide && isBinaryContent(bytes)) throw new HtmlInputError('binary', 'binary file, not HTML');
   const text = decodeHtmlBytes(bytes, encoding);
   if (wide && isBinaryContent(text)) throw new HtmlInputError('binary', 'binary file, not HTML');
+  if (requireMarkup && !MARKUP.test(text))
+    throw new HtmlInputError('not-html', 'not HTML (no markup at all)');
   const result = annotateHtml(text, annotateOptions);
   return {
     bytes: encodeAnnotated(bytes, encoding, text, result.insertions),

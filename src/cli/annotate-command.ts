@@ -1,0 +1,319 @@
+import type { Stats } from 'node:fs';
+import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { DefinitionSet } from '../definitions/types';
+import { annotateHtmlBytes } from '../html/annotate-bytes';
+import { resolveEncodingLabel } from '../html/encoding';
+import { HtmlInputError } from '../html/input-error';
+import { AnnotateHtmlError, resolveOptions } from '../html/options';
+import type { Occurrence } from '../match/occurrence';
+import { EXIT_FAILED, EXIT_OK, FileError, UsageError } from './cli-error';
+import { readAll, writeOut, type CliIo } from './io';
+import { readInput } from './read-input';
+import { isHtmlName, walkFolder } from './walk-folder';
+import { copyAtomic, writeAtomic } from './write-atomic';
+
+export interface AnnotateArguments {
+  /** Files, folders, or `-` for stdin. */
+  inputs: string[];
+  output?: string | undefined;
+  inPlace: boolean;
+  /** Replace existing output files (never the inputs: that takes --in-place). */
+  force: boolean;
+  occurrence: string;
+  exclude?: string | undefined;
+  set?: DefinitionSet | undefined;
+  encoding?: string | undefined;
+}
+
+/** One file to handle: where it is read, where its result goes (null: in place), what it is. */
+interface Job {
+  path: string;
+  target: string | null;
+  kind: 'html' | 'other' | 'folder-link' | 'broken';
+  reason?: string | undefined;
+  /** Tag it even if it has no markup (named *.html, or given on its own by name with an .html/.htm name). */
+  named: boolean;
+}
+
+interface Totals {
+  files: number;
+  matches: number;
+  skipped: number;
+  failed: number;
+}
+
+/**
+ * `dszd-term annotate`: a file to stdout (or -o file, or --in-place), stdin to stdout, or folders (an export)
+ * into an output folder (or in place). In a folder run a bad file is reported and the rest goes on.
+ */
+export async function runAnnotate(args: AnnotateArguments, io: CliIo): Promise<number> {
+  const options = checkOptions(args);
+  const { inputs, output, inPlace } = args;
+  if (!inputs.length) throw new UsageError('annotate: no input (give files, folders, or - for stdin)');
+  if (inPlace && output !== undefined) throw new UsageError('annotate: --in-place and -o exclude each other');
+  if (inputs.includes('-')) {
+    if (inputs.length > 1) throw new UsageError('annotate: - (stdin) cannot be combined with other inputs');
+    if (inPlace) throw new UsageError('annotate: --in-place needs files, not stdin');
+    return annotateStdin(args, options, io);
+  }
+
+  const kinds = await Promise.all(inputs.map((input) => stat(input).catch(() => null)));
+  const single = inputs.length === 1 && !kinds[0]?.isDirectory();
+  if (single && !inPlace) return annotateSingleFile(args, options, io);
+  if (!inPlace && output === undefined)
+    throw new UsageError(
+      inputs.length === 1 && kinds[0]?.isDirectory()
+        ? `annotate: ${inputs[0]} is a folder: give an output folder with -o <folder>, or --in-place`
+        : 'annotate: several inputs: give an output folder with -o <folder>, or --in-place',
+    );
+  if (output !== undefined) await checkOutputFolder(output, inputs, kinds, args.force);
+
+  const jobs = await planJobs(inputs, kinds, output);
+  const totals: Totals = { files: 0, matches: 0, skipped: 0, failed: 0 };
+  const progress = createProgress(io);
+  for (const [index, job] of jobs.entries()) {
+    progress(`[${index + 1}/${jobs.length}] ${job.path}`);
+    try {
+      if (job.kind === 'broken') throw new FileError(job.path, job.reason ?? 'unreadable');
+      if (job.kind === 'folder-link') {
+        totals.skipped++;
+        continue;
+      }
+      if (job.kind === 'other') {
+        if (job.target !== null) await copyInto(job.path, job.target, args.force);
+        totals.skipped++;
+        continue;
+      }
+      totals.matches += await annotateFileTo(job, options, args.force);
+      totals.files++;
+    } catch (error) {
+      totals.failed++;
+      progress(null);
+      await report(io, error, job.path);
+    }
+  }
+  progress(null);
+  await writeOut(
+    io.stderr,
+    `files: ${totals.files}, matches: ${totals.matches}, skipped: ${totals.skipped}, failed: ${totals.failed}\n`,
+  );
+  return totals.failed ? EXIT_FAILED : EXIT_OK;
+}
+
+interface FileOptions {
+  set: DefinitionSet | undefined;
+  occurrence: Occurrence;
+  exclude: string | undefined;
+  encoding: string | undefined;
+}
+
+/** Checks the options once, before any file is touched: a bad one is a usage error. */
+function checkOptions(args: AnnotateArguments): FileOptions {
+  const { occurrence, exclude, set, encoding } = args;
+  try {
+    resolveOptions({ occurrence: occurrence as Occurrence, exclude, set });
+  } catch (error) {
+    if (error instanceof AnnotateHtmlError) {
+      const problem = error.message.replace(/^annotateHtml: option "[^"]+": /, '');
+      throw new UsageError(`annotate: --${error.option} ${problem}`);
+    }
+    throw error;
+  }
+  if (encoding !== undefined && !resolveEncodingLabel(encoding))
+    throw new UsageError(`annotate: --encoding: unknown encoding ${JSON.stringify(encoding)}`);
+  return { set, occurrence: occurrence as Occurrence, exclude, encoding };
+}
+
+async function annotateStdin(args: AnnotateArguments, options: FileOptions, io: CliIo): Promise<number> {
+  if (args.output !== undefined) await checkOutputFile(args.output, [], args.force);
+  try {
+    const { bytes } = annotateHtmlBytes(await readAll(io.stdin), options);
+    if (args.output !== undefined) await writeAtomic(args.output, bytes);
+    else await writeOut(io.stdout, bytes);
+    return EXIT_OK;
+  } catch (error) {
+    await report(io, error, '<stdin>');
+    return EXIT_FAILED;
+  }
+}
+
+async function annotateSingleFile(args: AnnotateArguments, options: FileOptions, io: CliIo): Promise<number> {
+  const path = args.inputs[0]!;
+  let target = args.output;
+  if (target !== undefined) {
+    const existing = await stat(target).catch(() => null);
+    if (existing?.isDirectory()) target = join(target, basename(path));
+    await checkOutputFile(target, [path], args.force);
+  }
+  try {
+    const bytes = await readInput(path);
+    const { bytes: tagged } = annotateHtmlBytes(bytes, { ...options, requireMarkup: !isHtmlName(path) });
+    if (target !== undefined) await writeAtomic(target, tagged);
+    else await writeOut(io.stdout, tagged);
+    return EXIT_OK;
+  } catch (error) {
+    await report(io, error, path);
+    return EXIT_FAILED;
+  }
+}
+
+/** Tags one file of a folder run or an in-place run; returns its number of matches. */
+async function annotateFileTo(job: Job, options: FileOptions, force: boolean): Promise<number> {
+  const bytes = await readInput(job.path);
+  let result;
+  try {
+    result = annotateHtmlBytes(bytes, { ...options, requireMarkup: !job.named });
+  } catch (error) {
+    if (error instanceof HtmlInputError) throw new FileError(job.path, error.message);
+    throw error;
+  }
+  if (job.target === null) {
+    // in place: a file with nothing to tag is left as it is (same bytes, same time stamp)
+    if (result.bytes !== bytes) await writeAtomic(await realpath(job.path), result.bytes);
+  } else {
+    await checkTarget(job.path, job.target, force);
+    await mkdir(dirname(job.target), { recursive: true });
+    await writeAtomic(job.target, result.bytes);
+  }
+  return result.matches.length;
+}
+
+async function copyInto(from: string, to: string, force: boolean): Promise<void> {
+  await checkTarget(from, to, force);
+  await mkdir(dirname(to), { recursive: true });
+  await copyAtomic(from, to);
+}
+
+/** The files of every input, each with its target: mirrored under the output folder, or null for in place. */
+async function planJobs(
+  inputs: string[],
+  kinds: Array<Stats | null>,
+  output: string | undefined,
+): Promise<Job[]> {
+  const jobs: Job[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const kind = kinds[index];
+    // one folder is mirrored into the output folder; several inputs each get their own name inside it
+    const base =
+      output === undefined ? null : inputs.length === 1 ? output : join(output, basename(resolve(input)));
+    if (!kind) {
+      jobs.push({
+        path: input,
+        target: base,
+        kind: 'broken',
+        reason: await describeMissing(input),
+        named: true,
+      });
+    } else if (kind.isDirectory()) {
+      for (const entry of await walkFolder(input))
+        jobs.push({
+          path: entry.path,
+          target: base === null ? null : join(base, entry.relative),
+          kind: entry.kind,
+          reason: entry.reason,
+          named: true,
+        });
+    } else {
+      jobs.push({ path: input, target: base, kind: 'html', named: isHtmlName(input) });
+    }
+  }
+  return jobs;
+}
+
+async function describeMissing(path: string): Promise<string> {
+  try {
+    await readInput(path);
+    return 'unreadable';
+  } catch (error) {
+    return error instanceof FileError ? error.reason : 'unreadable';
+  }
+}
+
+/** Last check before writing a file of a folder run: never over its own input, never over a file without --force. */
+async function checkTarget(path: string, target: string, force: boolean): Promise<void> {
+  if ((await resolveReal(path)) === (await resolveReal(target)))
+    throw new FileError(path, `would be written over itself as ${target}; use --in-place to change inputs`);
+  if (!force && (await stat(target).catch(() => null)))
+    throw new FileError(path, `${target} exists (use --force to replace it)`);
+}
+
+/** Refuses an output folder that is an input, lies inside an input folder, or holds files already (without --force). */
+async function checkOutputFolder(
+  output: string,
+  inputs: string[],
+  kinds: Array<Stats | null>,
+  force: boolean,
+): Promise<void> {
+  const target = await resolveReal(output);
+  for (const [index, input] of inputs.entries()) {
+    if (kinds[index] === null) continue;
+    const source = await resolveReal(input);
+    if (target === source || (kinds[index]!.isDirectory() && isInside(target, source)))
+      throw new UsageError(
+        `annotate: output ${output} is inside the input ${input}; use --in-place to change the input`,
+      );
+  }
+  const existing = await stat(output).catch(() => null);
+  if (existing && !existing.isDirectory())
+    throw new UsageError(`annotate: output ${output} is a file, not a folder`);
+  if (existing && !force && (await readdir(output)).length)
+    throw new UsageError(`annotate: output folder ${output} is not empty (use --force to write into it)`);
+}
+
+/** Refuses an output file that is the input (that takes --in-place) or exists (without --force). */
+async function checkOutputFile(output: string, inputs: string[], force: boolean): Promise<void> {
+  const target = await resolveReal(output);
+  for (const input of inputs)
+    if ((await resolveReal(input)) === target)
+      throw new UsageError(`annotate: output ${output} is the input; use --in-place to change it`);
+  if (!force && (await stat(output).catch(() => null)))
+    throw new UsageError(`annotate: output ${output} exists (use --force to replace it)`);
+}
+
+/** The real path of a file or of the nearest existing folder above it, with the rest appended. */
+async function resolveReal(path: string): Promise<string> {
+  const absolute = resolve(path);
+  try {
+    return await realpath(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(await resolveReal(parent), basename(absolute));
+  }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rest = relative(folder, path);
+  return rest !== '' && rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest);
+}
+
+/** Progress on stderr: one line per file, rewritten in place on a terminal. `null` ends the line. */
+function createProgress(io: CliIo): (line: string | null) => void {
+  const terminal = Boolean(io.stderr.isTTY);
+  let open = false;
+  return (line) => {
+    if (line === null) {
+      if (open) io.stderr.write('\n');
+      open = false;
+    } else if (terminal) {
+      io.stderr.write(`\r\x1b[K${line}`);
+      open = true;
+    } else io.stderr.write(`${line}\n`);
+  };
+}
+
+/** One line on stderr for an error: `dszd-term: path: reason`. */
+async function report(io: CliIo, error: unknown, path?: string): Promise<void> {
+  const message =
+    error instanceof FileError
+      ? error.message
+      : error instanceof HtmlInputError
+        ? `${path ?? '<input>'}: ${error.message}`
+        : `${path ?? '<input>'}: ${oneLine(error)}`;
+  await writeOut(io.stderr, `dszd-term: ${message}\n`);
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!;
+}

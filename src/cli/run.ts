@@ -1,0 +1,111 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import packageJson from '../../package.json' with { type: 'json' };
+import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
+import { runAnnotate } from './annotate-command';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, FileError, UsageError } from './cli-error';
+import { writeOut, type CliIo } from './io';
+import { loadDefinitionSet } from './load-set';
+import { runList } from './list-command';
+import { runLookup } from './lookup-command';
+import { USAGE } from './usage';
+
+const COMMON = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  set: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+const COMMANDS = {
+  annotate: {
+    ...COMMON,
+    output: { type: 'string', short: 'o' },
+    'in-place': { type: 'boolean' },
+    force: { type: 'boolean' },
+    occurrence: { type: 'string', default: 'first' },
+    exclude: { type: 'string' },
+    encoding: { type: 'string' },
+  },
+  list: { ...COMMON, json: { type: 'boolean' } },
+  lookup: { ...COMMON, json: { type: 'boolean' } },
+} as const satisfies Record<string, ParseArgsConfig['options']>;
+
+/** Runs the dszd-term command line; resolves to the exit code. Never throws: every failure is one stderr line. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      await writeOut(io.stderr, `dszd-term: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof FileError || error instanceof Error ? error.message : String(error);
+    await writeOut(io.stderr, `dszd-term: ${message.split('\n')[0]}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    await writeOut(command === undefined ? io.stderr : io.stdout, USAGE);
+    return command === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (command === '-v' || command === '--version') {
+    await writeOut(io.stdout, `${packageJson.version}\n`);
+    return EXIT_OK;
+  }
+  if (!Object.hasOwn(COMMANDS, command))
+    throw new UsageError(`unknown command ${JSON.stringify(command)} (try dszd-term --help)`);
+  const name = command as keyof typeof COMMANDS;
+  const { values, positionals } = parseCommandLine(name, rest);
+  if (values.help) {
+    await writeOut(io.stdout, USAGE);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    await writeOut(io.stdout, `${packageJson.version}\n`);
+    return EXIT_OK;
+  }
+  const set = typeof values.set === 'string' ? await loadDefinitionSet(values.set) : shippedSet;
+  switch (name) {
+    case 'annotate':
+      return runAnnotate(
+        {
+          inputs: positionals,
+          output: values.output as string | undefined,
+          inPlace: Boolean(values['in-place']),
+          force: Boolean(values.force),
+          occurrence: values.occurrence as string,
+          exclude: values.exclude as string | undefined,
+          set: typeof values.set === 'string' ? set : undefined,
+          encoding: values.encoding as string | undefined,
+        },
+        io,
+      );
+    case 'list':
+      if (positionals.length)
+        throw new UsageError(`list: unexpected argument ${JSON.stringify(positionals[0])}`);
+      return runList(set, Boolean(values.json), io);
+    case 'lookup': {
+      const text = positionals.join(' ');
+      if (!text.trim()) throw new UsageError('lookup: give the text to look terms up in');
+      return runLookup(set, text, Boolean(values.json), io);
+    }
+  }
+}
+
+interface CommandLine {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+function parseCommandLine(name: keyof typeof COMMANDS, args: string[]): CommandLine {
+  try {
+    const options: ParseArgsConfig['options'] = COMMANDS[name];
+    return parseArgs({ args, options, allowPositionals: true, strict: true }) as CommandLine;
+  } catch (error) {
+    // node's messages run on with advice about "--"; the first sentence names the option
+    const message = error instanceof Error ? error.message.split(/\.(?: |$)/)[0]! : String(error);
+    throw new UsageError(`${name}: ${message}`);
+  }
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, chown, copyFile, open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** A temporary name beside `path`: same folder, so the final rename stays on one file system and is atomic. */
+function createTempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.dszd-tmp`);
+}
+
+/**
+ * Replaces (or creates) `path` atomically: the data goes to a temporary file in the same folder, is flushed, gets
+ * the old file's mode and owner, and is renamed over `path`. A reader sees the old file or the new one, never half.
+ */
+export async function writeAtomic(path: string, data: Uint8Array): Promise<void> {
+  await replaceAtomic(path, async (temp) => {
+    const handle = await open(temp, 'wx', 0o666);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/** Copies `from` to `to` atomically, as {@link writeAtomic} writes. */
+export async function copyAtomic(from: string, to: string): Promise<void> {
+  await replaceAtomic(to, (temp) => copyFile(from, temp));
+}
+
+async function replaceAtomic(path: string, create: (temp: string) => Promise<void>): Promise<void> {
+  const previous = await stat(path).catch(() => null);
+  const temp = createTempPath(path);
+  try {
+    await create(temp);
+    if (previous) {
+      await chmod(temp, previous.mode & 0o7777);
+      // only root may give a file away; others keep their own ownership, which is then already right
+      await chown(temp, previous.uid, previous.gid).catch(() => undefined);
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
