@@ -1,5 +1,4 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import packageJson from '../../package.json' with { type: 'json' };
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
 import { runAnnotate } from './annotate-command';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, FileError, UsageError } from './cli-error';
@@ -8,6 +7,7 @@ import { loadDefinitionSet } from './load-set';
 import { runList } from './list-command';
 import { runLookup } from './lookup-command';
 import { USAGE } from './usage';
+import { VERSION } from '../version';
 
 const COMMON = {
   help: { type: 'boolean', short: 'h' },
@@ -51,7 +51,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (command === '-v' || command === '--version') {
-    await writeOut(io.stdout, `${packageJson.version}\n`);
+    await writeOut(io.stdout, `${VERSION}\n`);
     return EXIT_OK;
   }
   if (!Object.hasOwn(COMMANDS, command))
@@ -63,7 +63,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (values.version) {
-    await writeOut(io.stdout, `${packageJson.version}\n`);
+    await writeOut(io.stdout, `${VERSION}\n`);
     return EXIT_OK;
   }
   const set = typeof values.set === 'string' ? await loadDefinitionSet(values.set) : shippedSet;

@@ -1,0 +1,10 @@
+export { annotateHtml, type AnnotateHtmlResult, type HtmlMatch } from './html/annotate-html';
+export { AnnotateHtmlError, type AnnotateHtmlOptions } from './html/options';
+export {
+  annotateHtmlBytes,
+  type AnnotateHtmlBytesOptions,
+  type AnnotateHtmlBytesResult,
+} from './html/annotate-bytes';
+export { HtmlInputError, type HtmlInputProblem } from './html/input-error';
+export type { HtmlEncoding } from './html/encoding';
+export type { Insertion } from './html/splice';
