@@ -121,9 +121,10 @@ export class DszdGlossary extends LitElement {
     const found = searchEntries(this.set, this.query);
     const visible = new Set(found);
     const set = this.set;
+    // data-dszd-skip: a page annotator walking open shadow roots must not wrap the glossary's own words.
     return html`
       <slot></slot>
-      <div class="search" part="search" role="search">
+      <div class="search" part="search" role="search" data-dszd-skip>
         <label for="query" lang=${labels.lang}>${labels.search}</label>
         <input
           id="query"
@@ -141,7 +142,7 @@ export class DszdGlossary extends LitElement {
           ${found.length ? labels.count(found.length) : labels.noMatches}
         </p>
       </div>
-      <p class="source" part="source" lang="zh-CN">${describeSet(set)}</p>
+      <p class="source" part="source" lang="zh-CN" data-dszd-skip>${describeSet(set)}</p>
       <div class="list" part="list" lang="zh-CN" data-dszd-skip>
         ${repeat(
           set.entries,

@@ -441,3 +441,26 @@ describe('<dszd-glossary> robustness and accessibility', () => {
     expect(style.outlineWidth).to.equal('3px');
   });
 });
+
+describe('<dszd-glossary> on an annotated page', () => {
+  it('is left alone by the page annotator; the page content around it is not', async () => {
+    const { annotate } = await import('../../../src/annotate/annotate');
+    const container = await fixture<HTMLDivElement>(
+      html`<div>
+        <p>城市大脑</p>
+        <dszd-glossary><p>数字社会</p></dszd-glossary>
+      </div>`,
+    );
+    const glossary = container.querySelector('dszd-glossary')!;
+    await glossary.updateComplete;
+
+    await annotate(container, { occurrence: 'all', shadow: true }).done;
+
+    expect([...container.querySelectorAll('dszd-term')].map((term) => term.textContent)).to.deep.equal([
+      '城市大脑',
+      '数字社会',
+    ]);
+    expect(shadow(glossary).querySelectorAll('dszd-term')).to.have.length(0);
+    expect(shadow(glossary).querySelector('.source')?.textContent).to.contain('数字社会定义集');
+  });
+});
