@@ -34,6 +34,8 @@ const browser: UserConfig = {
 
 /** The drop-in script: one self-contained file with lit, Floating UI and the whole set inside. */
 const iife: UserConfig = {
+  // A classic script has no import.meta: src/auto.ts then finds its tag through document.currentScript.
+  define: { 'import.meta.url': 'undefined' },
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -99,5 +99,23 @@ function findRoot(doc: Document, selector: string | undefined): Element | null {
   return root;
 }
 
-// document.currentScript is set only while a classic (or deferred) script runs: read it at once.
-if (typeof document !== 'undefined') startAuto(document.currentScript);
+/**
+ * The script tag that loaded this file. A classic (or deferred) script is `document.currentScript` while it runs;
+ * a module script is not, so it is found by its resolved `src`, which equals the module's own URL.
+ */
+function findOwnScript(doc: Document, moduleUrl: string | undefined): HTMLOrSVGScriptElement | null {
+  if (doc.currentScript) return doc.currentScript;
+  if (!moduleUrl) return null;
+  const own = new URL(moduleUrl);
+  own.search = '';
+  own.hash = '';
+  for (const script of doc.querySelectorAll<HTMLScriptElement>('script[src]')) {
+    const url = new URL(script.src, doc.baseURI);
+    url.search = '';
+    url.hash = '';
+    if (url.href === own.href) return script;
+  }
+  return null;
+}
+
+if (typeof document !== 'undefined') startAuto(findOwnScript(document, import.meta.url));
