@@ -130,6 +130,17 @@ const customSet = compileDefinitionSet({
     { serial: 7, term: '慧数', definition: ['与智慧数据重叠。'], unit: '丙' },
     { serial: 8, term: 'a', definition: ['单字母。'], unit: '丙' },
     { serial: 9, term: "'引'号", definition: ['直引号。'], unit: '丙' },
+    // Nested and overlapping names: 甲乙丙丁戊 holds 甲乙 and 丙丁, which 乙丙 overlaps.
+    { serial: 10, term: '甲乙', definition: ['前。'], unit: '丁' },
+    { serial: 11, term: '丙丁', definition: ['后。'], unit: '丁' },
+    { serial: 12, term: '乙丙', definition: ['中。'], unit: '丁' },
+    {
+      serial: 13,
+      term: '甲乙丙丁戊',
+      definition: ['全。'],
+      unit: '丁',
+      exclusions: [{ text: '甲乙丙丁戊己', reason: '更长的排除' }],
+    },
   ],
 });
 
@@ -169,7 +180,7 @@ const spellingOf = (name: string) =>
       return out;
     });
 
-const textOf = (set: DefinitionSet) => {
+const textOf = (set: DefinitionSet, maxPieces = 24) => {
   const names = namesOf(set);
   const nameChars = [...new Set(names.join(''))];
   const piece = fc.oneof(
@@ -184,13 +195,33 @@ const textOf = (set: DefinitionSet) => {
         )
         .map(([open, name, close]) => open + name + close),
     },
+    {
+      // Two names around one straight quote, each holding one more: the middle one may close the first or open
+      // the second, never both.
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom('"', "'", '＂', '＇'),
+          fc.constantFrom(...names).chain(spellingOf),
+          fc.constantFrom(...names).chain(spellingOf),
+          fc.nat(),
+          fc.nat(),
+        )
+        .map(([quote, first, second, a, b]) => {
+          const insert = (name: string, at: number) => {
+            const i = 1 + (at % Math.max(1, name.length - 1));
+            return name.slice(0, i) + quote + name.slice(i);
+          };
+          return insert(first, a) + quote + insert(second, b);
+        }),
+    },
     { weight: 3, arbitrary: fc.constantFrom(...nameChars) },
     { weight: 2, arbitrary: fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c)) },
     { weight: 2, arbitrary: fc.constantFrom(...QUOTES) },
     { weight: 1, arbitrary: fc.constantFrom(...SPACES) },
     { weight: 1, arbitrary: fc.constantFrom(...ASTRAL, 'x', 'Ｘ', '+', '，', '。') },
   );
-  return fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
+  return fc.array(piece, { maxLength: maxPieces }).map((pieces) => pieces.join(''));
 };
 
 const RUNS = 1500;
@@ -208,21 +239,36 @@ describe.each([
     );
   });
 
-  it('returns sorted, non-overlapping, non-empty ranges that spell a known name and never start or end in white space', () => {
-    const keys = new Set(namesOf(set).map((name) => referenceNormalize(name).normalized));
+  it('returns sorted, non-overlapping, non-empty ranges that spell a name of the reported entry, never edged by white space', () => {
+    const serialOf = new Map(
+      set.entries.flatMap((e) =>
+        [e.term, ...e.aliases].map((name) => [referenceNormalize(name).normalized, e.serial]),
+      ),
+    );
     fc.assert(
       fc.property(textOf(set), (text) => {
         let previousEnd = 0;
         for (const match of findTerms(text, { set })) {
           expect(match.start).toBeGreaterThanOrEqual(previousEnd);
           expect(match.end).toBeGreaterThan(match.start);
-          expect(keys.has(referenceNormalize(text.slice(match.start, match.end)).normalized)).toBe(true);
+          expect(serialOf.get(referenceNormalize(text.slice(match.start, match.end)).normalized)).toBe(
+            match.serial,
+          );
           expect(REFERENCE_SPACES.includes(text[match.start]!)).toBe(false);
           expect(REFERENCE_SPACES.includes(text[match.end - 1]!)).toBe(false);
           previousEnd = match.end;
         }
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('equals the naive reference on long texts too', () => {
+    fc.assert(
+      fc.property(textOf(set, 400), (text) => {
+        expect(findTerms(text, { set })).toEqual(referenceFindTerms(text, set));
+      }),
+      { numRuns: 60 },
     );
   });
 });
