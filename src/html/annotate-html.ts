@@ -36,8 +36,8 @@ export interface AnnotateHtmlResult {
   insertions: Insertion[];
 }
 
-// Elements whose text the tokenizer takes as is, without decoding character references.
-const RAW_TEXT_PARENTS = new Set([
+// Elements whose content the tokenizer reads as text only: a tag written inside them would show as text.
+const TEXT_ONLY_PARENTS = new Set([
   'xmp',
   'iframe',
   'noembed',
@@ -46,6 +46,8 @@ const RAW_TEXT_PARENTS = new Set([
   'script',
   'style',
   'noscript',
+  'textarea',
+  'title',
 ]);
 
 interface Candidate {
@@ -108,13 +110,16 @@ export function annotateHtml(html: string, options: AnnotateHtmlOptions = {}): A
   return writeInsertions(html, base, kept, existing.matchIds);
 }
 
-/** Maps a text node to its source, or null when it has no location or its source cannot be explained. */
+/**
+ * Maps a text node to its source, or null when no tag can be written around its text: no location, a text-only
+ * parent (`<xmp>`, `<plaintext>`: the browser's DOM annotator can wrap their text, markup cannot), or a source that
+ * cannot be explained.
+ */
 function mapNodeSource(html: string, node: Text): TextSource | null {
   const location = node.sourceCodeLocation;
-  if (!location) return null;
   const parent = node.parent;
-  const rawText = parent !== null && isTag(parent) && RAW_TEXT_PARENTS.has(parent.name);
-  return mapTextSource(html, location.startOffset, location.endOffset, node.data, rawText);
+  if (!location || (parent !== null && isTag(parent) && TEXT_ONLY_PARENTS.has(parent.name))) return null;
+  return mapTextSource(html, location.startOffset, location.endOffset, node.data);
 }
 
 function writeInsertions(

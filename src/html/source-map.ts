@@ -48,18 +48,12 @@ function createRange(from: number, length: number): Int32Array {
 
 /**
  * Maps a text node's decoded `data` onto its source slice `html[start, end)`. The slice can differ from the data by
- * character references (decoded as the tokenizer decodes them, unless `rawText`), CRLF or CR normalized to LF,
+ * character references (decoded as the tokenizer decodes them in text), CRLF or CR normalized to LF,
  * dropped NUL characters, the LF the parser drops after `<pre>`/`<listing>`, and markup the parser ignored or moved
  * (a stray `</span>`, text foster-parented out of a table and merged). Returns null when the slice cannot be
  * explained that way: the caller then leaves the node untouched rather than writing at a wrong offset.
  */
-export function mapTextSource(
-  html: string,
-  start: number,
-  end: number,
-  data: string,
-  rawText = false,
-): TextSource | null {
+export function mapTextSource(html: string, start: number, end: number, data: string): TextSource | null {
   if (end - start === data.length && html.startsWith(data, start))
     return new IdentitySource(start, data.length);
   const starts = new Int32Array(data.length);
@@ -70,7 +64,7 @@ export function mapTextSource(
     if (i >= end) return null;
     const source = html.charCodeAt(i);
     const wanted = data.charCodeAt(j);
-    if (source === AMPERSAND && !rawText) {
+    if (source === AMPERSAND) {
       const reference = decodeReference(html, i);
       if (reference && data.startsWith(reference.text, j)) {
         for (let k = 0; k < reference.text.length; k++) {

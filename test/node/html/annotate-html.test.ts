@@ -257,6 +257,14 @@ describe('annotateHtml: what is never tagged', () => {
     );
   });
 
+  it('never writes markup into elements whose content is text only (it would show as text)', () => {
+    expect(
+      annotate('<xmp>数字社会</xmp><noembed>城市大脑</noembed><p>未来社区</p><plaintext>数字乡村').html,
+    ).toBe(
+      `<xmp>数字社会</xmp><noembed>城市大脑</noembed><p>${tag('未来社区', '未来社区')}</p><plaintext>数字乡村`,
+    );
+  });
+
   it('skips [data-dszd-skip] and contenteditable', () => {
     expect(annotate('<div data-dszd-skip>数字社会</div><div contenteditable>城市大脑</div>').html).toBe(
       '<div data-dszd-skip>数字社会</div><div contenteditable>城市大脑</div>',
