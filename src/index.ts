@@ -10,3 +10,6 @@ export { DszdShowEvent } from './events/show-event';
 export { DszdHideEvent } from './events/hide-event';
 export { configureTerms, getTermsConfig } from './config';
 export type { TermsConfig, TermsConfigOptions } from './config';
+export { findTerms, findEntry, type FindTermsOptions, type TermMatch } from './match/find-terms';
+export { selectOccurrences, type Occurrence } from './match/occurrence';
+export { normalizeKey } from './match/normalize';

@@ -8,3 +8,9 @@ export {
 export { HtmlInputError, type HtmlInputProblem } from './html/input-error';
 export type { HtmlEncoding } from './html/encoding';
 export type { Insertion } from './html/splice';
+export { definitionSet } from './definitions/definition-set.generated';
+export type * from './definitions/types';
+export { compileDefinitionSet, parseDefinitionSetJson, DefinitionSetError } from './definitions/compile';
+export { findTerms, findEntry, type FindTermsOptions, type TermMatch } from './match/find-terms';
+export { selectOccurrences, type Occurrence } from './match/occurrence';
+export { normalizeKey } from './match/normalize';
