@@ -22,6 +22,7 @@ export interface AnnotateHtmlBytesOptions extends AnnotateHtmlOptions {
 export interface AnnotateHtmlBytesResult {
   /** The tagged page in its own encoding; the input itself when nothing was tagged. */
   bytes: Uint8Array;
+  /** The tagged terms; their offsets count UTF-16 units of the decoded text, not bytes. */
   matches: HtmlMatch[];
   encoding: HtmlEncoding;
 }

@@ -5,8 +5,8 @@ import type { Document } from 'domhandler';
 /** How the input is read: a whole document (implicit html/head/body) or a fragment of a body. */
 export type HtmlMode = 'auto' | 'document' | 'fragment';
 
-// A document starts (after white space and comments) with a doctype or an html, head or body tag.
-const DOCUMENT_START = /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype|html|head|body)[\s>/]/i;
+// A document starts (after white space, comments and an XML declaration) with a doctype or an html, head or body tag.
+const DOCUMENT_START = /^(?:\s|<!--[\s\S]*?-->|<\?[^>]*>)*<(?:!doctype|html|head|body)[\s>/]/i;
 
 /** Whether `auto` reads the text as a whole document. */
 export function isWholeDocument(html: string): boolean {

@@ -89,6 +89,12 @@ describe('annotateHtml: whole documents', () => {
     expect(annotate('\uFEFF浙里家').html).toBe(`\uFEFF${tag('浙里家', '浙里家')}`);
   });
 
+  it('reads an XHTML page with an XML declaration as a document', () => {
+    const html =
+      '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html><body><p>浙农码</p></body></html>';
+    expect(annotate(html).html).toBe(html.replace('浙农码', tag('浙农码', '浙农码')));
+  });
+
   it('reads a document starting with comments and white space as a document', () => {
     const html =
       '\n<!-- 数字社会 -->\n<html><head><title>数字社会</title></head><body>数字社会</body></html>';
