@@ -17,7 +17,7 @@ export function createDomAdapter(options: DomAdapterOptions): TreeAdapter<Node> 
   const { selector, shadow, onShadowRoot } = options;
   return {
     // A snapshot, not the live NodeList: wrapping inserts siblings while the walk is paused between runs.
-    children: (node) => Array.from(node.childNodes),
+    children: snapshotChildren,
     kind: (node) =>
       node.nodeType === TEXT_NODE ? 'text' : node.nodeType === ELEMENT_NODE ? 'element' : 'other',
     tagName: (node) => (node as Element).localName,
@@ -29,4 +29,13 @@ export function createDomAdapter(options: DomAdapterOptions): TreeAdapter<Node> 
       return root;
     },
   };
+}
+
+/** The child nodes as they are now; a plain loop, several times faster than Array.from on a NodeList. */
+function snapshotChildren(node: Node): Node[] {
+  const list = node.childNodes;
+  const length = list.length;
+  const children = new Array<Node>(length);
+  for (let i = 0; i < length; i++) children[i] = list[i]!;
+  return children;
 }

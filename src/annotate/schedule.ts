@@ -1,9 +1,15 @@
 /** How long one slice of work may run before the loop yields; well under the 50 ms of a long task. */
 export const SLICE_BUDGET_MS = 8;
+/** The smallest slice: progress even when the page renders slowly. */
+const MIN_SLICE_MS = 2;
+/** What the frame after a slice (style, layout, paint) may take before slices shrink: a long task is 50 ms. */
+const RENDER_TARGET_MS = 30;
+/** How long to wait for a frame before going on anyway (the page may have become hidden meanwhile). */
+const FRAME_TIMEOUT_MS = 100;
 
 export interface SliceOptions {
   /**
-   * Milliseconds of work per slice.
+   * Milliseconds of work per slice, at most.
    * @default SLICE_BUDGET_MS
    */
   budgetMs?: number;
@@ -16,11 +22,14 @@ export interface SliceOptions {
 }
 
 /**
- * Drives `steps` (each step a small, bounded piece of work) in slices of about `budgetMs`, yielding to the event loop
- * between slices. Resolves `true` when the steps are done, `false` when aborted; rejects with a step's error.
+ * Drives `steps` (each step a small, bounded piece of work) in slices, one slice per frame. The page's style and
+ * layout work after a slice grows with what the slice changed (about 0.1 ms per changed paragraph on a 1 MB page), so
+ * slices shrink while frames render slowly: neither our slice nor the frame after it becomes a long task.
+ * Resolves `true` when done, `false` when aborted; rejects with a step's error.
  */
 export async function runInSlices(steps: Iterator<unknown>, options: SliceOptions = {}): Promise<boolean> {
   const { budgetMs = SLICE_BUDGET_MS, signal, beforeSlice, afterSlice } = options;
+  let budget = budgetMs;
   while (true) {
     if (signal?.aborted) return false;
     const start = performance.now();
@@ -29,12 +38,39 @@ export async function runInSlices(steps: Iterator<unknown>, options: SliceOption
       do {
         if (steps.next().done) return true;
         if (signal?.aborted) return false;
-      } while (performance.now() - start < budgetMs);
+      } while (performance.now() - start < budget);
     } finally {
       afterSlice?.();
     }
-    await yieldToEventLoop();
+    const rendered = await waitForNextFrame();
+    if (rendered > RENDER_TARGET_MS) budget = Math.max(MIN_SLICE_MS, (budget * RENDER_TARGET_MS) / rendered);
+    else if (rendered < RENDER_TARGET_MS / 2) budget = Math.min(budgetMs, budget * 1.25);
   }
+}
+
+/**
+ * Resolves after the next frame has been rendered, with how long its rendering took; at once (after a yield, with 0)
+ * when the page is hidden and renders no frames.
+ */
+export function waitForNextFrame(): Promise<number> {
+  const doc = globalThis.document;
+  if (doc?.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function')
+    return yieldToEventLoop().then(() => 0);
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (rendered: number) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(rendered);
+    };
+    // A task queued from the frame callback runs once that frame's style, layout and paint are done.
+    requestAnimationFrame(() => {
+      const frameStart = performance.now();
+      void yieldToEventLoop().then(() => settle(performance.now() - frameStart));
+    });
+    const timer = setTimeout(() => settle(0), FRAME_TIMEOUT_MS);
+  });
 }
 
 interface SchedulerWithYield {

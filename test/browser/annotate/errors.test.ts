@@ -131,7 +131,7 @@ describe('annotate: errors are reported, never thrown', () => {
     Element.prototype.matches = function (this: Element, selector: string) {
       if (selector.includes('dszd-term')) throw new Error('host broke matches');
       return matches.call(this, selector);
-    };
+    } as typeof matches;
     try {
       root.insertAdjacentHTML('beforeend', '<p>数字社会</p>');
       await frames(4);
