@@ -22,6 +22,9 @@ let spanStart: Int32Array = new Int32Array(256);
 let spanEnd: Int32Array = new Int32Array(256);
 let spanValue: Int32Array = new Int32Array(256);
 
+/** Span arrays above this many entries are let go after the scan that needed them, not kept for the page's life. */
+const KEPT_SPANS = 1 << 14;
+
 function growSpans(): void {
   spanStart = doubleArray(spanStart);
   spanEnd = doubleArray(spanEnd);
@@ -77,7 +80,7 @@ export function scanText(matcher: Matcher, text: string): TermMatch[] {
       let top = count;
       while (top > 0 && starts[top - 1]! >= start) top--;
       if (top > 0 && ends[top - 1]! > start) continue; // overlaps a span that starts further left: loses
-      if (top === starts.length) {
+      if (top >= starts.length) {
         growSpans();
         [starts, ends, values] = [spanStart, spanEnd, spanValue];
       }
@@ -110,5 +113,7 @@ export function scanText(matcher: Matcher, text: string): TermMatch[] {
     reportedEnd = to;
   }
   results.length = reported; // exclusion phrases yield nothing
+  if (spanStart.length > KEPT_SPANS)
+    [spanStart, spanEnd, spanValue] = [new Int32Array(256), new Int32Array(256), new Int32Array(256)];
   return results;
 }
