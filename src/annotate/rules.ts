@@ -17,6 +17,12 @@ export const SKIPPED_SELECTORS: readonly string[] = [
   'a',
   'code',
   'pre',
+  // obsolete raw-text and preformatted elements: markup cannot be written inside them, so neither side tags them
+  'listing',
+  'xmp',
+  'plaintext',
+  'noembed',
+  'noframes',
   'kbd',
   'samp',
   'var',
