@@ -241,6 +241,11 @@ function* stepThrough(targets: readonly Node[], context: PassContext): Generator
   for (const target of targets) yield* annotateSteps(target, context);
 }
 
+/** document.body, read without throwing where there is no document (server rendering, workers). */
+function defaultRoot(): Root | null {
+  return globalThis.document?.body ?? null;
+}
+
 function isRoot(value: unknown): value is Root {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as Partial<Node>).nodeType;
@@ -251,20 +256,21 @@ function isRoot(value: unknown): value is Root {
  * Wraps the definition set's terms under `root` in `<dszd-term term="…">` elements, in time slices that never block
  * the page. Never throws: errors (a bad option, a bad root, a failure on the way) are reported with console.warn and
  * a `dszd-error` event, and `done` still resolves. A `dszd-annotate` event fires on root when the pass is done.
+ * Calling it again on the same root replaces the earlier annotation (see `Annotation`): nothing is wrapped twice.
  *
  * Skipped, and documented in `SKIPPED_SELECTORS`: script, style, noscript, template, textarea, input, select,
  * option, button, a, code, pre, kbd, samp, var, svg, math, iframe, title, rt, rp, h1–h6, [contenteditable],
  * existing <dszd-term>, [data-dszd-skip], plus `options.exclude`. The root itself and its ancestors are not tested.
  */
-export function annotate(root: Root = document.body, options?: AnnotateOptions): Annotation {
-  return new Annotation(root, options);
+export function annotate(root: Root | null = defaultRoot(), options?: AnnotateOptions): Annotation {
+  return new Annotation(root as Root, options);
 }
 
 /**
  * Removes every wrapper the annotator added under `root` (also those of an earlier copy of the script) and stops the
  * annotations running under it. Pre-tagged markup stays. Never throws.
  */
-export function unannotate(root: Root = document.body): void {
+export function unannotate(root: Root | null = defaultRoot()): void {
   try {
     if (!isRoot(root)) throw new TypeError('unannotate: root must be an Element, Document or ShadowRoot');
     stopUnder(root);

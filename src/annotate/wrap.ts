@@ -8,6 +8,8 @@ import { AUTO_ATTRIBUTE, MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from './rul
 export interface SplitRecord {
   /** Text nodes created from the original: inside wrappers and between them. */
   readonly pieces: Set<Text>;
+  /** The original's text as the annotator left it: anything else means the host rewrote it since. */
+  kept: string;
 }
 
 // Keyed by the host's node: the bookkeeping dies with it.
@@ -39,6 +41,7 @@ export function forgetPieces(original: Text, pieces: Iterable<Text>): void {
   if (!record) return;
   for (const piece of pieces) record.pieces.delete(piece);
   if (!record.pieces.size) splitRecords.delete(original);
+  else record.kept = original.data;
 }
 
 /**
@@ -55,12 +58,13 @@ export function wrapStretch(
   const parent = text.parentNode!;
   let record = splitRecords.get(text);
   if (!record) {
-    record = { pieces: new Set() };
+    record = { pieces: new Set(), kept: '' };
     splitRecords.set(text, record);
   }
   if (end < text.length) record.pieces.add(text.splitText(end));
   const inner = text.splitText(start);
   record.pieces.add(inner);
+  record.kept = text.data;
   const wrapper = text.ownerDocument.createElement(TERM_TAG);
   wrapper.setAttribute(TERM_ATTRIBUTE, term);
   wrapper.setAttribute(AUTO_ATTRIBUTE, '');
