@@ -1,14 +1,8 @@
 import { QUOTE_PAIRS } from './normalize';
 
-/** Opening quote → the closing quotes it pairs with (〝 closes with 〞 or 〟; straight quotes close themselves). */
-const CLOSES_OF = new Map<number, number[]>();
-/** Closing quote → the opening quotes it pairs with. */
-const OPENS_OF = new Map<number, number[]>();
-for (const [open, close] of QUOTE_PAIRS) {
-  const [o, c] = [open.charCodeAt(0), close.charCodeAt(0)];
-  CLOSES_OF.set(o, [...(CLOSES_OF.get(o) ?? []), c]);
-  OPENS_OF.set(c, [...(OPENS_OF.get(c) ?? []), o]);
-}
+// The pairs as char codes, side by side: a scan of ten numbers beats a Map look-up on this path.
+const OPEN_CODES = Int32Array.from(QUOTE_PAIRS, ([open]) => open.charCodeAt(0));
+const CLOSE_CODES = Int32Array.from(QUOTE_PAIRS, ([, close]) => close.charCodeAt(0));
 
 /*
  * A match starts at its first term character, or at an opening quote right before it whose closing quote lies inside
@@ -23,9 +17,9 @@ for (const [open, close] of QUOTE_PAIRS) {
 export function widenStart(text: string, start: number, end: number, floor: number): number {
   if (start - 1 < floor) return start;
   const open = text.charCodeAt(start - 1);
-  const closes = CLOSES_OF.get(open);
-  if (!closes) return start;
-  for (const close of closes) if (leavesUnpaired(text, start, end, open, close, false)) return start - 1;
+  for (let p = 0; p < OPEN_CODES.length; p++)
+    if (OPEN_CODES[p] === open && leavesUnpaired(text, start, end, open, CLOSE_CODES[p]!, false))
+      return start - 1;
   return start;
 }
 
@@ -33,9 +27,9 @@ export function widenStart(text: string, start: number, end: number, floor: numb
 export function widenEnd(text: string, start: number, end: number): number {
   if (end >= text.length) return end;
   const close = text.charCodeAt(end);
-  const opens = OPENS_OF.get(close);
-  if (!opens) return end;
-  for (const open of opens) if (leavesUnpaired(text, start, end, open, close, true)) return end + 1;
+  for (let p = 0; p < CLOSE_CODES.length; p++)
+    if (CLOSE_CODES[p] === close && leavesUnpaired(text, start, end, OPEN_CODES[p]!, close, true))
+      return end + 1;
   return end;
 }
 
