@@ -1,6 +1,7 @@
 import { AUTO_ATTRIBUTE, TERM_TAG } from './rules';
 import { forgetPieces, getSplitRecord, getWrapperOrigin } from './wrap';
 
+const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const WRAPPER_SELECTOR = `${TERM_TAG}[${AUTO_ATTRIBUTE}]`;
 
@@ -10,23 +11,29 @@ const WRAPPER_SELECTOR = `${TERM_TAG}[${AUTO_ATTRIBUTE}]`;
  * merged with the text nodes right beside them. Pre-tagged markup (no AUTO_ATTRIBUTE) stays. Returns the count.
  */
 export function unwrapAll(root: ParentNode, owns: (wrapper: Element) => boolean = () => true): number {
+  const wrappers = findWrappers(root).filter(owns);
+  const removed = new Set<Element>();
+  // Fast path: the original, then its pieces and wrappers as the annotator left them, folded back in one append.
+  for (const wrapper of wrappers) {
+    const origin = getWrapperOrigin(wrapper);
+    if (origin && !removed.has(wrapper)) foldBack(origin, owns, removed);
+  }
+  // What the host moved or changed: unwrap one by one, then merge what still sits together.
   const originals = new Set<Text>();
   const orphans: Node[] = [];
-  let count = 0;
-  for (const wrapper of findWrappers(root)) {
-    if (!owns(wrapper)) continue;
-    const parent = wrapper.parentNode;
-    if (!parent) continue;
+  for (const wrapper of wrappers) {
+    if (removed.has(wrapper) || !wrapper.parentNode) continue;
     const origin = getWrapperOrigin(wrapper);
     if (origin) originals.add(origin);
     else if (wrapper.firstChild) orphans.push(wrapper.firstChild);
+    const parent = wrapper.parentNode;
     while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
     parent.removeChild(wrapper);
-    count++;
+    removed.add(wrapper);
   }
   for (const original of originals) mergePieces(original);
   for (const node of orphans) mergeNeighbours(node);
-  return count;
+  return removed.size;
 }
 
 /** Every wrapper under root, shadow roots included, found before any is removed. */
@@ -36,6 +43,42 @@ function findWrappers(root: ParentNode): Element[] {
     if (element.shadowRoot) found.push(...findWrappers(element.shadowRoot));
   }
   return found;
+}
+
+/**
+ * Folds the siblings after `original` that came from it (its gap pieces, and its wrappers each holding one piece)
+ * back into it: one appendData and one removal per sibling, instead of moving every piece out of its wrapper first.
+ */
+function foldBack(original: Text, owns: (wrapper: Element) => boolean, removed: Set<Element>): void {
+  const record = getSplitRecord(original);
+  if (!record) return;
+  const siblings: ChildNode[] = [];
+  const pieces: Text[] = [];
+  for (let next = original.nextSibling; next; next = next.nextSibling) {
+    if (next.nodeType === TEXT_NODE && record.pieces.has(next as Text)) pieces.push(next as Text);
+    else if (next.nodeType === ELEMENT_NODE && isIntactWrapper(next as Element, original, owns)) {
+      pieces.push(next.firstChild as Text);
+      removed.add(next as Element);
+    } else break;
+    siblings.push(next);
+  }
+  if (!siblings.length) return;
+  original.appendData(pieces.map((piece) => piece.data).join(''));
+  for (const sibling of siblings) sibling.remove();
+  forgetPieces(original, pieces);
+}
+
+/** A wrapper of `original`'s text that still holds exactly the one piece it was given. */
+function isIntactWrapper(element: Element, original: Text, owns: (wrapper: Element) => boolean): boolean {
+  const piece = element.firstChild;
+  return (
+    getWrapperOrigin(element) === original &&
+    owns(element) &&
+    piece !== null &&
+    piece === element.lastChild &&
+    piece.nodeType === TEXT_NODE &&
+    getSplitRecord(original)!.pieces.has(piece as Text)
+  );
 }
 
 /** Appends to `original` the pieces split off it that follow it again now their wrappers are gone. */
