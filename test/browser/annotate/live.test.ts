@@ -64,6 +64,32 @@ describe('annotate: live', () => {
     expect(markup(root)).to.equal(`<p>看${w('数字', '数字社会', 'm1')}${w('社会', '数字社会', 'm1')}</p>`);
   });
 
+  it('re-reads only the block that changed', async () => {
+    const root = mount('<p>一<b>二</b>三</p><p>四</p><div><p>五</p><p>六</p></div>');
+    annotation = annotate(root, { observe: true });
+    await annotation.done;
+    const batch = nextAnnotate(root);
+    (root.querySelector('b')!.firstChild as Text).data = '城市大脑';
+    const result = await batch;
+    expect(result.textNodes).to.equal(3);
+    expect(wrappedTexts(root)).to.deep.equal(['城市大脑']);
+  });
+
+  it('survives the host rewriting a text node it split, and annotates the new text', async () => {
+    const root = mount('<p>数字社会和城市大脑</p>');
+    const original = root.firstElementChild!.firstChild as Text;
+    annotation = annotate(root, { observe: true, occurrence: 'all' });
+    await annotation.done;
+    expect(original.data).to.equal('');
+    const batch = nextAnnotate(root);
+    original.data = '浙农码';
+    await batch;
+    expect(wrappedTexts(root)).to.deep.equal(['浙农码', '数字社会', '城市大脑']);
+    annotation.remove();
+    expect(root.innerHTML).to.equal('<p>浙农码数字社会和城市大脑</p>');
+    expect(root.firstElementChild!.childNodes).to.have.length(1);
+  });
+
   it('keeps "first" across batches, counting pre-tagged terms the page adds', async () => {
     const root = mount('<p>数字社会</p>');
     annotation = annotate(root, { observe: true });
