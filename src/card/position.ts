@@ -16,7 +16,9 @@ export const VIEWPORT_PADDING = 8;
 /** Side of the arrow square before it is turned 45°, px. */
 export const ARROW_SIZE = 12;
 /** Distance from the term to the card's edge: room for the arrow's tip and a hair of air, px. */
-export const CARD_OFFSET = Math.ceil((ARROW_SIZE * Math.SQRT2) / 2) + 2;
+export const CARD_OFFSET = Math.round((ARROW_SIZE * Math.SQRT2) / 2) + 2;
+/** Width of the card's border, which the arrow straddles, px. */
+const BORDER = 1;
 
 /** Where the card ended up. */
 export interface Placed {
@@ -115,8 +117,8 @@ function placeArrow(element: HTMLElement, side: Side, data: { x?: number; y?: nu
   element.style.left = data?.x != null ? `${data.x}px` : '';
   element.style.top = data?.y != null ? `${data.y}px` : '';
   element.style.right = element.style.bottom = '';
-  // Half the turned square sticks out of the card's edge that faces the term.
-  element.style[OPPOSITE[side]] = `${-ARROW_SIZE / 2}px`;
+  // Centred on the card's outer edge (the offsets count from inside the border): the tip half sticks out.
+  element.style[OPPOSITE[side]] = `${-ARROW_SIZE / 2 - BORDER}px`;
   element.dataset.side = side;
 }
 

@@ -1,3 +1,4 @@
+import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
 import type { DszdCard } from '../../../src/card/dszd-card';
@@ -51,4 +52,24 @@ export async function resetPage(): Promise<void> {
   resetTermsConfig();
   await resetMouse();
   (document.activeElement as HTMLElement | null)?.blur?.();
+}
+
+/** A short name for a node in failure messages (the runner stalls when it must serialize a DOM node). */
+export function describeNode(node: unknown): string {
+  if (node === null || node === undefined) return String(node);
+  if (node instanceof Element) {
+    const text = (node.textContent ?? '').trim().slice(0, 20);
+    return `<${node.localName}${node.id ? `#${node.id}` : ''}>${text}`;
+  }
+  if (Array.isArray(node)) return `[${node.map(describeNode).join(', ')}]`;
+  return typeof node === 'object' ? Object.prototype.toString.call(node) : String(node);
+}
+
+/** Asserts identity of nodes (or arrays of nodes) with a readable message. */
+export function expectSame(actual: unknown, expected: unknown, what = 'node'): void {
+  const same =
+    Array.isArray(actual) && Array.isArray(expected)
+      ? actual.length === expected.length && actual.every((item, i) => item === expected[i])
+      : actual === expected;
+  expect(same, `${what}: got ${describeNode(actual)}, expected ${describeNode(expected)}`).to.equal(true);
 }

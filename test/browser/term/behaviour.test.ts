@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { centreOf, hover, isCardOpen, resetPage, sharedCard, surfaceOf } from '../card/helpers';
+import { centreOf, hover, isCardOpen, resetPage, sharedCard, surfaceOf, expectSame } from '../card/helpers';
 
 /** A paragraph with one term between two buttons (focus targets before and after). */
 async function paragraphWithTerm(): Promise<{ term: DszdTerm; before: HTMLElement; after: HTMLElement }> {
@@ -41,7 +41,7 @@ describe('<dszd-term> behaviour', () => {
     await sharedCard().ready;
 
     expect(isCardOpen()).to.equal(true);
-    expect(sharedCard().trigger).to.equal(term);
+    expectSame(sharedCard().trigger, term, 'trigger');
   });
 
   it('stays open for 10 s while the pointer crosses the gap into the card and rests there', async () => {
@@ -66,7 +66,7 @@ describe('<dszd-term> behaviour', () => {
     await sendMouse({ type: 'move', position: centreOf(surfaceOf()) });
     await aTimeout(10_000);
     expect(isCardOpen()).to.equal(true);
-    expect(sharedCard().trigger).to.equal(term);
+    expectSame(sharedCard().trigger, term, 'trigger');
   });
 
   it('closes after hide-delay once the pointer leaves term and card', async () => {
@@ -92,7 +92,7 @@ describe('<dszd-term> behaviour', () => {
 
     await opened(sendKeys({ press: 'Tab' }), term);
 
-    expect(document.activeElement).to.equal(term);
+    expectSame(document.activeElement, term, 'activeElement');
     expect(isCardOpen()).to.equal(true);
     expect(button.getAttribute('aria-expanded')).to.equal('true');
   });
@@ -107,7 +107,7 @@ describe('<dszd-term> behaviour', () => {
     await hidden;
 
     expect(isCardOpen()).to.equal(false);
-    expect(document.activeElement).to.equal(term);
+    expectSame(document.activeElement, term, 'activeElement');
   });
 
   it('closes on Escape while only hovered (dismissible without moving the pointer)', async () => {
@@ -126,12 +126,12 @@ describe('<dszd-term> behaviour', () => {
     await opened(sendKeys({ press: 'Tab' }), term);
 
     await sendKeys({ press: 'Enter' });
-    expect(document.activeElement).to.equal(sharedCard());
-    expect(sharedCard().shadowRoot!.activeElement).to.equal(surfaceOf());
+    expectSame(document.activeElement, sharedCard(), 'activeElement');
+    expectSame(sharedCard().shadowRoot!.activeElement, surfaceOf(), 'activeElement');
 
     await sendKeys({ press: 'Escape' });
     expect(isCardOpen()).to.equal(false);
-    expect(document.activeElement).to.equal(term);
+    expectSame(document.activeElement, term, 'activeElement');
   });
 
   it('Tab walks the card and then goes back to the term, closing the card', async () => {
@@ -140,12 +140,16 @@ describe('<dszd-term> behaviour', () => {
     await opened(sendKeys({ press: 'Tab' }), term);
     await sendKeys({ press: 'Enter' });
 
-    await sendKeys({ press: 'Tab' });
-    expect(sharedCard().shadowRoot!.activeElement?.getAttribute('part')).to.equal('close-button');
+    const stops = [...surfaceOf().querySelectorAll<HTMLElement>('button, a[href], [tabindex="0"]')];
+    expect(stops[0]?.getAttribute('part')).to.equal('close-button');
+    for (const stop of stops) {
+      await sendKeys({ press: 'Tab' });
+      expectSame(sharedCard().shadowRoot!.activeElement, stop, 'focused stop');
+    }
     await sendKeys({ press: 'Tab' });
 
     expect(isCardOpen()).to.equal(false);
-    expect(document.activeElement).to.equal(term);
+    expectSame(document.activeElement, term, 'activeElement');
   });
 
   it('closes on blur', async () => {
@@ -155,7 +159,7 @@ describe('<dszd-term> behaviour', () => {
 
     await sendKeys({ press: 'Tab' });
 
-    expect(document.activeElement).to.equal(after);
+    expectSame(document.activeElement, after, 'activeElement');
     expect(isCardOpen()).to.equal(false);
   });
 
@@ -221,7 +225,7 @@ describe('<dszd-term> behaviour', () => {
     await firstHidden;
 
     expect(document.querySelectorAll('dszd-card')).to.have.length(1);
-    expect(sharedCard().trigger).to.equal(second);
+    expectSame(sharedCard().trigger, second, 'trigger');
     expect(first.expanded).to.equal(false);
     expect(second.expanded).to.equal(true);
     expect(surfaceOf().querySelector('[part="term-title"]')!.textContent).to.equal('未来社区');

@@ -1,0 +1,113 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { DszdTerm } from '../../../src/term/dszd-term';
+import { hover, isCardOpen, resetPage, sharedCard, surfaceOf, expectSame } from '../card/helpers';
+
+/** 数字社会 split by inline markup, as the annotator wraps it: two pieces with one data-dszd-match. */
+async function splitTerm(): Promise<{ first: DszdTerm; second: DszdTerm; before: HTMLElement }> {
+  const el = await fixture<HTMLElement>(
+    html`<main style="padding: 80px 40px">
+      <button>前</button>
+      <p>
+        建设<dszd-term term="数字社会" data-dszd-match="m1" show-delay="0">数字</dszd-term
+        ><b><dszd-term term="数字社会" data-dszd-match="m1" show-delay="0">社会</dszd-term></b
+        >的目标。<dszd-term data-dszd-match="m2">城市</dszd-term>
+      </p>
+    </main>`,
+  );
+  const [first, second] = [...el.querySelectorAll('dszd-term')] as [DszdTerm, DszdTerm];
+  await Promise.all([first.updateComplete, second.updateComplete]);
+  await new Promise((resolve) => setTimeout(resolve));
+  return { first, second, before: el.querySelector('button')! };
+}
+
+function part(term: DszdTerm): HTMLElement {
+  return term.shadowRoot!.querySelector<HTMLElement>('[part~="term"]')!;
+}
+
+describe('split-match pieces act as one term', () => {
+  afterEach(resetPage);
+
+  it('only the first piece is a tab stop; it names the whole term', async () => {
+    const { first, second, before } = await splitTerm();
+
+    expectSame(first.pieces, [first, second], 'pieces');
+    expect(part(first).tabIndex).to.equal(0);
+    expect(part(first).getAttribute('role')).to.equal('button');
+    expect(part(first).getAttribute('aria-label')).to.equal('数字社会');
+    expect(part(second).hasAttribute('tabindex')).to.equal(false);
+    expect(part(second).hasAttribute('role')).to.equal(false);
+
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expectSame(document.activeElement, first, 'activeElement');
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement === second, 'second piece focused').to.equal(false);
+  });
+
+  it('hovering the second piece opens the one card for the term, points at that piece and highlights both', async () => {
+    const { first, second } = await splitTerm();
+
+    const shown = oneEvent(first, 'dszd-show');
+    await hover(second);
+    await shown;
+    await sharedCard().ready;
+
+    expect(isCardOpen()).to.equal(true);
+    expectSame(sharedCard().trigger, first, 'trigger');
+    expect(surfaceOf().querySelector('[part="term-title"]')!.textContent).to.equal('数字社会');
+    expect(part(first).classList.contains('active')).to.equal(true);
+    expect(part(second).classList.contains('active')).to.equal(true);
+    const arrow = surfaceOf().querySelector('[part="arrow"]')!.getBoundingClientRect();
+    const piece = second.getBoundingClientRect();
+    const middle = (arrow.left + arrow.right) / 2;
+    expect(middle).to.be.within(piece.left, piece.right);
+  });
+
+  it('moving from one piece to the other keeps the card open', async () => {
+    const { first, second } = await splitTerm();
+    first.hideDelay = 0;
+    const shown = oneEvent(first, 'dszd-show');
+    await hover(first);
+    await shown;
+    await sharedCard().ready;
+
+    await hover(second);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(isCardOpen()).to.equal(true);
+    expect(first.expanded).to.equal(true);
+  });
+
+  it('a piece alone (no partner on the page) is a term of its own text', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<p><dszd-term data-dszd-match="solo">城市大脑</dszd-term></p>`,
+    );
+    const term = el.querySelector('dszd-term')!;
+    await term.updateComplete;
+
+    expect(term.entry?.serial).to.equal(4);
+    expect(part(term).tabIndex).to.equal(0);
+  });
+
+  it('pieces inserted one by one settle on one tab stop', async () => {
+    const el = await fixture<HTMLElement>(html`<p></p>`);
+    const second = Object.assign(document.createElement('dszd-term'), { textContent: '社会' });
+    second.setAttribute('data-dszd-match', 'late');
+    second.setAttribute('term', '数字社会');
+    el.append(second);
+    await second.updateComplete;
+    expect(part(second).tabIndex, 'alone it is the first piece').to.equal(0);
+
+    const first = Object.assign(document.createElement('dszd-term'), { textContent: '数字' });
+    first.setAttribute('data-dszd-match', 'late');
+    first.setAttribute('term', '数字社会');
+    el.prepend(first);
+    await new Promise((resolve) => setTimeout(resolve));
+    await Promise.all([first.updateComplete, second.updateComplete]);
+
+    expect(part(first).tabIndex).to.equal(0);
+    expect(part(second).hasAttribute('tabindex')).to.equal(false);
+    expect(first.entry?.term).to.equal('数字社会');
+  });
+});
