@@ -11,15 +11,15 @@ interface AxeResult {
     nodes: Array<{ target: unknown[]; failureSummary?: string }>;
   }>;
 }
-declare global {
-  interface Window {
-    axe: { run(context: Node, options?: object): Promise<AxeResult> };
-  }
+interface Axe {
+  run(context: Node, options?: object): Promise<AxeResult>;
 }
 
 /** Every axe rule that applies (WCAG 2.x A/AA and best practices); fails listing what was found. */
 async function expectNoViolations(): Promise<void> {
-  const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+  const { violations } = await (window as unknown as { axe: Axe }).axe.run(document, {
+    resultTypes: ['violations'],
+  });
   const found = violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join('; ')}`,
