@@ -206,6 +206,11 @@ export const cardStyles = css`
     margin: 0 0 2px;
   }
 
+  .meta .value {
+    /* Break the source line at its spaces, not inside 浙江省发展和改革委员会 (overflow-wrap still saves narrow cards). */
+    word-break: keep-all;
+  }
+
   .link {
     display: inline-block;
     margin-top: 6px;

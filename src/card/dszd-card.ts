@@ -259,11 +259,11 @@ export class DszdCard extends LitElement {
                 <div class="meta">
                   <p part="unit" class="unit">
                     <span class="label">${labels.unit}${labels.separator}</span
-                    ><span lang=${contentLang(entry.unit)}>${entry.unit}</span>
+                    ><span class="value" lang=${contentLang(entry.unit)}>${entry.unit}</span>
                   </p>
                   <p part="source" class="source">
                     <span class="label">${labels.source}${labels.separator}</span
-                    ><span lang=${contentLang(source)}>${source}</span>
+                    ><span class="value" lang=${contentLang(source)}>${source}</span>
                   </p>
                   ${
                     this.glossaryLink
@@ -479,9 +479,9 @@ function contentLang(text: string): string | typeof nothing {
   return HAN.test(text) ? 'zh-CN' : nothing;
 }
 
-/** The line of a wrapped term under the pointer (0 without a pointer: the first line). */
-function findLine(anchor: Element, point: { x: number; y: number } | undefined): number {
-  if (!point) return 0;
+/** The line of a wrapped term under the pointer; undefined without a pointer (then the line nearest the card). */
+function findLine(anchor: Element, point: { x: number; y: number } | undefined): number | undefined {
+  if (!point) return undefined;
   const rects = Array.from(anchor.getClientRects());
   const index = rects.findIndex(
     (rect) =>
@@ -490,5 +490,5 @@ function findLine(anchor: Element, point: { x: number; y: number } | undefined):
       point.y >= rect.top - 2 &&
       point.y <= rect.bottom + 2,
   );
-  return Math.max(0, index);
+  return index < 0 ? undefined : index;
 }

@@ -34,8 +34,11 @@ export interface PositionOptions {
   /** The card surface: position: fixed, in the top layer or not. */
   card: HTMLElement;
   arrow: HTMLElement;
-  /** The line of a wrapped term to point at: an index into `anchor.getClientRects()`. */
-  line: number;
+  /**
+   * The line of a wrapped term to point at (an index into `anchor.getClientRects()`), or undefined for the line
+   * nearest the card: the last line when the card sits below, the first when above (so it covers no part of the term).
+   */
+  line: number | undefined;
   /** Called after every placement. */
   onPlaced(placed: Placed): void;
   /** Called instead of throwing. */
@@ -61,16 +64,12 @@ export function positionCard(options: PositionOptions): Positioning {
 
   const update = async () => {
     try {
-      // Point at the chosen line of a wrapped term; its centre is recomputed so scrolling keeps the same line.
-      const rects = anchor.getClientRects();
-      const line = rects[options.line] ?? rects[0];
-      const point = line ? { x: line.left + line.width / 2, y: line.top + line.height / 2 } : {};
       const { x, y, placement, middlewareData } = await computePosition(anchor, card, {
         strategy: 'fixed',
         placement: 'bottom',
         middleware: [
           offset(CARD_OFFSET),
-          inline(point),
+          inline((state) => linePoint(anchor, options.line, state.placement)),
           flip({ padding: VIEWPORT_PADDING, fallbackStrategy: 'bestFit' }),
           shift({ padding: VIEWPORT_PADDING }),
           size({
@@ -108,6 +107,18 @@ export function positionCard(options: PositionOptions): Positioning {
     },
     ready,
   };
+}
+
+/** The centre of the line to point at, recomputed on every update so scrolling keeps the same line. */
+function linePoint(
+  anchor: Element,
+  index: number | undefined,
+  placement: string,
+): { x?: number; y?: number } {
+  const rects = anchor.getClientRects();
+  const line =
+    index !== undefined ? rects[index] : placement.startsWith('bottom') ? rects[rects.length - 1] : rects[0];
+  return line ? { x: line.left + line.width / 2, y: line.top + line.height / 2 } : {};
 }
 
 const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };

@@ -155,7 +155,7 @@ describe('card placement', () => {
       });
     }
 
-    it('keyboard focus points the card at the first line', async () => {
+    it('keyboard focus points the card at the line next to it, so the card covers no part of the term', async () => {
       const el = await fixture<HTMLElement>(html`<div><button>前</button></div>`);
       const term = await wrappedTerm();
       el.querySelector('button')!.focus();
@@ -167,7 +167,11 @@ describe('card placement', () => {
 
       expectCardInViewport();
       const line = expectArrowAtTerm(term);
-      expect(line.top).to.equal(term.getClientRects()[0]!.top);
+      const rects = term.getClientRects();
+      expect(surfaceOf().dataset.side).to.equal('bottom');
+      expect(line.top).to.equal(rects[rects.length - 1]!.top);
+      for (const rect of rects)
+        expect(surfaceOf().getBoundingClientRect().top).to.be.greaterThan(rect.bottom);
     });
   });
 

@@ -1,0 +1,76 @@
+// `npm run screenshots`: PNGs of the open card for the README (light and dark; 1280 px desktop, 360 px phone).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { createServer } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+const shots = [
+  { name: 'card-light-desktop', scheme: 'light', width: 1280, height: 800, scale: 1, mobile: false },
+  { name: 'card-dark-desktop', scheme: 'dark', width: 1280, height: 800, scale: 1, mobile: false },
+  { name: 'card-light-phone', scheme: 'light', width: 360, height: 740, scale: 2, mobile: true },
+  { name: 'card-dark-phone', scheme: 'dark', width: 360, height: 740, scale: 2, mobile: true },
+] as const;
+
+warnIfNoChineseFont();
+mkdirSync(outDir, { recursive: true });
+const server = await createServer({
+  configFile: false,
+  root,
+  logLevel: 'warn',
+  server: { host: '127.0.0.1', port: 0, strictPort: false },
+});
+await server.listen();
+const { port } = server.httpServer!.address() as AddressInfo;
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+try {
+  for (const shot of shots) {
+    const page = await browser.newPage();
+    await page.setViewport({
+      width: shot.width,
+      height: shot.height,
+      deviceScaleFactor: shot.scale,
+      isMobile: shot.mobile,
+      hasTouch: shot.mobile,
+    });
+    await page.emulateMediaFeatures([
+      { name: 'prefers-color-scheme', value: shot.scheme },
+      // No fade: the picture is the settled card.
+      { name: 'prefers-reduced-motion', value: 'reduce' },
+    ]);
+    await page.goto(`http://127.0.0.1:${port}/demo/screenshot.html`, { waitUntil: 'networkidle0' });
+    await page.evaluate(async () => {
+      await customElements.whenDefined('dszd-term');
+      await document.fonts.ready;
+      const term = document.getElementById('shot') as HTMLElement & { show(): Promise<void> };
+      await term.show();
+    });
+    const path = `${outDir}${shot.name}.png`;
+    await page.screenshot({ path });
+    console.log(`screenshots: wrote docs/screenshots/${shot.name}.png`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+/** Chinese renders as boxes without a CJK font (Debian: fonts-noto-cjk); say so instead of writing silent boxes. */
+function warnIfNoChineseFont(): void {
+  try {
+    if (!execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim())
+      console.warn(
+        'screenshots: no Chinese font installed (e.g. fonts-noto-cjk): the text will render as boxes.',
+      );
+  } catch {
+    // no fontconfig (not Linux): the system fonts are the browser's business
+  }
+}
