@@ -258,6 +258,12 @@ export const cardStyles = css`
     }
   }
 
+  @media print {
+    .card.open {
+      display: none;
+    }
+  }
+
   @media (forced-colors: active) {
     .card {
       border: 1px solid CanvasText;

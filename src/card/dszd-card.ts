@@ -11,6 +11,7 @@ import { cardStyles } from './dszd-card.styles';
 import { buildGlossaryLink } from './glossary-link';
 import { computeBridge, HoverIntent, type Bridge } from './hover-intent';
 import { DEFAULT_CARD_LANG, getLabels, type CardLang } from './labels';
+import { findModalContainer } from './modal-container';
 import { positionCard, type Placed } from './position';
 import type { CardTrigger } from './trigger';
 
@@ -282,6 +283,7 @@ export class DszdCard extends LitElement {
 
   async #open(trigger: CardTrigger, entry: DefinitionEntry, options: ShowOptions): Promise<boolean> {
     this.#close(false);
+    this.#moveNextTo(trigger);
     const sequence = ++this.#sequence;
     const anchor = options.anchor?.isConnected ? options.anchor : trigger;
     this.#trigger = trigger;
@@ -445,6 +447,12 @@ export class DszdCard extends LitElement {
     const root = trigger.getRootNode() as Document | ShadowRoot;
     const active = root.activeElement;
     return !!active && trigger.pieces.some((piece) => piece === active || piece.contains(active));
+  }
+
+  /** Into the trigger's modal dialog (outside it the card would be inert), else back to the body. */
+  #moveNextTo(trigger: CardTrigger): void {
+    const container = findModalContainer(trigger) ?? this.ownerDocument.body;
+    if (container && this.parentNode !== container) container.append(this);
   }
 
   #showSurface(): void {

@@ -153,6 +153,11 @@ export class DszdTerm extends LitElement implements CardTrigger {
   setExpanded(expanded: boolean): void {
     this.isExpanded = expanded;
     this.#highlight(expanded);
+    // aria-controls cannot name an element outside the shadow root by id; element reflection can, where supported.
+    const button = this.shadowRoot?.querySelector('[role="button"]');
+    const card = findSharedCard();
+    if (button && 'ariaControlsElements' in button)
+      button.ariaControlsElements = expanded && card ? [card] : null;
   }
 
   override connectedCallback(): void {

@@ -235,6 +235,85 @@ describe('card placement', () => {
     window.scrollTo(0, 0);
   });
 
+  it('leaves no scroll or resize listener behind once closed (autoUpdate and the session cleaned up)', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<div style="height: 3000px; padding-top: 200px">
+        <p><dszd-term>城市大脑</dszd-term></p>
+      </div>`,
+    );
+    const term = el.querySelector('dszd-term')!;
+    const prototype = EventTarget.prototype;
+    const { addEventListener, removeEventListener } = prototype;
+    const live = new Set<string>();
+    const ids = new WeakMap<object, number>();
+    let next = 0;
+    const idOf = (item: unknown) => {
+      if (typeof item !== 'object' && typeof item !== 'function') return String(item);
+      if (item === null) return 'null';
+      if (!ids.has(item)) ids.set(item, next++);
+      return String(ids.get(item));
+    };
+    const key = (target: object, type: string, listener: unknown) =>
+      `${idOf(target)}|${type}|${idOf(listener)}`;
+    prototype.addEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: unknown,
+      options?: unknown,
+    ) {
+      live.add(key(this, type, listener));
+      return addEventListener.call(this, type, listener as EventListener, options as AddEventListenerOptions);
+    };
+    prototype.removeEventListener = function (
+      this: EventTarget,
+      type: string,
+      listener: unknown,
+      options?: unknown,
+    ) {
+      live.delete(key(this, type, listener));
+      return removeEventListener.call(this, type, listener as EventListener, options as EventListenerOptions);
+    };
+    let whileOpen: string[];
+    try {
+      await term.show();
+      whileOpen = [...live].filter((k) => /\|(scroll|resize)\|/.test(k));
+      sharedCard().hide();
+    } finally {
+      prototype.addEventListener = addEventListener;
+      prototype.removeEventListener = removeEventListener;
+    }
+
+    expect(whileOpen.length, 'autoUpdate listens while open').to.be.greaterThan(0);
+    expect([...live].filter((k) => /\|(scroll|resize)\|/.test(k))).to.deep.equal([]);
+  });
+
+  it('inside a modal dialog the card lives in the dialog, on top and not inert', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<div>
+        <dialog style="width: 300px">
+          <p>弹窗里的<dszd-term>城市大脑</dszd-term></p>
+        </dialog>
+        <p><dszd-term>数字乡村</dszd-term></p>
+      </div>`,
+    );
+    const dialog = el.querySelector('dialog')!;
+    const [inside, outside] = [...el.querySelectorAll('dszd-term')];
+    await outside!.show();
+    dialog.showModal();
+
+    await inside!.show();
+
+    expectSame(sharedCard().parentElement, dialog, 'card parent');
+    expectCardInViewport();
+    expectCardOnTop();
+    expectArrowAtTerm(inside!);
+    expect(document.querySelectorAll('dszd-card')).to.have.length(1);
+    sharedCard().hide();
+    dialog.close();
+    await outside!.show();
+    expectSame(sharedCard().parentElement, document.body, 'card parent');
+  });
+
   it('without the Popover API it falls back to a fixed layer with a very high z-index', async () => {
     const prototype = HTMLElement.prototype as { showPopover?: unknown };
     const showPopover = prototype.showPopover;
