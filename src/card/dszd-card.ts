@@ -99,7 +99,7 @@ export class DszdCard extends LitElement {
     return this.#opening;
   }
 
-  /** The surface in the top layer (for tests and positioning). */
+  /** The surface in the top layer (for tests and positioning). @internal */
   get cardElement(): HTMLElement | null {
     return this.renderRoot.querySelector('.card');
   }
@@ -141,7 +141,7 @@ export class DszdCard extends LitElement {
     }
   }
 
-  /** The pointer entered a term: open after its dwell, or keep this card open if it is the term's. */
+  /** The pointer entered a term: open after its dwell, or keep this card open if it is the term's. @internal */
   hoverTrigger(trigger: CardTrigger, options: ShowOptions = {}): void {
     this.#pointerOnTrigger = true;
     if (this.isOpen && this.#trigger === trigger) {
@@ -151,26 +151,29 @@ export class DszdCard extends LitElement {
     this.#intent.schedule('show', trigger.showDelay, () => void this.showFor(trigger, options), trigger);
   }
 
-  /** The pointer left a term: forget its pending dwell; close after the hide delay unless it reaches the card. */
+  /**
+   * The pointer left a term: forget its pending dwell; close after the hide delay unless it reaches the card.
+   * @internal
+   */
   leaveTrigger(trigger: CardTrigger): void {
     this.#pointerOnTrigger = false;
     this.#intent.cancel('show', trigger);
     this.#scheduleHide();
   }
 
-  /** A term got focus: open at once (unless the card itself is handing focus back to it). */
+  /** A term got focus: open at once (unless the card itself is handing focus back to it). @internal */
   focusTrigger(trigger: CardTrigger): void {
     if (this.#returningFocusTo === trigger) return;
     void this.showFor(trigger, { anchor: trigger });
   }
 
-  /** A term lost focus: close, unless focus went into the card or the pointer still rests on term or card. */
+  /** A term lost focus: close, unless focus went into the card or the pointer still rests on term or card. @internal */
   blurTrigger(trigger: CardTrigger, next: EventTarget | null): void {
     if (this.#trigger !== trigger || !this.isOpen) return;
     this.#closeUnlessKept(next);
   }
 
-  /** A term is leaving the page: its card must not stay behind. */
+  /** A term is leaving the page: its card must not stay behind. @internal */
   releaseTrigger(trigger: CardTrigger): void {
     this.#intent.cancel('show', trigger);
     if (this.#trigger === trigger) this.hide();

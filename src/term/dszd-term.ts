@@ -13,10 +13,6 @@ import { termStyles } from './dszd-term.styles';
 import { resolveEntry } from './resolve-entry';
 import { warnUnknownTerm } from './warn-unknown';
 
-/** Defaults of the delay attributes, ms. */
-export const DEFAULT_SHOW_DELAY = 400;
-export const DEFAULT_HIDE_DELAY = 300;
-
 /**
  * @summary A term of the definition set in running text: underlined, focusable, and the opener of the page's one
  * definition card.
@@ -39,6 +35,8 @@ export const DEFAULT_HIDE_DELAY = 300;
  * @attr show-delay - Hover dwell before the card opens, ms (default 400). Focus, tap and click open at once.
  * @attr hide-delay - Delay before the card closes once the pointer left term and card, ms (default 300).
  * @attr lang - `en` for English card labels; `zh-CN` (default, or the `configureTerms({ lang })` setting) otherwise.
+ *   `lang` also tells screen readers the language of the term's own text, so on Chinese terms prefer the page-wide
+ *   `configureTerms({ lang: 'en' })`; page `<html lang>` is deliberately not followed (many Chinese sites ship `en`).
  * @attr data-dszd-match - Shared by the pieces of one split match.
  *
  * @prop {string | undefined} term - The `term` attribute.
@@ -72,12 +70,12 @@ export class DszdTerm extends LitElement implements CardTrigger {
   @property({ reflect: false }) term: string | undefined;
 
   /** Hover dwell before the card opens, ms. */
-  @property({ attribute: 'show-delay', converter: (value) => parseDelay(value, DEFAULT_SHOW_DELAY) })
-  showDelay = DEFAULT_SHOW_DELAY;
+  @property({ attribute: 'show-delay', converter: (value) => parseDelay(value, 400) })
+  showDelay = 400;
 
   /** Delay before the card closes after the pointer left, ms. */
-  @property({ attribute: 'hide-delay', converter: (value) => parseDelay(value, DEFAULT_HIDE_DELAY) })
-  hideDelay = DEFAULT_HIDE_DELAY;
+  @property({ attribute: 'hide-delay', converter: (value) => parseDelay(value, 300) })
+  hideDelay = 300;
 
   /** A definition set for this term only; the page-wide set (configureTerms) by default. */
   @property({ attribute: false }) set: DefinitionSet | undefined;
@@ -149,7 +147,7 @@ export class DszdTerm extends LitElement implements CardTrigger {
     });
   }
 
-  /** Called by the card: mark open or closed on the trigger, highlight every piece. */
+  /** Called by the card: mark open or closed on the trigger, highlight every piece. @internal */
   setExpanded(expanded: boolean): void {
     this.isExpanded = expanded;
     this.#highlight(expanded);
