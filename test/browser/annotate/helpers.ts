@@ -31,7 +31,7 @@ export function wrappedTexts(root: ParentNode): string[] {
   );
 }
 
-/** A detached-from-the-page container attached to the document for one test. */
+/** A container with `html`, attached to the document for one test. */
 export function mount(html: string): HTMLDivElement {
   const div = document.createElement('div');
   div.innerHTML = html;
