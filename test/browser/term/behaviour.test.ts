@@ -44,6 +44,33 @@ describe('<dszd-term> behaviour', () => {
     expectSame(sharedCard().trigger, term, 'trigger');
   });
 
+  it('a pointer that leaves before the dwell ends opens nothing', async () => {
+    const { term } = await paragraphWithTerm();
+    term.showDelay = 1000;
+    let shown = 0;
+    term.addEventListener('dszd-show', () => shown++);
+
+    await hover(term);
+    await sendMouse({ type: 'move', position: [2, 2] });
+    await aTimeout(1500);
+
+    expect(shown).to.equal(0);
+    expect(isCardOpen()).to.equal(false);
+  });
+
+  it('a clicked (focused) term keeps its card when the pointer leaves, until blur, Escape or a click outside', async () => {
+    const { term } = await paragraphWithTerm();
+    term.hideDelay = 0;
+    await opened(sendMouse({ type: 'click', position: centreOf(term) }), term);
+
+    await sendMouse({ type: 'move', position: [2, 2] });
+    await aTimeout(300);
+    expect(isCardOpen()).to.equal(true);
+
+    await sendMouse({ type: 'click', position: [2, 2] });
+    expect(isCardOpen()).to.equal(false);
+  });
+
   it('stays open for 10 s while the pointer crosses the gap into the card and rests there', async () => {
     const { term } = await paragraphWithTerm();
     term.showDelay = 0;
