@@ -59,6 +59,9 @@ import { warnUnknownTerm } from './warn-unknown';
  * @cssprop [--dszd-focus-ring=currentColor] - Focus outline colour.
  * @cssprop [--dszd-accent] - Accent colour shared with the card.
  */
+// The connected pieces of each split match, so a piece finds its siblings without searching the page.
+const piecesByMatch = new Map<string, Set<DszdTerm>>();
+
 export class DszdTerm extends LitElement implements CardTrigger {
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
@@ -84,7 +87,8 @@ export class DszdTerm extends LitElement implements CardTrigger {
   @state() private isActive = false;
 
   #entry: DefinitionEntry | undefined;
-  #root: Document | ShadowRoot | undefined;
+  /** The data-dszd-match value this piece was registered under while connected. */
+  #matchId: string | null = null;
   #stopWatchingConfig: (() => void) | undefined;
 
   constructor() {
@@ -121,13 +125,12 @@ export class DszdTerm extends LitElement implements CardTrigger {
   /** Every piece of this term (one element unless the match was split), in document order. */
   get pieces(): readonly HTMLElement[] {
     const id = this.getAttribute(MATCH_ATTRIBUTE);
-    if (id === null) return [this];
-    const root = this.getRootNode() as ParentNode;
-    if (typeof root.querySelectorAll !== 'function') return [this];
-    const pieces = [
-      ...root.querySelectorAll<HTMLElement>(`${this.localName}[${MATCH_ATTRIBUTE}="${CSS.escape(id)}"]`),
-    ];
-    return pieces.includes(this) ? pieces : [this];
+    const registered = id === null ? undefined : piecesByMatch.get(id);
+    if (!registered?.has(this) || registered.size === 1) return [this];
+    const root = this.getRootNode();
+    return [...registered]
+      .filter((piece) => piece.getRootNode() === root)
+      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
   /** Opens the card at once (no dwell). Resolves when it is open and placed; never rejects. */
@@ -160,9 +163,14 @@ export class DszdTerm extends LitElement implements CardTrigger {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#root = this.getRootNode() as Document | ShadowRoot;
     this.#stopWatchingConfig = watchTermsConfig(() => this.requestUpdate());
-    if (this.hasAttribute(MATCH_ATTRIBUTE)) this.#refreshPieces();
+    this.#matchId = this.getAttribute(MATCH_ATTRIBUTE);
+    if (this.#matchId !== null) {
+      let registered = piecesByMatch.get(this.#matchId);
+      if (!registered) piecesByMatch.set(this.#matchId, (registered = new Set()));
+      registered.add(this);
+      this.#refreshPieces();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -170,8 +178,13 @@ export class DszdTerm extends LitElement implements CardTrigger {
     this.#stopWatchingConfig?.();
     this.#stopWatchingConfig = undefined;
     findSharedCard()?.releaseTrigger(this);
-    if (this.hasAttribute(MATCH_ATTRIBUTE)) this.#refreshPieces();
-    this.#root = undefined;
+    if (this.#matchId !== null) {
+      const registered = piecesByMatch.get(this.#matchId);
+      registered?.delete(this);
+      if (registered?.size === 0) piecesByMatch.delete(this.#matchId);
+      this.#refreshPieces();
+    }
+    this.#matchId = null;
   }
 
   protected override render() {
@@ -228,12 +241,10 @@ export class DszdTerm extends LitElement implements CardTrigger {
 
   /** Pieces come and go one by one (the annotator inserts them in turn): every piece re-renders its role. */
   #refreshPieces(): void {
-    const root = this.#root;
-    const id = this.getAttribute(MATCH_ATTRIBUTE);
-    if (!root || id === null) return;
+    const id = this.#matchId;
+    if (id === null) return;
     queueMicrotask(() => {
-      for (const piece of root.querySelectorAll(`${this.localName}[${MATCH_ATTRIBUTE}="${CSS.escape(id)}"]`))
-        if (piece instanceof DszdTerm) piece.requestUpdate();
+      for (const piece of piecesByMatch.get(id) ?? []) piece.requestUpdate();
     });
   }
 
