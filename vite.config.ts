@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { definitionSet } from './src/definitions/definition-set.generated';
 import { toDefinitionsJson } from './src/definitions/serialize';
+import { minifyLitTemplates } from './scripts/minify-lit-templates';
 
 /** Emits dist/definitions.json, the compiled set for tools that do not run JavaScript modules. */
 function definitionsJson(): Plugin {
@@ -17,9 +19,41 @@ function definitionsJson(): Plugin {
   };
 }
 
+// Library mode makes the entry an absolute path; the plugin answers for that path, a file that does not exist.
+const SCRIPT_ENTRY = 'dszd-script-entry';
+
+/**
+ * A script's entry that only imports `module`: a classic script built from a module with exports would assign them
+ * to a global variable, and the drop-in script must add nothing to the page but `window.dszdTerm`.
+ */
+function importOnly(module: string): Plugin {
+  const path = fileURLToPath(new URL(module, import.meta.url));
+  return {
+    name: 'dszd-script-entry',
+    enforce: 'pre',
+    resolveId: (id) => (id.endsWith(SCRIPT_ENTRY) ? `\0${SCRIPT_ENTRY}` : null),
+    load: (id) => (id === `\0${SCRIPT_ENTRY}` ? `import ${JSON.stringify(path)};` : null),
+  };
+}
+
+/** A self-contained classic script (lit and the set inside) that runs `module` when it loads. */
+function classicScript(module: string, fileName: string): UserConfig {
+  return {
+    plugins: [importOnly(module), minifyLitTemplates()],
+    // A classic script has no import.meta: src/auto.ts then finds its tag through document.currentScript.
+    define: { 'import.meta.url': 'undefined' },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      minify: true,
+      lib: { entry: SCRIPT_ENTRY, formats: ['iife'], name: 'dszdTermScript', fileName: () => fileName },
+    },
+  };
+}
+
 /** Browser ES modules for bundlers: lit and Floating UI stay imports, resolved by the page's bundler. */
 const browser: UserConfig = {
-  plugins: [definitionsJson()],
+  plugins: [definitionsJson(), minifyLitTemplates()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -28,23 +62,9 @@ const browser: UserConfig = {
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    rolldownOptions: { external: ['lit', /^lit\//, /^@lit\//, '@floating-ui/dom'] },
-  },
-};
-
-/** The drop-in script: one self-contained file with lit, Floating UI and the whole set inside. */
-const iife: UserConfig = {
-  // A classic script has no import.meta: src/auto.ts then finds its tag through document.currentScript.
-  define: { 'import.meta.url': 'undefined' },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    minify: true,
-    lib: {
-      entry: 'src/auto.ts',
-      formats: ['iife'],
-      name: 'dszdTermAuto',
-      fileName: () => 'dszd-term.iife.js',
+    rolldownOptions: {
+      external: ['lit', /^lit\//, /^@lit\//, '@floating-ui/dom'],
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
 };
@@ -63,5 +83,13 @@ const node: UserConfig = {
   },
 };
 
-// `vite build` (browser ES), `vite build --mode iife`, `vite build --mode node`: `npm run build` runs all three.
-export default defineConfig(({ mode }) => (mode === 'iife' ? iife : mode === 'node' ? node : browser));
+const modes: Record<string, UserConfig> = {
+  // The drop-in script: lit, Floating UI and the whole set inside; <dszd-term> and page annotation.
+  iife: classicScript('./src/auto.ts', 'dszd-term.iife.js'),
+  // <dszd-glossary> for a glossary page, beside the drop-in script or alone.
+  'iife-glossary': classicScript('./src/glossary/define-glossary.ts', 'dszd-glossary.iife.js'),
+  node,
+};
+
+// `vite build` (browser ES), then `--mode iife`, `--mode iife-glossary`, `--mode node`: `npm run build` runs all.
+export default defineConfig(({ mode }) => modes[mode] ?? browser);

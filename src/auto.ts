@@ -1,6 +1,8 @@
 /**
- * The drop-in script (`dist/dszd-term.iife.js`): `<script src="…/dszd-term.iife.js" defer></script>` registers the
- * elements and, after DOMContentLoaded, annotates the page live. Options come from the script tag's data attributes:
+ * The drop-in script (`dist/dszd-term.iife.js`): `<script src="…/dszd-term.iife.js" defer></script>` registers
+ * `<dszd-term>` (the card registers itself on first use) and, after DOMContentLoaded, annotates the page live. A
+ * glossary page adds `dist/dszd-glossary.iife.js` for `<dszd-glossary>`. Options come from the script tag's data
+ * attributes:
  *
  * | attribute | meaning | default |
  * | --- | --- | --- |
@@ -13,13 +15,13 @@
  *
  * It exposes `window.dszdTerm`. Loaded twice (or beside another copy) it does nothing the second time.
  */
-import './define';
 import { annotate, unannotate, type Annotation } from './annotate/annotate';
 import { configureTerms } from './config';
 import { definitionSet } from './definitions/definition-set.generated';
 import type { DefinitionSet } from './definitions/types';
 import { reportError } from './events/error-event';
 import { findTerms } from './match/find-terms';
+import { DszdTerm } from './term/dszd-term';
 import { VERSION } from './version';
 
 /** What the drop-in script puts on `window.dszdTerm`. */
@@ -118,4 +120,11 @@ function findOwnScript(doc: Document, moduleUrl: string | undefined): HTMLOrSVGS
   return null;
 }
 
+// Not `./define`: `<dszd-glossary>` would add a tenth to the drop-in script; it has a script of its own.
+/** Registers `<dszd-term>` unless another copy did (the card registers itself on first use). */
+function defineTerm(registry: CustomElementRegistry): void {
+  if (!registry.get('dszd-term')) registry.define('dszd-term', DszdTerm);
+}
+
+if (typeof customElements !== 'undefined') defineTerm(customElements);
 if (typeof document !== 'undefined') startAuto(findOwnScript(document, import.meta.url));
