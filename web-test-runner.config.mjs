@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { reactEsmPlugin } from './test/browser/frameworks/react-esm-plugin.mjs';
 
 // Real headless Chromium: the Debian build, or CHROME_PATH. Nothing is downloaded.
 export default {
@@ -8,7 +9,15 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  // reactEsmPlugin: React 19 is CommonJS only; the framework tests import it as ESM.
+  plugins: [
+    reactEsmPlugin(fileURLToPath(new URL('.', import.meta.url))),
+    esbuildPlugin({
+      ts: true,
+      json: true,
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -43,12 +43,17 @@ export function findAffectedBlocks(
       } else if (added.nodeType === TEXT_NODE) starts.add(record.target);
     }
   }
+  return { blocks: collectBlocks(starts, root, selector, shadow), terms };
+}
+
+/** The blocks holding `nodes` (see `locateBlock`), each once, none inside another. */
+export function collectBlocks(nodes: Iterable<Node>, root: Node, selector: string, shadow: boolean): Node[] {
   const blocks = new Set<Node>();
-  for (const start of starts) {
-    const block = locateBlock(start, root, selector, shadow);
+  for (const node of nodes) {
+    const block = locateBlock(node, root, selector, shadow);
     if (block) blocks.add(block);
   }
-  return { blocks: [...blocks].filter((block) => !hasAncestorIn(block, blocks, root)), terms };
+  return [...blocks].filter((block) => !hasAncestorIn(block, blocks, root));
 }
 
 /**

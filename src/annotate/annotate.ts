@@ -1,12 +1,13 @@
 import { DszdAnnotateEvent, type AnnotateResult } from '../events/annotate-event';
 import { reportError } from '../events/error-event';
 import { findEntry } from '../match/find-terms';
-import type { AffectedBlocks } from './affected-blocks';
+import { collectBlocks, type AffectedBlocks } from './affected-blocks';
 import { createDomAdapter } from './dom-adapter';
+import { healRecords } from './heal';
 import { LiveObserver, ownSliceHooks, runOwnMutations } from './observe';
 import { resolveOptions, type AnnotateOptions, type ResolvedOptions } from './options';
 import { annotateSteps, type PassContext } from './pass';
-import { TERM_ATTRIBUTE, TERM_TAG } from './rules';
+import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from './rules';
 import type { TreeAdapter } from './runs';
 import { runInSlices } from './schedule';
 import { unwrapAll } from './unwrap';
@@ -125,15 +126,15 @@ export class Annotation {
       },
     });
     this.#countTerms(root.querySelectorAll(TERM_TAG));
-    if (options.observe) {
-      this.#observer = new LiveObserver({
-        root,
-        selector: options.selector,
-        shadow: options.shadow,
-        onBatch: (affected) => this.#takeBatch(affected),
-        onError: (error) => reportError(root, error, 'annotate (live)'),
-      });
-    }
+    // Always watched: without `observe`, only to heal the text it split when the host rewrites it.
+    this.#observer = new LiveObserver({
+      root,
+      selector: options.selector,
+      shadow: options.shadow,
+      onBatch: options.observe ? (affected) => this.#takeBatch(affected) : undefined,
+      onRecords: (records) => this.#heal(records),
+      onError: (error) => reportError(root, error, 'annotate (live)'),
+    });
     this.#enqueue({ targets: [root], initial: true, started, stats: { matches: 0, textNodes: 0 } });
   }
 
@@ -153,6 +154,55 @@ export class Annotation {
     this.#enqueue({ targets: affected.blocks, initial: false, started: performance.now(), stats });
   }
 
+  /**
+   * Self-healing, in the observer's callback (before the next paint): the host's rewritten text shows as the host
+   * wrote it, and its blocks (small) are annotated again at once, not in slices.
+   */
+  #heal(records: readonly MutationRecord[]): void {
+    const root = this.root!;
+    const options = this.#options!;
+    const started = performance.now();
+    const stats = { matches: 0, textNodes: 0 };
+    runOwnMutations(() => {
+      const { originals, wrappers } = healRecords(records);
+      if (!originals.length && !wrappers.length) return;
+      this.#forgetWrappers(wrappers);
+      const context = this.#createContext(stats);
+      for (const block of collectBlocks(originals, root, options.selector, options.shadow)) {
+        const steps = annotateSteps(block, context);
+        while (!steps.next().done);
+      }
+    });
+    this.#matches += stats.matches;
+    if (stats.matches)
+      root.dispatchEvent(new DszdAnnotateEvent({ ...stats, ms: performance.now() - started }));
+  }
+
+  /** Healing took these wrappers out: they no longer count, and with "first" their terms may be shown again. */
+  #forgetWrappers(wrappers: readonly Element[]): void {
+    const ids = new Set<string>();
+    for (const wrapper of wrappers) {
+      if (!this.#owned.has(wrapper)) continue;
+      const id = wrapper.getAttribute(MATCH_ATTRIBUTE);
+      if (id !== null && ids.has(id)) continue;
+      if (id !== null) ids.add(id);
+      this.#matches = Math.max(0, this.#matches - 1);
+      const serial = findEntry(wrapper.getAttribute(TERM_ATTRIBUTE) ?? '', this.#options!.set)?.serial;
+      if (serial !== undefined) this.#seen.delete(serial);
+    }
+  }
+
+  #createContext(stats: PassContext['stats']): PassContext {
+    return {
+      adapter: this.#adapter!,
+      set: this.#options!.set,
+      occurrence: this.#options!.occurrence,
+      seen: this.#seen,
+      owned: this.#owned,
+      stats,
+    };
+  }
+
   #enqueue(batch: Batch): void {
     this.#queue.push(batch);
     void this.#pump();
@@ -168,14 +218,7 @@ export class Annotation {
       while (this.#queue.length && !signal.aborted) {
         const batch = this.#queue.shift()!;
         this.#current = batch;
-        const context: PassContext = {
-          adapter: this.#adapter!,
-          set: this.#options!.set,
-          occurrence: this.#options!.occurrence,
-          seen: this.#seen,
-          owned: this.#owned,
-          stats: batch.stats,
-        };
+        const context = this.#createContext(batch.stats);
         try {
           await runInSlices(stepThrough(batch.targets, context), { signal, ...ownSliceHooks });
         } catch (error) {

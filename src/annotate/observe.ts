@@ -5,8 +5,13 @@ export interface LiveObserverOptions {
   /** The annotation's skip selector. */
   selector: string;
   shadow: boolean;
-  /** Receives each batch of the host's changes, at most once per frame. */
-  onBatch: (affected: AffectedBlocks) => void;
+  /** Receives each batch of the host's changes, at most once per frame; without it nothing is batched. */
+  onBatch?: ((affected: AffectedBlocks) => void) | undefined;
+  /**
+   * Sees each of the host's records at once: in the observer's callback, a microtask after the host's change and
+   * before the browser paints (self-healing must act there, not a frame later).
+   */
+  onRecords?: ((records: readonly MutationRecord[]) => void) | undefined;
   onError: (error: unknown) => void;
 }
 
@@ -17,8 +22,8 @@ const OBSERVED: MutationObserverInit = { childList: true, characterData: true, s
 const active = new Set<LiveObserver>();
 
 /**
- * Watches the root (and the open shadow roots the walk enters) for the host's changes and hands them over in
- * batches, one per animation frame. The annotator's own mutations are taken out of the record queue around each
+ * Watches the root (and the open shadow roots the walk enters) for the host's changes: hands each record over at
+ * once (`onRecords`, for healing) and in batches, one per animation frame (`onBatch`). The annotator's own mutations are taken out of the record queue around each
  * slice of its work (see `runOwnMutations`), so they never start another round.
  */
 export class LiveObserver {
@@ -60,6 +65,12 @@ export class LiveObserver {
 
   #collect(records: MutationRecord[]): void {
     if (this.#stopped) return;
+    try {
+      this.#options.onRecords?.(records);
+    } catch (error) {
+      this.#options.onError(error);
+    }
+    if (!this.#options.onBatch) return;
     for (const record of records) this.#pending.push(record);
     if (this.#scheduled) return;
     this.#scheduled = true;
@@ -79,7 +90,7 @@ export class LiveObserver {
     try {
       const { root, selector, shadow } = this.#options;
       const affected = findAffectedBlocks(records, root, selector, shadow);
-      if (affected.blocks.length || affected.terms.length) this.#options.onBatch(affected);
+      if (affected.blocks.length || affected.terms.length) this.#options.onBatch?.(affected);
     } catch (error) {
       this.#options.onError(error);
     }

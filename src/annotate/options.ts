@@ -2,8 +2,28 @@ import type { DefinitionSet } from '../definitions/types';
 import type { Occurrence } from '../match/occurrence';
 import { skipSelector } from './rules';
 
+/**
+ * How terms are marked:
+ * - `"wrap"`: each match is wrapped in a `<dszd-term>` element, self-healing: when the page (a Vue or React app)
+ *   rewrites, moves or removes text the annotator split, the stale wrappers go at once (before the next paint) and
+ *   the new text is annotated again, so the page never shows text its app did not render.
+ * - `"highlight"`: the DOM under the root is left untouched: matches are painted with the CSS Custom Highlight API,
+ *   the pointer is hit-tested, and a "术语解释" control outside the root gives keyboard and screen-reader access.
+ *   Falls back to `"wrap"` where the Highlight API is missing.
+ * - `"auto"`: currently `"wrap"` everywhere (self-healing makes it safe on framework pages).
+ */
+export type AnnotateMode = 'auto' | 'wrap' | 'highlight';
+
+const MODES: readonly AnnotateMode[] = ['auto', 'wrap', 'highlight'];
+
 /** Options of `annotate()`. */
 export interface AnnotateOptions {
+  /**
+   * How terms are marked: `"wrap"` (self-healing `<dszd-term>` wrappers), `"highlight"` (no DOM change under the
+   * root) or `"auto"` (currently `"wrap"`). See `AnnotateMode`.
+   * @default "auto"
+   */
+  mode?: AnnotateMode;
   /**
    * The compiled definition set to annotate with.
    * @default the shipped 数字社会定义集（6.0版）
@@ -20,7 +40,8 @@ export interface AnnotateOptions {
    */
   exclude?: string;
   /**
-   * Keep annotating content the page adds or changes later (a MutationObserver, batched per frame).
+   * Keep annotating content the page adds or changes later (a MutationObserver, batched per frame). Without it,
+   * wrap mode still watches the text it split, to heal it when the page rewrites it.
    * @default false (the drop-in script passes true)
    */
   observe?: boolean;
@@ -33,6 +54,7 @@ export interface AnnotateOptions {
 
 /** Options after validation, with their defaults. */
 export interface ResolvedOptions {
+  mode: AnnotateMode;
   set: DefinitionSet | undefined;
   occurrence: Occurrence;
   /** The skip selector, built once per annotation. */
@@ -49,7 +71,11 @@ export function resolveOptions(
   if (options === undefined || options === null) options = {};
   if (typeof options !== 'object')
     return new TypeError(`annotate: options must be an object, got ${typeof options}`);
-  const { set, occurrence = 'first', exclude, observe = false, shadow = true } = options;
+  const { mode = 'auto', set, occurrence = 'first', exclude, observe = false, shadow = true } = options;
+  if (!MODES.includes(mode))
+    return new TypeError(
+      `annotate: option "mode" must be "auto", "wrap" or "highlight", got ${JSON.stringify(mode)}`,
+    );
   if (occurrence !== 'first' && occurrence !== 'all')
     return new TypeError(
       `annotate: option "occurrence" must be "first" or "all", got ${JSON.stringify(occurrence)}`,
@@ -70,5 +96,5 @@ export function resolveOptions(
       `annotate: option "exclude" is not a valid CSS selector: ${JSON.stringify(exclude)}`,
     );
   }
-  return { set, occurrence, selector, observe, shadow };
+  return { mode, set, occurrence, selector, observe, shadow };
 }

@@ -1,6 +1,7 @@
 import type { DefinitionSet } from '../definitions/types';
 import type { TermMatch } from '../match/find-terms';
 import type { Occurrence } from '../match/occurrence';
+import { isUnstable } from './heal';
 import { planRun } from './plan';
 import { textRuns, type TreeAdapter } from './runs';
 import { createMatchId, wrapStretch } from './wrap';
@@ -26,6 +27,8 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
   const { adapter, set, occurrence, seen, owned, stats } = context;
   for (const run of textRuns(target, adapter)) {
     const nodes = run as Text[];
+    // Text the host keeps rewriting in reply to the annotation is left as the host wants it.
+    if (nodes.some(isUnstable)) continue;
     const texts = nodes.map((node) => node.data);
     stats.textNodes += nodes.length;
     const pieces = planRun(texts, { set, occurrence, seen });

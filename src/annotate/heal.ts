@@ -1,0 +1,166 @@
+import { MATCH_ATTRIBUTE, TERM_TAG } from './rules';
+import { forgetOriginal, getPieceOrigin, getSplitRecord, getWrapperOrigin, type SplitRecord } from './wrap';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** More heals of one text node than this within HEAL_WINDOW_MS: the host fights the annotation, leave it alone. */
+const MAX_HEALS = 10;
+const HEAL_WINDOW_MS = 1000;
+
+/** What one round of healing did. */
+export interface Healing {
+  /** Originals whose text was put back and that are still in the document: their blocks need annotating again. */
+  originals: Text[];
+  /** The wrappers taken out (stale, or the other pieces of a split match that lost one of its pieces). */
+  wrappers: Element[];
+}
+
+let enabled = true;
+const healCounts = new WeakMap<Text, { since: number; count: number }>();
+const unstable = new WeakSet<Text>();
+
+/**
+ * Turns healing off or on for every annotation on the page. Only for tests that prove the corruption it prevents.
+ * @internal
+ */
+export function setHealing(on: boolean): void {
+  enabled = on;
+}
+
+/** Whether the host rewrote this text node so often in reply to the annotation that it is no longer wrapped. */
+export function isUnstable(text: Text): boolean {
+  return unstable.has(text);
+}
+
+/**
+ * Undoes the annotation wherever the host's mutations made it stale, so the page shows the host's intended text.
+ * Frameworks (Vue, React) keep references to the text nodes they render and patch them in place:
+ * - the host wrote a split text node (`node.nodeValue = text`): the node now holds the whole new text, so the
+ *   pieces split off it are stale and are removed;
+ * - the host removed or moved a split node, or inserted or removed nodes among its pieces, or someone changed a
+ *   piece: the node gets its whole text back (its own text, then its pieces' in order) and the pieces go.
+ * The host's node keeps its identity and place throughout. Call it with the host's records only (never the
+ * annotator's own), inside `runOwnMutations`; the caller annotates the returned originals' blocks again.
+ */
+export function healRecords(records: readonly MutationRecord[]): Healing {
+  const healing: Healing = { originals: [], wrappers: [] };
+  if (!enabled) return healing;
+  const suspects = new Set<Text>();
+  // Originals whose own text the host wrote: their current text is all there is.
+  const written = new Set<Text>();
+  // Originals with a piece or wrapper someone else changed: never intact, whatever their layout says.
+  const forced = new Set<Text>();
+  for (const record of records) {
+    if (record.type === 'characterData') {
+      const origin = findOrigin(record.target);
+      if (!origin) continue;
+      suspects.add(origin);
+      (origin === record.target ? written : forced).add(origin);
+      continue;
+    }
+    if (record.type !== 'childList') continue;
+    const inside = findOrigin(record.target);
+    if (inside) forced.add(inside);
+    for (const node of record.removedNodes) addOrigin(suspects, node);
+    for (const node of record.addedNodes) addOrigin(suspects, node);
+    addOrigin(suspects, record.previousSibling);
+    addOrigin(suspects, record.nextSibling);
+  }
+  for (const origin of forced) suspects.add(origin);
+  const queue = [...suspects];
+  const healed = new Set<Text>();
+  while (queue.length) {
+    const original = queue.pop()!;
+    const record = getSplitRecord(original);
+    if (!record || healed.has(original)) continue;
+    const rewritten = written.has(original) || original.data !== record.kept;
+    if (!rewritten && !forced.has(original) && isIntact(original, record)) continue;
+    healed.add(original);
+    for (const partner of healOriginal(original, record, rewritten, healing.wrappers)) {
+      forced.add(partner);
+      queue.push(partner);
+    }
+    countHeal(original);
+    if (original.isConnected) healing.originals.push(original);
+  }
+  return healing;
+}
+
+/** Whether the original still holds the text the annotator left and is followed by exactly its units, in order. */
+function isIntact(original: Text, record: SplitRecord): boolean {
+  if (!original.parentNode) return false;
+  let next = original.nextSibling;
+  for (let i = record.tail.length - 1; i >= 0; i--) {
+    const { node, piece } = record.tail[i]!;
+    if (next !== node) return false;
+    if (node !== piece && (node.firstChild !== piece || node.lastChild !== piece)) return false;
+    next = next.nextSibling;
+  }
+  return true;
+}
+
+/**
+ * Puts the host's text back into `original` and removes its units. Returns the originals of the other pieces of
+ * split matches that lost a piece here: half a match must not stay wrapped.
+ */
+function healOriginal(original: Text, record: SplitRecord, rewritten: boolean, removed: Element[]): Text[] {
+  const text = rewritten
+    ? original.data
+    : original.data +
+      record.tail
+        .map((unit) => unit.piece.data)
+        .reverse()
+        .join('');
+  const partners: Text[] = [];
+  for (const { node, piece } of record.tail) {
+    if (node !== piece) {
+      const wrapper = node as Element;
+      removed.push(wrapper);
+      partners.push(...findPartners(wrapper, original));
+    }
+    node.parentNode?.removeChild(node);
+    // A piece someone moved out of its wrapper goes too: its text is back in the original.
+    piece.parentNode?.removeChild(piece);
+  }
+  if (original.data !== text) original.data = text;
+  forgetOriginal(original);
+  return partners;
+}
+
+/** The originals of the other wrappers of the same split match, found before the wrapper leaves the tree. */
+function findPartners(wrapper: Element, original: Text): Text[] {
+  const id = wrapper.getAttribute(MATCH_ATTRIBUTE);
+  if (id === null) return [];
+  const scope = wrapper.getRootNode() as ParentNode;
+  if (typeof scope.querySelectorAll !== 'function') return [];
+  const partners: Text[] = [];
+  for (const other of scope.querySelectorAll(`${TERM_TAG}[${MATCH_ATTRIBUTE}="${CSS.escape(id)}"]`)) {
+    const origin = getWrapperOrigin(other);
+    if (other !== wrapper && origin && origin !== original) partners.push(origin);
+  }
+  return partners;
+}
+
+function addOrigin(suspects: Set<Text>, node: Node | null): void {
+  const origin = node && findOrigin(node);
+  if (origin) suspects.add(origin);
+}
+
+/** The host text node behind a node the annotator made (or the node itself, if the annotator split it). */
+function findOrigin(node: Node): Text | undefined {
+  if (node.nodeType === TEXT_NODE) return getPieceOrigin(node as Text);
+  if (node.nodeType === ELEMENT_NODE) return getWrapperOrigin(node as Element);
+  return undefined;
+}
+
+/** Counts heals per node; a node healed too often within the window is left alone from then on. */
+function countHeal(original: Text): void {
+  const now = performance.now();
+  const entry = healCounts.get(original);
+  if (!entry || now - entry.since > HEAL_WINDOW_MS) {
+    healCounts.set(original, { since: now, count: 1 });
+    return;
+  }
+  if (++entry.count > MAX_HEALS) unstable.add(original);
+}
