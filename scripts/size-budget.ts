@@ -1,0 +1,8 @@
+/** Size limits of the drop-in script, gzip level 9 bytes; test/node/package checks them and `npm run size` shows them. */
+
+// The issue's target: the IIFE with the whole 6.0 set inside at most 26 KB gzip. Not met yet (see the README's size
+// table): the budget below is what the script measures now, rounded up to the next KB, so it can only shrink.
+export const ISSUE_TARGET_BYTES = 26 * 1024;
+
+/** What dist/dszd-term.iife.js may weigh today. Lower it as the script shrinks; raise it only with a reason. */
+export const SIZE_BUDGET_BYTES = 38 * 1024;

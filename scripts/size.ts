@@ -1,0 +1,183 @@
+/**
+ * `npm run size`: gzip (level 9) and brotli sizes of what dist/ ships, and where the drop-in script's bytes come
+ * from: lit, Floating UI, the definition set and our code, then the largest source files. The breakdown rebuilds the
+ * IIFE in memory with a source map and gives each source file the characters mapped to it; "share" is what the
+ * gzip file loses without that code (gzip shares context, so shares do not add up to the total exactly).
+ *
+ * Usage: npm run build && npm run size
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
+import { build, type Rollup } from 'vite';
+import { ISSUE_TARGET_BYTES, SIZE_BUDGET_BYTES } from './size-budget';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+
+/** gzip at level 9, the figure the budget is in. */
+export function gzipSize(data: string | Uint8Array): number {
+  return gzipSync(data, { level: 9 }).length;
+}
+
+function brotliSize(data: string | Uint8Array): number {
+  return brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+/** The group a source file belongs to in the breakdown. */
+export function groupOf(source: string): string {
+  if (/node_modules\/(?:lit|lit-html|lit-element|@lit\/[^/]+)\//.test(source)) return 'lit';
+  if (source.includes('node_modules/@floating-ui/')) return 'Floating UI';
+  if (source.endsWith('src/definitions/definition-set.generated.ts')) return 'definition set (data)';
+  if (source.startsWith('src/')) return 'our code';
+  return 'other (script wrapper)';
+}
+
+/** The ES module and every chunk it imports, followed statically. */
+function listModuleFiles(entry: string): string[] {
+  const files = [entry];
+  for (let i = 0; i < files.length; i++) {
+    const code = readFileSync(files[i]!, 'utf8');
+    for (const [, specifier] of code.matchAll(
+      /(?:^|[;\s])(?:import|export)\b[^'"]*?from\s*["'](\.[^"']+)["']/g,
+    )) {
+      const path = resolve(dirname(files[i]!), specifier!);
+      if (!files.includes(path)) files.push(path);
+    }
+  }
+  return files;
+}
+
+/** Which source file each character of `code` comes from, by its source map. */
+export function attributeCharacters(code: string, map: RawSourceMap, sourceRoot: string): (string | null)[] {
+  const consumer = new SourceMapConsumer(map);
+  const lineStarts = [0];
+  for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
+  const owners = new Array<string | null>(code.length).fill(null);
+  let previous: { at: number; source: string | null } | undefined;
+  const fill = (end: number) => {
+    if (previous) owners.fill(previous.source, previous.at, Math.min(end, code.length));
+  };
+  consumer.eachMapping(
+    (mapping) => {
+      const at = lineStarts[mapping.generatedLine - 1]! + mapping.generatedColumn;
+      fill(at);
+      const source = mapping.source ? relative(root, resolve(sourceRoot, mapping.source)) : null;
+      previous = { at, source };
+    },
+    null,
+    SourceMapConsumer.GENERATED_ORDER,
+  );
+  fill(code.length);
+  return owners;
+}
+
+interface Share {
+  name: string;
+  raw: number;
+  alone: number;
+  share: number;
+}
+
+/** Raw bytes, gzip of the code alone, and gzip lost without it, per key (a group or a source file). */
+function measureShares(code: string, owners: (string | null)[], keyOf: (source: string) => string): Share[] {
+  const total = gzipSize(code);
+  const byKey = new Map<string, boolean[]>();
+  owners.forEach((owner, i) => {
+    const key = keyOf(owner ?? '(no source)');
+    let mask = byKey.get(key);
+    if (!mask) byKey.set(key, (mask = new Array<boolean>(code.length).fill(false)));
+    mask[i] = true;
+  });
+  return [...byKey].map(([name, mask]) => {
+    let own = '';
+    let rest = '';
+    for (let i = 0; i < code.length; i++) {
+      if (mask[i]) own += code[i];
+      else rest += code[i];
+    }
+    return { name, raw: Buffer.byteLength(own), alone: gzipSize(own), share: total - gzipSize(rest) };
+  });
+}
+
+async function buildIifeWithMap(): Promise<{ code: string; map: RawSourceMap }> {
+  const output = (await build({
+    root,
+    mode: 'iife',
+    logLevel: 'silent',
+    build: { sourcemap: 'hidden', write: false, emptyOutDir: false },
+  })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+  const outputs = Array.isArray(output) ? output : [output];
+  const chunk = outputs.flatMap((o) => o.output).find((item) => item.type === 'chunk' && item.isEntry);
+  if (!chunk || chunk.type !== 'chunk' || !chunk.map)
+    throw new Error('size: the IIFE build gave no chunk with a map');
+  return { code: chunk.code, map: chunk.map as unknown as RawSourceMap };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+const row = (cells: (string | number)[], widths: number[]) =>
+  cells
+    .map((cell, i) => (i === 0 ? String(cell).padEnd(widths[0]!) : String(cell).padStart(widths[i]!)))
+    .join('  ');
+
+function printFiles(title: string, files: string[]): void {
+  const widths = [44, 10, 10, 10];
+  console.log(`\n${title}`);
+  console.log(row(['file', 'raw', 'gzip', 'brotli'], widths));
+  let gzip = 0;
+  for (const file of files) {
+    const data = readFileSync(file);
+    gzip += gzipSize(data);
+    console.log(
+      row([relative(root, file), kb(data.length), kb(gzipSize(data)), kb(brotliSize(data))], widths),
+    );
+  }
+  if (files.length > 1) console.log(row(['(files gzipped one by one)', '', kb(gzip), ''], widths));
+}
+
+function printShares(title: string, shares: Share[], limit = shares.length): void {
+  const widths = [58, 10, 12, 10];
+  console.log(`\n${title}`);
+  console.log(row(['source', 'raw', 'gzip alone', 'share'], widths));
+  for (const share of [...shares].sort((a, b) => b.share - a.share).slice(0, limit))
+    console.log(row([share.name, kb(share.raw), kb(share.alone), kb(share.share)], widths));
+}
+
+async function main(): Promise<void> {
+  const iife = join(dist, 'dszd-term.iife.js');
+  if (!existsSync(iife)) {
+    console.error('size: dist/dszd-term.iife.js is missing; run `npm run build` first.');
+    process.exitCode = 1;
+    return;
+  }
+  const iifeGzip = gzipSize(readFileSync(iife));
+  printFiles('Drop-in script', [iife, join(dist, 'dszd-glossary.iife.js')].filter(existsSync));
+  printFiles(
+    'ES module for bundlers (lit and Floating UI not included)',
+    listModuleFiles(join(dist, 'dszd-term.js')),
+  );
+  printFiles('Node entry', listModuleFiles(join(dist, 'node.js')));
+
+  const { code, map } = await buildIifeWithMap();
+  const owners = attributeCharacters(code, map, dist);
+  printShares(
+    `Where dist/dszd-term.iife.js's ${kb(gzipSize(code))} gzip come from`,
+    measureShares(code, owners, groupOf),
+  );
+  printShares(
+    'Largest source files (top 15)',
+    measureShares(code, owners, (source) => source),
+    15,
+  );
+
+  const verdict = iifeGzip <= SIZE_BUDGET_BYTES ? 'within' : 'OVER';
+  console.log(
+    `\ndszd-term.iife.js: ${kb(iifeGzip)} gzip (${iifeGzip} bytes), ${verdict} the budget of ${kb(SIZE_BUDGET_BYTES)};` +
+      ` the issue's target is ${kb(ISSUE_TARGET_BYTES)}.`,
+  );
+  if (verdict === 'OVER') process.exitCode = 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
