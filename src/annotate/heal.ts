@@ -117,7 +117,7 @@ function healOriginal(original: Text, record: SplitRecord, rewritten: boolean, r
     if (node !== piece) {
       const wrapper = node as Element;
       removed.push(wrapper);
-      partners.push(...findPartners(wrapper, original));
+      partners.push(...findPartners(wrapper, original, record));
     }
     node.parentNode?.removeChild(node);
     // A piece someone moved out of its wrapper goes too: its text is back in the original.
@@ -128,11 +128,14 @@ function healOriginal(original: Text, record: SplitRecord, rewritten: boolean, r
   return partners;
 }
 
-/** The originals of the other wrappers of the same split match, found before the wrapper leaves the tree. */
-function findPartners(wrapper: Element, original: Text): Text[] {
+/**
+ * The originals of the other wrappers of the same split match. They sit in the same run, so in the tree of the
+ * original's parent, even when the host has already taken this wrapper out.
+ */
+function findPartners(wrapper: Element, original: Text, record: SplitRecord): Text[] {
   const id = wrapper.getAttribute(MATCH_ATTRIBUTE);
   if (id === null) return [];
-  const scope = wrapper.getRootNode() as ParentNode;
+  const scope = (wrapper.isConnected ? wrapper : record.parent).getRootNode() as ParentNode;
   if (typeof scope.querySelectorAll !== 'function') return [];
   const partners: Text[] = [];
   for (const other of scope.querySelectorAll(`${TERM_TAG}[${MATCH_ATTRIBUTE}="${CSS.escape(id)}"]`)) {

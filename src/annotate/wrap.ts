@@ -20,6 +20,8 @@ export interface SplitRecord {
   kept: string;
   /** The units after the original, last first (the annotator creates them right to left). */
   readonly tail: SplitUnit[];
+  /** The original's parent when it was split: where the other pieces of its split matches are looked for. */
+  readonly parent: ParentNode;
 }
 
 // Keyed by the host's node: the bookkeeping dies with it.
@@ -99,7 +101,7 @@ export function wrapStretch(
   const original = pieceOrigins.get(text) ?? text;
   let record = splitRecords.get(original);
   if (!record) {
-    record = { pieces: new Set(), kept: original.data, tail: [] };
+    record = { pieces: new Set(), kept: original.data, tail: [], parent };
     splitRecords.set(original, record);
   }
   const created: SplitUnit[] = [];

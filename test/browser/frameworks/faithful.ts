@@ -1,0 +1,112 @@
+import { expect } from '@open-wc/testing';
+import { createDomAdapter } from '../../../src/annotate/dom-adapter';
+import { planRun } from '../../../src/annotate/plan';
+import { MATCH_ATTRIBUTE, skipSelector, TERM_ATTRIBUTE } from '../../../src/annotate/rules';
+import { textRuns } from '../../../src/annotate/runs';
+
+/** What the page printed to the console (and threw) while installed. */
+export interface ConsoleCapture {
+  readonly messages: string[];
+  restore(): void;
+}
+
+/** Records console.error / console.warn calls and uncaught errors, so a test can assert there were none. */
+export function captureConsole(): ConsoleCapture {
+  const messages: string[] = [];
+  const { error, warn } = console;
+  const record =
+    (level: string) =>
+    (...args: unknown[]) =>
+      messages.push(`${level}: ${args.map(String).join(' ')}`);
+  console.error = record('error');
+  console.warn = record('warn');
+  const onError = (event: ErrorEvent) => messages.push(`uncaught: ${event.message}`);
+  const onRejection = (event: PromiseRejectionEvent) => messages.push(`unhandled: ${String(event.reason)}`);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    messages,
+    restore() {
+      console.error = error;
+      console.warn = warn;
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+/** The markup with the annotator's wrappers dissolved and adjacent text merged: what the app itself rendered. */
+export function stripWrappers(host: Element): string {
+  const clone = host.cloneNode(true) as Element;
+  for (const wrapper of clone.querySelectorAll('dszd-term[data-dszd-auto]'))
+    wrapper.replaceWith(...wrapper.childNodes);
+  clone.normalize();
+  return clone.innerHTML;
+}
+
+/** The same for an app rendered without dszd-term: adjacent text merged, empty text dropped. */
+export function normalizedMarkup(host: Element): string {
+  const clone = host.cloneNode(true) as Element;
+  clone.normalize();
+  return clone.innerHTML;
+}
+
+/** Each wrapped match in document order as `term=text` (the pieces of a split match joined). */
+export function wrappedMatches(host: Element): string[] {
+  const found: string[] = [];
+  const byId = new Map<string, number>();
+  for (const wrapper of host.querySelectorAll('dszd-term[data-dszd-auto]')) {
+    const id = wrapper.getAttribute(MATCH_ATTRIBUTE);
+    const term = wrapper.getAttribute(TERM_ATTRIBUTE);
+    const index = id === null ? undefined : byId.get(id);
+    if (index !== undefined) {
+      found[index] += wrapper.textContent ?? '';
+      continue;
+    }
+    if (id !== null) byId.set(id, found.length);
+    found.push(`${term}=${wrapper.textContent ?? ''}`);
+  }
+  return found;
+}
+
+/** What annotating the app's own (unannotated) DOM with every occurrence would wrap, as `term=text`. */
+export function expectedMatches(plain: Element): string[] {
+  const adapter = createDomAdapter({ selector: skipSelector(), shadow: true });
+  const found: string[] = [];
+  for (const run of textRuns<Node>(plain, adapter)) {
+    const texts = run.map((node) => (node as Text).data);
+    const joined = texts.join('');
+    const seen = new Set<object>();
+    for (const piece of planRun(texts, { occurrence: 'all' })) {
+      if (seen.has(piece.match)) continue;
+      seen.add(piece.match);
+      found.push(`${piece.match.term}=${joined.slice(piece.match.start, piece.match.end)}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * Right after an update (no frame in between, so before any paint): the annotated app shows exactly the text and
+ * markup of its twin rendered without dszd-term, and nothing was logged.
+ */
+export function expectSameText(
+  annotated: Element,
+  plain: Element,
+  console: ConsoleCapture,
+  step: string,
+): void {
+  expect(annotated.textContent, `text after ${step}`).to.equal(plain.textContent);
+  expect(stripWrappers(annotated), `markup after ${step}`).to.equal(normalizedMarkup(plain));
+  expect(console.messages, `console after ${step}`).to.deep.equal([]);
+}
+
+/** Once the live annotation has run: every term in the app's text is wrapped, and nothing else. */
+export function expectAnnotated(annotated: Element, plain: Element, step: string): void {
+  expect(wrappedMatches(annotated), `terms after ${step}`).to.deep.equal(expectedMatches(plain));
+}
+
+/** Resolves after `count` animation frames. */
+export async function frames(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+}

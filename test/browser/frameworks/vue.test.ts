@@ -1,0 +1,4 @@
+import { describeFramework } from './suite';
+import { mountVueApp } from './vue-app';
+
+describeFramework('Vue 3', mountVueApp);
