@@ -47,7 +47,7 @@ function doubleArray(array: Int32Array): Int32Array {
  * (which it overlaps, and which starts further left). What is on the stack at the end is the answer.
  */
 export function scanText(matcher: Matcher, text: string): TermMatch[] {
-  const { classOf, classCount, next, outputRow, outLength, outValue, outNext, maxLength } = matcher.automaton;
+  const { classOf, rowShift, next, outputRow, outLength, outValue, outNext, maxLength } = matcher.automaton;
   const results: TermMatch[] = [];
   if (maxLength === 0) return results;
   if (back.length < maxLength) back = new Int32Array(maxLength);
@@ -67,7 +67,7 @@ export function scanText(matcher: Matcher, text: string): TermMatch[] {
     }
     // An ignorable character keeps the state: its output was handled at the term character before it.
     if (i === length || classOf[text.charCodeAt(i)] === CLASS_IGNORABLE) continue;
-    const state = (row / classCount) | 0;
+    const state = row >>> rowShift;
 
     // The original offsets of the longest pattern's term characters, walking back over ignorable ones.
     const longest = outLength[state]!;
