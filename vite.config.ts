@@ -42,6 +42,8 @@ function classicScript(module: string, fileName: string): UserConfig {
     plugins: [importOnly(module), minifyLitTemplates()],
     // A classic script has no import.meta: src/auto.ts then finds its tag through document.currentScript.
     define: { 'import.meta.url': 'undefined' },
+    // lit's production build even when NODE_ENV says otherwise (vitest sets "test"; its dev build is 4 KB more)
+    resolve: { conditions: ['module', 'browser', 'production'] },
     build: {
       outDir: 'dist',
       emptyOutDir: false,

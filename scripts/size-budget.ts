@@ -5,4 +5,4 @@
 export const ISSUE_TARGET_BYTES = 26 * 1024;
 
 /** What dist/dszd-term.iife.js may weigh today. Lower it as the script shrinks; raise it only with a reason. */
-export const SIZE_BUDGET_BYTES = 38 * 1024;
+export const SIZE_BUDGET_BYTES = 39 * 1024;

@@ -1,0 +1,409 @@
+// The npm package as a consumer gets it: `npm run build`, `npm pack`, unpacked into a consumer folder, then its file
+// list, publint, the data, the module graphs, Node without a DOM, the command, the type declarations through the
+// package's own `exports`, the Custom Elements Manifest and the drop-in script's size budget.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ISSUE_TARGET_BYTES, SIZE_BUDGET_BYTES } from '../../../scripts/size-budget';
+import { definitionSet } from '../../../src/definitions/definition-set.generated';
+import { toDefinitionsJson } from '../../../src/definitions/serialize';
+import { annotateHtml } from '../../../src/html/annotate-html';
+import { VERSION } from '../../../src/version';
+import { CONSUMER_SOURCE } from './consumer-source';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+// Inside the repository's node_modules: the unpacked package finds its dependencies the way an install would.
+const work = join(root, 'node_modules', '.cache', 'dszd-term-package-test');
+const consumer = join(work, 'consumer');
+const unpacked = join(consumer, 'node_modules', 'dszd-term');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  version: string;
+  customElements: string;
+  dependencies: Record<string, string>;
+};
+
+interface PackedFile {
+  path: string;
+  size: number;
+  mode: number;
+}
+let packed: PackedFile[] = [];
+let tarball = '';
+
+function run(command: string, args: string[], options: { cwd?: string; input?: string } = {}) {
+  const result: SpawnSyncReturns<string> = spawnSync(command, args, {
+    cwd: options.cwd ?? root,
+    input: options.input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
+  return result.stdout;
+}
+
+beforeAll(() => {
+  run('npm', ['run', 'build']);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  // prepack would build a second time: the build above is the one under test
+  const [pack] = JSON.parse(
+    run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work]),
+  ) as {
+    filename: string;
+    files: PackedFile[];
+  }[];
+  packed = pack!.files;
+  tarball = join(work, pack!.filename);
+  run('tar', ['-xzf', tarball, '-C', work]);
+  mkdirSync(dirname(unpacked), { recursive: true });
+  renameSync(join(work, 'package'), unpacked);
+  writeFileSync(
+    join(consumer, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
+}, 120_000);
+
+const paths = () => packed.map((file) => file.path);
+
+/** Relative `import … from`/`export … from` specifiers of an ES module's text. */
+function readImports(code: string): string[] {
+  return [
+    ...code.matchAll(
+      /(?:^|[;}\s])(?:import|export)\b[^'"`;]*?from\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']/g,
+    ),
+  ].map((match) => (match[1] ?? match[2])!);
+}
+
+/** An ES module of the package and every module it reaches through relative imports. */
+function readModuleGraph(entry: string): Map<string, string> {
+  const modules = new Map<string, string>();
+  const visit = (path: string) => {
+    if (modules.has(path)) return;
+    modules.set(path, readFileSync(join(unpacked, path), 'utf8'));
+    for (const specifier of readImports(modules.get(path)!))
+      if (specifier.startsWith('.')) visit(posix.join(posix.dirname(path), specifier));
+  };
+  visit(entry);
+  return modules;
+}
+
+function bareImports(modules: Map<string, string>): Set<string> {
+  return new Set(
+    [...modules.values()].flatMap(readImports).filter((specifier) => !specifier.startsWith('.')),
+  );
+}
+
+describe('npm pack', () => {
+  it('ships the builds, types, manifest, command and schema', () => {
+    expect(paths()).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'bin/dszd-term.js',
+        'custom-elements.json',
+        'data/definition-set.schema.json',
+        'dist/dszd-term.js',
+        'dist/define.js',
+        'dist/auto.js',
+        'dist/dszd-term.iife.js',
+        'dist/dszd-glossary.iife.js',
+        'dist/node.js',
+        'dist/cli.js',
+        'dist/definitions.json',
+        'dist/types/index.d.ts',
+        'dist/types/define.d.ts',
+        'dist/types/auto.d.ts',
+        'dist/types/node.d.ts',
+      ]),
+    );
+  });
+
+  it('ships nothing else: no sources, tests, demos, docs, scripts, CI files or source maps', () => {
+    const allowed =
+      /^(?:package\.json|README\.md|LICENSE(?:\.\w+)?|custom-elements\.json|bin\/dszd-term\.js|data\/definition-set\.schema\.json|dist\/.+\.(?:js|d\.ts|json))$/;
+    expect(paths().filter((path) => !allowed.test(path))).toEqual([]);
+    expect(
+      paths().filter((path) => /(?:^|\/)(?:test|demo|src|docs|scripts|\.ci)\/|\.test\.|\.map$/.test(path)),
+    ).toEqual([]);
+  });
+
+  it('ships every module the entry points import', () => {
+    for (const entry of [
+      'dist/dszd-term.js',
+      'dist/define.js',
+      'dist/auto.js',
+      'dist/node.js',
+      'dist/cli.js',
+    ])
+      for (const module of readModuleGraph(entry).keys())
+        expect(paths(), `${entry} → ${module}`).toContain(module);
+  });
+
+  it('ships the command executable', () => {
+    const bin = packed.find((file) => file.path === 'bin/dszd-term.js');
+    expect(bin!.mode & 0o111, 'executable bits of bin/dszd-term.js').toBe(0o111);
+    expect(readFileSync(join(unpacked, 'bin/dszd-term.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+  });
+});
+
+describe('package.json', () => {
+  it('passes publint without errors or warnings', async () => {
+    const buffer = readFileSync(tarball);
+    const tarData = buffer.buffer.slice(
+      buffer.byteOffset,
+      buffer.byteOffset + buffer.byteLength,
+    ) as ArrayBuffer;
+    const { messages, pkg } = await publint({ pack: { tarball: tarData }, level: 'warning' });
+    const problems = messages.map(
+      (message) => `${message.type}: ${formatMessage(message, pkg, { color: false })}`,
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('has the version of src/version.ts', () => {
+    expect(manifest.version).toBe(VERSION);
+  });
+
+  it('points customElements at the shipped manifest', () => {
+    expect(paths()).toContain(manifest.customElements);
+  });
+});
+
+describe('dist/definitions.json', () => {
+  it('is the compiled set: metadata and 45 entries, each with exactly the published fields', () => {
+    const json = JSON.parse(readFileSync(join(unpacked, 'dist/definitions.json'), 'utf8')) as {
+      entries: Record<string, unknown>[];
+    };
+    expect(Object.keys(json)).toEqual(['title', 'version', 'issuer', 'date', 'entries']);
+    expect(json).toMatchObject({
+      title: '数字社会定义集',
+      version: '6.0',
+      issuer: '浙江省发展和改革委员会',
+      date: '2022-04-12',
+    });
+    expect(json.entries.map((entry) => entry.serial)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+    for (const entry of json.entries) {
+      expect(Object.keys(entry)).toEqual(['serial', 'term', 'aliases', 'definition', 'notes', 'unit']);
+      expect(entry).toEqual({
+        serial: expect.any(Number),
+        term: expect.any(String),
+        aliases: expect.any(Array),
+        definition: expect.any(Array),
+        notes: expect.any(Array),
+        unit: expect.any(String),
+      });
+    }
+    expect(json).toEqual(JSON.parse(toDefinitionsJson(definitionSet)));
+  });
+});
+
+describe('module graphs', () => {
+  it('dist/dszd-term.js imports lit and Floating UI instead of carrying them', () => {
+    const modules = readModuleGraph('dist/dszd-term.js');
+    const bare = [...bareImports(modules)];
+    expect(bare).toEqual(expect.arrayContaining(['lit', '@floating-ui/dom']));
+    expect(bare.filter((specifier) => !/^(?:lit(?:\/.*)?|@floating-ui\/dom)$/.test(specifier))).toEqual([]);
+    const text = [...modules.values()].join('\n');
+    // strings lit-html, reactive-element and Floating UI keep through minification (the IIFE has them all)
+    const markers = [
+      'litHtmlVersions',
+      'reactiveElementVersions',
+      'convertOffsetParentRelativeRectToViewportRelativeRect',
+    ];
+    const iife = readFileSync(join(unpacked, 'dist/dszd-term.iife.js'), 'utf8');
+    for (const marker of markers) {
+      expect(iife, `the IIFE carries ${marker}`).toContain(marker);
+      expect(text, `the ES build carries ${marker}`).not.toContain(marker);
+    }
+  });
+
+  it('dist/node.js imports only Node modules and declared dependencies, no lit or Floating UI', () => {
+    const bare = [...bareImports(readModuleGraph('dist/node.js'))];
+    const dependencies = new Set(Object.keys(manifest.dependencies));
+    const foreign = bare.filter((specifier) => {
+      const name = specifier.startsWith('@')
+        ? specifier.split('/').slice(0, 2).join('/')
+        : specifier.split('/')[0]!;
+      return !specifier.startsWith('node:') && !dependencies.has(name);
+    });
+    expect(foreign).toEqual([]);
+    expect(bare.filter((specifier) => /^(?:lit|@lit|@floating-ui)/.test(specifier))).toEqual([]);
+  });
+
+  it('the drop-in script is one classic script: no imports, no exports, no global but window.dszdTerm', () => {
+    for (const file of ['dist/dszd-term.iife.js', 'dist/dszd-glossary.iife.js']) {
+      const code = readFileSync(join(unpacked, file), 'utf8');
+      expect(code, file).toMatch(/^\(function\(\)\{/);
+      expect(code.trimEnd(), file).toMatch(/\}\)\(\);$/);
+      expect(readImports(code), file).toEqual([]);
+      expect(code, file).not.toMatch(/\bimport\.meta\b|\bimport\(/);
+    }
+  });
+});
+
+describe('in Node, as installed', () => {
+  it('dszd-term/node loads without a DOM and tags HTML exactly as the sources do', () => {
+    const script = `
+      const node = await import('dszd-term/node');
+      console.log(JSON.stringify({
+        document: typeof document,
+        window: typeof window,
+        matches: node.findTerms('推进数字社会建设'),
+        html: node.annotateHtml('<p>数字社会与未来社区</p><a>数字社会</a>').html,
+        entries: node.definitionSet.entries.length,
+      }));`;
+    const result = JSON.parse(
+      run('node', ['--input-type=module', '-e', script], { cwd: consumer }),
+    ) as Record<string, unknown>;
+    expect(result).toEqual({
+      document: 'undefined',
+      window: 'undefined',
+      matches: [{ start: 2, end: 6, term: '数字社会', serial: 1 }],
+      html: annotateHtml('<p>数字社会与未来社区</p><a>数字社会</a>').html,
+      entries: 45,
+    });
+    expect(result.html).toBe(
+      '<p><dszd-term term="数字社会">数字社会</dszd-term>与<dszd-term term="未来社区">未来社区</dszd-term></p><a>数字社会</a>',
+    );
+  });
+
+  it('the command runs from the package layout: --version and annotate from stdin', () => {
+    const bin = join(unpacked, 'bin', 'dszd-term.js');
+    expect(run('node', [bin, '--version'], { cwd: consumer })).toBe(`${VERSION}\n`);
+    expect(run('node', [bin, 'annotate', '-'], { cwd: consumer, input: '<p>数字社会</p>\n' })).toBe(
+      '<p><dszd-term term="数字社会">数字社会</dszd-term></p>\n',
+    );
+  });
+});
+
+describe('type declarations, through the package exports', () => {
+  const compile = (name: string, options: ts.CompilerOptions): string[] => {
+    const file = join(consumer, `${name}.ts`);
+    writeFileSync(file, CONSUMER_SOURCE);
+    const program = ts.createProgram([file], {
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+      types: ['node'],
+      strict: true,
+      noEmit: true,
+      resolveJsonModule: true,
+      // our declarations are checked too; lit's and Node's are theirs
+      skipLibCheck: false,
+      ...options,
+    });
+    return ts
+      .getPreEmitDiagnostics(program)
+      .filter(
+        (diagnostic) => !diagnostic.file || !/\/node_modules\/(?!dszd-term\/)/.test(diagnostic.file.fileName),
+      )
+      .map((diagnostic) => {
+        const where = diagnostic.file
+          ? `${diagnostic.file.fileName.slice(consumer.length + 1)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}: `
+          : '';
+        return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+      });
+  };
+
+  it('resolve for a bundler (moduleResolution: bundler)', () => {
+    expect(
+      compile('bundler', { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
+    ).toEqual([]);
+  }, 60_000);
+
+  it('resolve for Node (moduleResolution: nodenext)', () => {
+    expect(
+      compile('nodenext', {
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      }),
+    ).toEqual([]);
+  }, 60_000);
+});
+
+describe('custom-elements.json', () => {
+  type Named = { name: string };
+  interface Declaration {
+    name: string;
+    tagName?: string;
+    customElement?: boolean;
+    attributes?: Named[];
+    events?: Named[];
+    cssParts?: Named[];
+    cssProperties?: Named[];
+  }
+  const names = (items: Named[] | undefined) => (items ?? []).map((item) => item.name);
+  const readElements = () => {
+    const json = JSON.parse(readFileSync(join(unpacked, 'custom-elements.json'), 'utf8')) as {
+      modules: { declarations?: Declaration[] }[];
+    };
+    const elements = new Map<string, Declaration>();
+    for (const module of json.modules)
+      for (const declaration of module.declarations ?? [])
+        if (declaration.customElement && declaration.tagName) elements.set(declaration.tagName, declaration);
+    return elements;
+  };
+
+  it('describes the three elements with their attributes, events, parts and custom properties', () => {
+    const elements = readElements();
+    expect([...elements.keys()].sort()).toEqual(['dszd-card', 'dszd-glossary', 'dszd-term']);
+    const term = elements.get('dszd-term')!;
+    expect(names(term.attributes)).toEqual(
+      expect.arrayContaining(['term', 'show-delay', 'hide-delay', 'lang']),
+    );
+    expect(names(term.events)).toEqual(expect.arrayContaining(['dszd-show', 'dszd-hide', 'dszd-error']));
+    expect(names(term.cssParts)).toEqual(expect.arrayContaining(['term']));
+    expect(names(term.cssProperties)).toEqual(
+      expect.arrayContaining(['--dszd-term-underline-color', '--dszd-accent']),
+    );
+    const card = elements.get('dszd-card')!;
+    expect(names(card.cssParts)).toEqual(
+      expect.arrayContaining([
+        'card',
+        'arrow',
+        'header',
+        'term-title',
+        'close-button',
+        'body',
+        'definition',
+        'notes',
+        'unit',
+        'source',
+        'glossary-link',
+      ]),
+    );
+    expect(names(card.cssProperties)).toEqual(
+      expect.arrayContaining([
+        '--dszd-card-background',
+        '--dszd-card-color',
+        '--dszd-card-max-width',
+        '--dszd-card-font-size',
+      ]),
+    );
+    const glossary = elements.get('dszd-glossary')!;
+    expect(names(glossary.attributes)).toEqual(expect.arrayContaining(['lang', 'query', 'heading-level']));
+    expect(names(glossary.events)).toEqual(expect.arrayContaining(['dszd-error']));
+    expect(names(glossary.cssParts)).toEqual(
+      expect.arrayContaining(['search', 'input', 'entry', 'term', 'definition']),
+    );
+    expect(names(glossary.cssProperties)).toEqual(expect.arrayContaining(['--dszd-glossary-accent']));
+  });
+});
+
+describe('size', () => {
+  it(`keeps dist/dszd-term.iife.js within the gzip budget (the issue's target is ${ISSUE_TARGET_BYTES} bytes)`, () => {
+    const bytes = gzipSync(readFileSync(join(unpacked, 'dist/dszd-term.iife.js')), { level: 9 }).length;
+    expect(
+      bytes,
+      `dszd-term.iife.js is ${bytes} bytes gzip; budget ${SIZE_BUDGET_BYTES}, target ${ISSUE_TARGET_BYTES} (npm run size shows where they go)`,
+    ).toBeLessThanOrEqual(SIZE_BUDGET_BYTES);
+  });
+});
