@@ -1,0 +1,94 @@
+// The built drop-in script (dist/dszd-term.iife.js) on a plain HTML page with no bundler: the script tag alone
+// annotates the body after DOMContentLoaded, live, with a working card, and exposes window.dszdTerm.
+import { expect } from '@open-wc/testing';
+import { VERSION } from '../../../src/version';
+import {
+  cardPart,
+  closeFixtures,
+  hover,
+  openFixture,
+  termTexts,
+  waitFor,
+  waitForAnnotation,
+  waitForOpenCard,
+  type Fixture,
+} from './helpers';
+
+describe('dszd-term.iife.js with no options', () => {
+  let page: Fixture;
+
+  beforeEach(async () => {
+    page = await openFixture('basic');
+    await waitForAnnotation(page);
+  });
+  afterEach(closeFixtures);
+
+  it('annotates the first occurrence of each term in the body, nothing in links or headings', () => {
+    const { doc } = page;
+    expect(termTexts(doc.body)).to.deep.equal(['数字社会', '未来社区', '城市大脑', '浙里急救']);
+    expect(termTexts(doc.getElementById('first')!)).to.deep.equal(['数字社会', '未来社区', '城市大脑']);
+    expect(termTexts(doc.getElementById('card-para')!)).to.deep.equal(['浙里急救']);
+    expect(doc.querySelectorAll('a dszd-term, h1 dszd-term, h2 dszd-term').length).to.equal(0);
+    expect(
+      [...doc.querySelectorAll('dszd-term')].map((term) => term.getAttribute('data-dszd-auto')),
+    ).to.deep.equal(['', '', '', '']);
+    expect(page.win.__dszdTestLog).to.deep.equal({ errors: [], dszdErrors: [], warnings: [] });
+  });
+
+  it('keeps the text of the page as it was', () => {
+    expect(page.doc.body.textContent).to.equal(page.originalText);
+  });
+
+  it('exposes window.dszdTerm: version, the 6.0 set, findTerms, annotate, unannotate', () => {
+    const api = page.win.dszdTerm!;
+    expect(Object.keys(api).sort()).to.deep.equal([
+      'annotate',
+      'annotation',
+      'definitionSet',
+      'findTerms',
+      'unannotate',
+      'version',
+    ]);
+    expect(api.version).to.equal(VERSION);
+    expect(api.definitionSet.title).to.equal('数字社会定义集');
+    expect(api.definitionSet.version).to.equal('6.0');
+    expect(api.definitionSet.entries.length).to.equal(45);
+    expect(api.findTerms('推进数字社会建设')).to.deep.equal([
+      { start: 2, end: 6, term: '数字社会', serial: 1 },
+    ]);
+    expect(typeof api.annotate).to.equal('function');
+    expect(typeof api.unannotate).to.equal('function');
+  });
+
+  it('opens the card on hover, with the definition as text and Chinese labels', async () => {
+    const term = page.doc.querySelector('#first dszd-term')!;
+    await hover(page, term);
+    const card = await waitForOpenCard(page);
+    const entry = page.win.dszdTerm!.definitionSet.entries[0]!;
+    expect(cardPart(card, 'term-title')!.textContent).to.equal('数字社会');
+    expect(cardPart(card, 'definition')!.textContent!.replace(/\s+/g, '')).to.equal(
+      `定义：${entry.definition.join('')}`,
+    );
+    expect(cardPart(card, 'unit')!.textContent!.trim()).to.equal(`解释单位：${entry.unit}`);
+    expect(cardPart(card, 'close-button')!.getAttribute('aria-label')).to.equal('关闭');
+    expect(cardPart(card, 'glossary-link')).to.equal(null);
+    expect(term.shadowRoot!.querySelector('[part~="term"]')!.getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it('annotates content the page adds later (live)', async () => {
+    const late = page.doc.createElement('p');
+    late.id = 'late';
+    late.textContent = '浙里急救和智慧养老都已上线。';
+    page.doc.body.append(late);
+    await waitFor(() => late.querySelector('dszd-term'), 'the added paragraph to be annotated');
+    // 浙里急救 was shown already; 智慧养老 (an alias of entry 23) was only inside a link
+    expect(termTexts(late)).to.deep.equal(['智慧养老']);
+    expect(late.querySelector('dszd-term')!.getAttribute('term')).to.equal('养老大脑+智慧养老');
+  });
+
+  it('unannotate() gives the page its body back exactly', () => {
+    page.win.dszdTerm!.unannotate(page.doc.body);
+    expect(page.doc.querySelectorAll('dszd-term').length).to.equal(0);
+    expect(page.doc.body.innerHTML).to.equal(page.originalBody);
+  });
+});

@@ -1,0 +1,109 @@
+// The drop-in script's data attributes, each on its own plain HTML page: data-occurrence, data-exclude, data-root,
+// data-lang, data-glossary-url and data-auto.
+import { expect } from '@open-wc/testing';
+import {
+  cardPart,
+  closeFixtures,
+  hover,
+  openFixture,
+  termTexts,
+  waitFor,
+  waitForAnnotation,
+  waitForOpenCard,
+} from './helpers';
+
+const NO_LOG = { errors: [], dszdErrors: [], warnings: [] };
+
+describe('dszd-term.iife.js data attributes', () => {
+  afterEach(closeFixtures);
+
+  it('data-occurrence="all" wraps every occurrence; data-exclude leaves the excluded elements alone', async () => {
+    const page = await openFixture('all-exclude');
+    await waitForAnnotation(page);
+    const { doc } = page;
+    expect(termTexts(doc.getElementById('repeat')!)).to.deep.equal(['数字社会', '数字社会', '数字社会']);
+    expect(termTexts(doc.getElementById('excluded')!)).to.deep.equal([]);
+    expect(termTexts(doc.getElementById('aside')!)).to.deep.equal([]);
+    expect(termTexts(doc.getElementById('after')!)).to.deep.equal(['未来社区', '数字社会']);
+    expect(termTexts(doc.body)).to.have.length(5);
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
+
+    // the card works for a repeated term too
+    await hover(page, doc.querySelectorAll('#repeat dszd-term')[2]!);
+    const card = await waitForOpenCard(page);
+    expect(cardPart(card, 'term-title')!.textContent).to.equal('数字社会');
+  });
+
+  it('data-exclude also holds for content added later', async () => {
+    const page = await openFixture('all-exclude');
+    await waitForAnnotation(page);
+    const { doc } = page;
+    const excluded = doc.createElement('p');
+    excluded.textContent = '城市大脑';
+    doc.querySelector('.no-terms')!.append(excluded);
+    const shown = doc.createElement('p');
+    shown.textContent = '城市大脑';
+    doc.body.append(shown);
+    await waitFor(() => shown.querySelector('dszd-term'), 'the added paragraph to be annotated');
+    expect(termTexts(excluded)).to.deep.equal([]);
+    expect(termTexts(shown)).to.deep.equal(['城市大脑']);
+  });
+
+  it('data-root annotates that element only, live too', async () => {
+    const page = await openFixture('root');
+    await waitForAnnotation(page);
+    const { doc } = page;
+    expect(termTexts(doc.body)).to.deep.equal(['数字社会', '未来社区']);
+    expect(termTexts(doc.getElementById('inside')!)).to.deep.equal(['数字社会', '未来社区']);
+    expect(page.win.dszdTerm!.annotation!.root).to.equal(doc.getElementById('article'));
+
+    const outside = doc.createElement('p');
+    outside.textContent = '浙里急救';
+    doc.querySelector('footer')!.append(outside);
+    const inside = doc.createElement('p');
+    inside.textContent = '浙里急救';
+    doc.getElementById('article')!.append(inside);
+    await waitFor(
+      () => inside.querySelector('dszd-term'),
+      'the paragraph added inside the root to be annotated',
+    );
+    expect(termTexts(outside)).to.deep.equal([]);
+    expect(termTexts(doc.getElementById('before')!)).to.deep.equal([]);
+    expect(termTexts(doc.getElementById('after')!)).to.deep.equal([]);
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
+  });
+
+  it('data-lang="en" gives English labels; data-glossary-url links the entry', async () => {
+    const page = await openFixture('lang-glossary');
+    await waitForAnnotation(page);
+    const term = page.doc.querySelector('#text dszd-term')!;
+    await hover(page, term);
+    const card = await waitForOpenCard(page);
+    expect(cardPart(card, 'close-button')!.getAttribute('aria-label')).to.equal('Close');
+    expect(cardPart(card, 'unit')!.textContent!.trim()).to.equal(
+      `Responsible unit: ${page.win.dszdTerm!.definitionSet.entries[0]!.unit}`,
+    );
+    const link = cardPart(card, 'glossary-link') as HTMLAnchorElement;
+    expect(link.textContent!.trim()).to.equal('View in glossary');
+    expect(link.href).to.equal(new URL('/glossary.html#dszd-entry-1', page.doc.baseURI).href);
+    // the definition itself stays as printed
+    expect(cardPart(card, 'term-title')!.textContent).to.equal('数字社会');
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
+  });
+
+  it('data-auto="false" loads the library and annotates nothing until asked', async () => {
+    const page = await openFixture('no-auto');
+    const { doc, win } = page;
+    const api = await waitFor(() => win.dszdTerm, 'window.dszdTerm');
+    // the page's DOMContentLoaded and load have passed: an automatic start would have created the annotation
+    expect(api.annotation).to.equal(null);
+    await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
+    expect(doc.querySelectorAll('dszd-term').length).to.equal(0);
+    expect(win.customElements.get('dszd-term')).to.be.a('function');
+
+    const result = await api.annotate(doc.body).done;
+    expect(result.matches).to.equal(2);
+    expect(termTexts(doc.body)).to.deep.equal(['数字社会', '未来社区']);
+    expect(win.__dszdTestLog).to.deep.equal(NO_LOG);
+  });
+});

@@ -1,0 +1,60 @@
+// The drop-in script loaded twice, and the ES module build beside it: the first copy wins, nothing throws, the page
+// is annotated once.
+import { expect } from '@open-wc/testing';
+import {
+  cardPart,
+  closeFixtures,
+  hover,
+  openFixture,
+  termTexts,
+  waitFor,
+  waitForAnnotation,
+  waitForOpenCard,
+} from './helpers';
+
+describe('dszd-term.iife.js twice and beside dist/auto.js', () => {
+  afterEach(closeFixtures);
+
+  it('annotates once, with the first copy’s options, and throws nothing', async () => {
+    const page = await openFixture('twice');
+    await waitForAnnotation(page);
+    const { doc, win } = page;
+    // all three copies ran: each brought its own lit (the two scripts inline it, the module imports it)
+    await waitFor(
+      () => (win as unknown as { litHtmlVersions?: string[] }).litHtmlVersions?.length === 3,
+      '3 copies',
+    );
+
+    // the first copy annotates its root with its data-occurrence="all"; the later copies' root stays untouched
+    expect(termTexts(doc.getElementById('text')!)).to.deep.equal(['数字社会', '数字社会']);
+    expect(termTexts(doc.getElementById('later-copies')!)).to.deep.equal([]);
+    expect(win.dszdTerm!.annotation!.root).to.equal(doc.getElementById('first-copy'));
+    expect(win.__dszdTestLog.errors).to.deep.equal([]);
+    expect(win.__dszdTestLog.dszdErrors).to.deep.equal([]);
+    // the test server gives the module copy lit's development build, which warns about itself; nothing else may
+    const ours = win.__dszdTestLog.warnings.filter((warning) => !warning.includes('https://lit.dev/msg/'));
+    expect(ours).to.deep.equal([]);
+
+    // and it is the only one live
+    const ignored = doc.createElement('p');
+    ignored.textContent = '浙里急救';
+    doc.getElementById('later-copies')!.append(ignored);
+    const late = doc.createElement('p');
+    late.textContent = '未来社区';
+    doc.getElementById('first-copy')!.append(late);
+    await waitFor(() => late.querySelector('dszd-term'), 'the added paragraph to be annotated');
+    expect(termTexts(late)).to.deep.equal(['未来社区']);
+    expect(termTexts(doc.getElementById('later-copies')!)).to.deep.equal([]);
+
+    // one card for the page
+    await hover(page, doc.querySelector('#text dszd-term')!);
+    const card = await waitForOpenCard(page);
+    expect(cardPart(card, 'term-title')!.textContent).to.equal('数字社会');
+    expect(doc.querySelectorAll('dszd-card').length).to.equal(1);
+
+    // every wrapper belongs to the one annotation: removing it leaves none
+    win.dszdTerm!.unannotate(doc.body);
+    expect(doc.querySelectorAll('dszd-term').length).to.equal(0);
+    expect(win.__dszdTestLog.errors).to.deep.equal([]);
+  });
+});
