@@ -1,0 +1,41 @@
+// The build's CSS minifier (scripts/minify-css.ts) on the real component styles: Chromium parses the minified text
+// into exactly the rules it parses from the source.
+import { expect } from '@open-wc/testing';
+import type { CSSResult } from 'lit';
+import { minifyCss } from '../../../scripts/minify-css';
+import { cardStyles } from '../../../src/card/dszd-card.styles';
+import { glossaryStyles } from '../../../src/glossary/dszd-glossary.styles';
+import { termStyles } from '../../../src/term/dszd-term.styles';
+
+/**
+ * The rules Chromium parses from a style sheet, serialized. Values with var() keep their source tokens, white space
+ * included, where it means nothing (after a comma, inside parentheses): that white space is made equal on both sides.
+ */
+function parseRules(text: string): string[] {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(text);
+  return [...sheet.cssRules].map((rule) =>
+    rule.cssText
+      .replace(/\s+/g, ' ')
+      .replace(/\s*,\s*/g, ',')
+      .replace(/\(\s+/g, '(')
+      .replace(/\s+\)/g, ')'),
+  );
+}
+
+describe('minifyCss on the component styles', () => {
+  const styles: [string, CSSResult][] = [
+    ['card', cardStyles],
+    ['term', termStyles],
+    ['glossary', glossaryStyles],
+  ];
+  for (const [name, result] of styles) {
+    it(`${name}: same rules, fewer bytes`, () => {
+      const [minified] = minifyCss([result.cssText])!;
+      const rules = parseRules(result.cssText);
+      expect(rules.length, 'rules parsed').to.be.greaterThan(3);
+      expect(parseRules(minified!)).to.deep.equal(rules);
+      expect(minified!.length).to.be.lessThan(result.cssText.length);
+    });
+  }
+});
