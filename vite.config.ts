@@ -3,6 +3,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { definitionSet } from './src/definitions/definition-set.generated';
 import { toDefinitionsJson } from './src/definitions/serialize';
 import { minifyLitTemplates } from './scripts/minify-lit-templates';
+import { VERSION } from './src/version';
 
 /** Emits dist/definitions.json, the compiled set for tools that do not run JavaScript modules. */
 function definitionsJson(): Plugin {
@@ -36,8 +37,13 @@ function importOnly(module: string): Plugin {
   };
 }
 
+// The minifier drops the bundled packages' license comments; their licenses ask for the notices to travel along.
+const LIT_NOTICE = 'lit (BSD-3-Clause, Copyright (c) 2017 Google LLC)';
+const FLOATING_UI_NOTICE = 'Floating UI (MIT, Copyright (c) 2021-present Floating UI contributors)';
+const notice = (bundled: string[]) => `/*! dszd-term ${VERSION} (MIT). Bundles ${bundled.join(' and ')}. */`;
+
 /** A self-contained classic script (lit and the set inside) that runs `module` when it loads. */
-function classicScript(module: string, fileName: string): UserConfig {
+function classicScript(module: string, fileName: string, bundled: string[]): UserConfig {
   return {
     plugins: [importOnly(module), minifyLitTemplates()],
     // A classic script has no import.meta: src/auto.ts then finds its tag through document.currentScript.
@@ -49,6 +55,7 @@ function classicScript(module: string, fileName: string): UserConfig {
       emptyOutDir: false,
       minify: true,
       lib: { entry: SCRIPT_ENTRY, formats: ['iife'], name: 'dszdTermScript', fileName: () => fileName },
+      rolldownOptions: { output: { postBanner: notice(bundled) } },
     },
   };
 }
@@ -87,9 +94,9 @@ const node: UserConfig = {
 
 const modes: Record<string, UserConfig> = {
   // The drop-in script: lit, Floating UI and the whole set inside; <dszd-term> and page annotation.
-  iife: classicScript('./src/auto.ts', 'dszd-term.iife.js'),
+  iife: classicScript('./src/auto.ts', 'dszd-term.iife.js', [LIT_NOTICE, FLOATING_UI_NOTICE]),
   // <dszd-glossary> for a glossary page, beside the drop-in script or alone.
-  'iife-glossary': classicScript('./src/glossary/define-glossary.ts', 'dszd-glossary.iife.js'),
+  'iife-glossary': classicScript('./src/glossary/define-glossary.ts', 'dszd-glossary.iife.js', [LIT_NOTICE]),
   node,
 };
 

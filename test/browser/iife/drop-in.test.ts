@@ -60,6 +60,22 @@ describe('dszd-term.iife.js with no options', () => {
     expect(typeof api.unannotate).to.equal('function');
   });
 
+  it('adds no global but window.dszdTerm (and those lit keeps on every page it runs in)', () => {
+    const blank = document.createElement('iframe');
+    document.body.append(blank);
+    const own = new Set(Object.keys(blank.contentWindow!));
+    blank.remove();
+    const added = Object.keys(page.win).filter((key) => !own.has(key));
+    expect(added.sort()).to.deep.equal([
+      '__dszdTestLog',
+      'dszdTerm',
+      'litElementVersions',
+      'litHtmlVersions',
+      'litPropertyMetadata',
+      'reactiveElementVersions',
+    ]);
+  });
+
   it('opens the card on hover, with the definition as text and Chinese labels', async () => {
     const term = page.doc.querySelector('#first dszd-term')!;
     await hover(page, term);

@@ -239,14 +239,19 @@ describe('module graphs', () => {
     expect(bare.filter((specifier) => /^(?:lit|@lit|@floating-ui)/.test(specifier))).toEqual([]);
   });
 
-  it('the drop-in script is one classic script: no imports, no exports, no global but window.dszdTerm', () => {
+  it('the classic scripts are one function each: no imports, no exports, no globals of their own', () => {
     for (const file of ['dist/dszd-term.iife.js', 'dist/dszd-glossary.iife.js']) {
       const code = readFileSync(join(unpacked, file), 'utf8');
-      expect(code, file).toMatch(/^\(function\(\)\{/);
+      // the bundled packages' license notices first, then one function that runs at once
+      expect(code, file).toMatch(
+        /^\/\*! dszd-term [^\n]* Bundles lit \(BSD-3-Clause, Copyright \(c\) 2017 Google LLC\)[^\n]*\*\/\n\(function\(\)\{/,
+      );
       expect(code.trimEnd(), file).toMatch(/\}\)\(\);$/);
       expect(readImports(code), file).toEqual([]);
       expect(code, file).not.toMatch(/\bimport\.meta\b|\bimport\(/);
     }
+    const notice = readFileSync(join(unpacked, 'dist/dszd-term.iife.js'), 'utf8').split('\n')[0];
+    expect(notice).toContain('Floating UI (MIT, Copyright (c) 2021-present Floating UI contributors)');
   });
 });
 
