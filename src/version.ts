@@ -1,2 +1,2 @@
-/** The package version (kept equal to package.json's by test/node/package.test.ts). */
+/** The package version (test/node/package/package.test.ts keeps it equal to package.json's). */
 export const VERSION = '0.1.0';
