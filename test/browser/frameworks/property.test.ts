@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { annotate } from '../../../src/annotate/annotate';
+import { captureConsole, expectAnnotated, expectSameText, frames } from './faithful';
+import { createModel, PHRASES, type ListField, type TextField, type Update } from './model';
+import { mountReactApp } from './react-app';
+import type { MountApp } from './suite';
+import { mountVueApp } from './vue-app';
+
+const phrase = fc.constantFrom(...PHRASES);
+const field = fc.constantFrom<TextField>('lone', 'beside', 'cond', 'head', 'tail', 'card');
+const list = fc.constantFrom<ListField>('items', 'moving');
+const index = fc.nat({ max: 9 });
+
+const update: fc.Arbitrary<Update> = fc.oneof(
+  fc.record({ kind: fc.constant('set' as const), field, text: phrase }),
+  fc.record({ kind: fc.constant('setItem' as const), list, index, text: phrase }),
+  fc.record({ kind: fc.constant('insert' as const), list, index, text: phrase }),
+  fc.record({ kind: fc.constant('remove' as const), list, index }),
+  fc.record({ kind: fc.constant('move' as const), list, from: index, to: index }),
+  fc.record({ kind: fc.constant('reverse' as const), list }),
+  fc.constant<Update>({ kind: 'toggle' }),
+);
+
+/** One update, and whether a frame passes after it (otherwise the next update lands in the same frame). */
+const step = fc.tuple(update, fc.boolean());
+
+/**
+ * Random sequences of updates on an annotated app and its twin: after every update the text and markup are the
+ * app's and nothing is logged; after every frame the terms of the whole app are annotated.
+ */
+function checkRandomUpdates(mountApp: MountApp): Promise<void> {
+  return fc.assert(
+    fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }), async (steps) => {
+      const capture = captureConsole();
+      const plain = mountApp(createModel());
+      const live = mountApp(createModel());
+      const annotation = annotate(live.host, { observe: true, occurrence: 'all' });
+      try {
+        await annotation.done;
+        for (const [number, [change, wait]] of steps.entries()) {
+          const name = `update ${number + 1} ${JSON.stringify(change)}`;
+          await plain.update(change);
+          await live.update(change);
+          expectSameText(live.host, plain.host, capture, name);
+          if (!wait) continue;
+          await frames(1);
+          expectSameText(live.host, plain.host, capture, `${name}, a frame later`);
+          expectAnnotated(live.host, plain.host, name);
+        }
+        await frames(1);
+        expectAnnotated(live.host, plain.host, 'the last update');
+      } finally {
+        capture.restore();
+        annotation.remove();
+        plain.unmount();
+        live.unmount();
+      }
+    }),
+    { numRuns: 25 },
+  );
+}
+
+describe('frameworks: random update sequences', function (this: { timeout(ms: number): void }) {
+  this.timeout(120_000);
+
+  it('Vue 3: the text is always the app’s, the terms always annotated', () =>
+    checkRandomUpdates(mountVueApp));
+
+  it('React 19: the text is always the app’s, the terms always annotated', () =>
+    checkRandomUpdates(mountReactApp));
+});
