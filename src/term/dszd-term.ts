@@ -13,6 +13,9 @@ import { termStyles } from './dszd-term.styles';
 import { resolveEntry } from './resolve-entry';
 import { warnUnknownTerm } from './warn-unknown';
 
+// The connected pieces of each split match, so a piece finds its siblings without searching the page.
+const piecesByMatch = new Map<string, Set<DszdTerm>>();
+
 /**
  * @summary A term of the definition set in running text: underlined, focusable, and the opener of the page's one
  * definition card.
@@ -59,9 +62,6 @@ import { warnUnknownTerm } from './warn-unknown';
  * @cssprop [--dszd-focus-ring=currentColor] - Focus outline colour.
  * @cssprop [--dszd-accent] - Accent colour shared with the card.
  */
-// The connected pieces of each split match, so a piece finds its siblings without searching the page.
-const piecesByMatch = new Map<string, Set<DszdTerm>>();
-
 export class DszdTerm extends LitElement implements CardTrigger {
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
