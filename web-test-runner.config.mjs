@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { fileURLToPath } from 'node:url';
 import { reactEsmPlugin } from './test/browser/frameworks/react-esm-plugin.mjs';
 
@@ -10,8 +11,10 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   // reactEsmPlugin: React 19 is CommonJS only; the framework tests import it as ESM.
+  // a11ySnapshotPlugin: tests read the browser's accessibility tree (what a screen reader is told).
   plugins: [
     reactEsmPlugin(fileURLToPath(new URL('.', import.meta.url))),
+    a11ySnapshotPlugin(),
     esbuildPlugin({
       ts: true,
       json: true,

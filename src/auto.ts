@@ -9,6 +9,7 @@
  * | `data-root` | CSS selector of the element to annotate | `body` |
  * | `data-exclude` | CSS selector of more elements to leave alone | none |
  * | `data-occurrence` | `first` (each entry once) or `all` | `first` |
+ * | `data-mode` | `auto`, `wrap` (self-healing `<dszd-term>` wrappers) or `highlight` (no DOM change) | `auto` |
  * | `data-lang` | card labels: `zh-CN` or `en` | `zh-CN` |
  * | `data-glossary-url` | glossary page the card links to (`#dszd-entry-<serial>` is appended) | none |
  * | `data-auto` | `false`: load only, annotate nothing | `true` |
@@ -16,6 +17,7 @@
  * It exposes `window.dszdTerm`. Loaded twice (or beside another copy) it does nothing the second time.
  */
 import { annotate, unannotate, type Annotation } from './annotate/annotate';
+import type { AnnotateMode } from './annotate/options';
 import { configureTerms } from './config';
 import { definitionSet } from './definitions/definition-set.generated';
 import type { DefinitionSet } from './definitions/types';
@@ -73,6 +75,7 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
         observe: true,
         ...(data.exclude !== undefined ? { exclude: data.exclude } : {}),
         ...(data.occurrence !== undefined ? { occurrence: data.occurrence as 'first' | 'all' } : {}),
+        ...(data.mode !== undefined ? { mode: data.mode as AnnotateMode } : {}),
       });
     } catch (error) {
       reportError(win.document, error, 'auto-annotate');

@@ -1,5 +1,7 @@
 import { DszdAnnotateEvent, type AnnotateResult } from '../events/annotate-event';
 import { reportError } from '../events/error-event';
+import { HighlightSession } from '../highlight/highlight-session';
+import { supportsHighlights } from '../highlight/supported';
 import { findEntry } from '../match/find-terms';
 import { collectBlocks, type AffectedBlocks } from './affected-blocks';
 import { createDomAdapter } from './dom-adapter';
@@ -59,6 +61,7 @@ export class Annotation {
   readonly #seen = new Set<number>();
   readonly #abort = new AbortController();
   #observer: LiveObserver | null = null;
+  #highlight: HighlightSession | null = null;
   readonly #queue: Batch[] = [];
   #current: Batch | null = null;
   #pumping = false;
@@ -86,9 +89,14 @@ export class Annotation {
     }
   }
 
-  /** Matches currently wrapped by this annotation (initial pass and live updates). */
+  /** Matches currently wrapped (or highlighted) by this annotation (initial pass and live updates). */
   get matches(): number {
-    return this.#matches;
+    return this.#highlight ? this.#highlight.matches : this.#matches;
+  }
+
+  /** The mode in effect: `"highlight"` only where the Highlight API is there, else `"wrap"`. */
+  get mode(): 'wrap' | 'highlight' {
+    return this.#highlight ? 'highlight' : 'wrap';
   }
 
   /**
@@ -99,7 +107,7 @@ export class Annotation {
     try {
       this.#stop();
       const root = this.root;
-      if (!root) return;
+      if (!root || this.#highlight) return;
       const owned = this.#owned;
       runOwnMutations(() => unwrapAll(root, (wrapper) => owned.has(wrapper)));
       this.#matches = 0;
@@ -110,9 +118,21 @@ export class Annotation {
 
   #start(root: Root, options: ResolvedOptions, started: number): void {
     this.#options = options;
+    const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
+    const highlight = options.mode === 'highlight' && supportsHighlights(doc);
     const previous = currentByRoot.get(root);
-    if (previous) previous.#stop();
+    // Highlight mode after wrapping: the wrappers go, so the page's DOM is its own again.
+    if (previous && highlight && !previous.#highlight) previous.remove();
+    else if (previous) previous.#stop();
     currentByRoot.set(root, this);
+    if (highlight) {
+      running.add(this);
+      this.#highlight = new HighlightSession(root, options, (result) => {
+        this.#finish(result);
+        root.dispatchEvent(new DszdAnnotateEvent(result));
+      });
+      return;
+    }
     const owned = ownedByRoot.get(root) ?? new WeakSet<Element>();
     ownedByRoot.set(root, owned);
     this.#owned = owned;
@@ -255,6 +275,8 @@ export class Annotation {
     this.#abort.abort();
     this.#observer?.disconnect();
     this.#observer = null;
+    // Highlights are not kept past their annotation: they would go stale without it.
+    this.#highlight?.remove();
     running.delete(this);
     if (this.root && currentByRoot.get(this.root) === this) currentByRoot.delete(this.root);
     const batch = this.#current;
@@ -303,7 +325,8 @@ function isRoot(value: unknown): value is Root {
  *
  * Skipped, and documented in `SKIPPED_SELECTORS`: script, style, noscript, template, textarea, input, select,
  * option, button, a, code, pre, kbd, samp, var, svg, math, iframe, title, rt, rp, h1–h6, [contenteditable],
- * existing <dszd-term>, [data-dszd-skip], plus `options.exclude`. The root itself and its ancestors are not tested.
+ * existing <dszd-term>, the shared <dszd-card>, [data-dszd-skip], plus `options.exclude`. The root itself and its
+ * ancestors are not tested.
  */
 export function annotate(root: Root | null = defaultRoot(), options?: AnnotateOptions): Annotation {
   return new Annotation(root as Root, options);

@@ -41,6 +41,8 @@ export const SKIPPED_SELECTORS: readonly string[] = [
   'rp',
   '[contenteditable]:not([contenteditable="false"])',
   'dszd-term',
+  // the shared card lives in <body>: its own definitions (in an open shadow root) are never annotated
+  'dszd-card',
   '[data-dszd-skip]',
 ];
 
@@ -54,6 +56,7 @@ export function skipSelector(exclude?: string): string {
  * Elements that end a text run: no match spans them. Block-level and table elements, line breaks and replaced
  * elements (a word does not continue across an image). Inline elements (span, b, em, font, …) and wbr do not.
  */
+// prettier-ignore
 export const BOUNDARY_TAGS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'audio', 'blockquote', 'body', 'br', 'canvas', 'caption', 'center', 'col',
   'colgroup', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'embed', 'fieldset', 'figcaption', 'figure',

@@ -12,13 +12,13 @@ import { buildGlossaryLink } from './glossary-link';
 import { computeBridge, HoverIntent, type Bridge } from './hover-intent';
 import { DEFAULT_CARD_LANG, getLabels, type CardLang } from './labels';
 import { findModalContainer } from './modal-container';
-import { positionCard, type Placed } from './position';
+import { positionCard, type Placed, type VirtualAnchor } from './position';
 import type { CardTrigger } from './trigger';
 
 /** How a card is opened. */
 export interface ShowOptions {
-  /** The element to point at (a piece of a split term); the trigger by default. */
-  anchor?: HTMLElement | undefined;
+  /** The element to point at (a piece of a split term) or a virtual anchor (a text range); the trigger by default. */
+  anchor?: HTMLElement | VirtualAnchor | undefined;
   /** Pointer position: picks the line of a wrapped term to point at. */
   point?: { x: number; y: number } | undefined;
   /** Move keyboard focus into the card (activation with Enter or Space). */
@@ -491,7 +491,10 @@ function contentLang(text: string): string | typeof nothing {
 }
 
 /** The line of a wrapped term under the pointer; undefined without a pointer (then the line nearest the card). */
-function findLine(anchor: Element, point: { x: number; y: number } | undefined): number | undefined {
+function findLine(
+  anchor: Element | VirtualAnchor,
+  point: { x: number; y: number } | undefined,
+): number | undefined {
   if (!point) return undefined;
   const rects = Array.from(anchor.getClientRects());
   const index = rects.findIndex(

@@ -11,6 +11,18 @@ import {
 } from '@floating-ui/dom';
 import type { Box, Side } from './hover-intent';
 
+/**
+ * Something that is not an element but has a place on the page, such as a text Range (the highlight mode's
+ * matches): Floating UI positions by its rectangles and follows scrolling through `contextElement`.
+ */
+export interface VirtualAnchor {
+  getBoundingClientRect(): DOMRect;
+  getClientRects(): DOMRectList | DOMRect[];
+  readonly contextElement?: Element | undefined;
+  /** Whether it is still on the page (checked like an element's). */
+  readonly isConnected: boolean;
+}
+
 /** Distance kept from the viewport edges, px. */
 export const VIEWPORT_PADDING = 8;
 /** Side of the arrow square before it is turned 45°, px. */
@@ -29,8 +41,8 @@ export interface Placed {
 }
 
 export interface PositionOptions {
-  /** The term (or the piece of a split term) the card points at. */
-  anchor: Element;
+  /** The term (or the piece of a split term, or a virtual anchor) the card points at. */
+  anchor: Element | VirtualAnchor;
   /** The card surface: position: fixed, in the top layer or not. */
   card: HTMLElement;
   arrow: HTMLElement;
@@ -111,7 +123,7 @@ export function positionCard(options: PositionOptions): Positioning {
 
 /** The centre of the line to point at, recomputed on every update so scrolling keeps the same line. */
 function linePoint(
-  anchor: Element,
+  anchor: Element | VirtualAnchor,
   index: number | undefined,
   placement: string,
 ): { x?: number; y?: number } {
@@ -134,7 +146,7 @@ function placeArrow(element: HTMLElement, side: Side, data: { x?: number; y?: nu
 }
 
 /** The line box of the term closest to the card (the one the card points at). */
-function nearestRect(rects: DOMRectList, card: Box): Box {
+function nearestRect(rects: ArrayLike<DOMRect>, card: Box): Box {
   let best: Box = { left: card.left, top: card.top, right: card.left, bottom: card.top };
   let bestDistance = Infinity;
   for (const rect of Array.from(rects)) {

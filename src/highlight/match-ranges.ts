@@ -1,0 +1,80 @@
+import { locateBlock } from '../annotate/affected-blocks';
+import { planRun, type Piece } from '../annotate/plan';
+import { textRuns, type TreeAdapter } from '../annotate/runs';
+import type { DefinitionSet } from '../definitions/types';
+import type { Occurrence } from '../match/occurrence';
+
+/** One match found in highlight mode: a live Range over the host's own text nodes. */
+export interface HighlightMatch {
+  readonly range: Range;
+  readonly serial: number;
+  /** The official term. */
+  readonly term: string;
+  /** The text nodes the match covers (the pointer is looked up by text node). */
+  readonly nodes: readonly Text[];
+  /** The block it was found in: when the page changes a block, its matches are found again. */
+  readonly block: Node;
+}
+
+/** What one search shares with the annotation that runs it. */
+export interface SearchContext {
+  adapter: TreeAdapter<Node>;
+  set: DefinitionSet | undefined;
+  occurrence: Occurrence;
+  /** Serials already found ("first"); updated. */
+  seen: Set<number>;
+  /** The annotated root, its skip selector and shadow option: to name each match's block. */
+  root: Node;
+  selector: string;
+  shadow: boolean;
+  /** Counters; updated (`textNodes` here, `matches` by whoever keeps the matches). */
+  stats: { matches: number; textNodes: number };
+}
+
+/**
+ * Finds the matches under `target` with the annotator's own engine (textRuns + planRun, the same skip rules) and
+ * hands each one to `found` as a Range; never changes the DOM. One step per run, so a scheduler can pause.
+ */
+export function* findMatchRanges(
+  target: Node,
+  context: SearchContext,
+  found: (match: HighlightMatch) => void,
+): Generator<void, void, undefined> {
+  const { adapter, set, occurrence, seen, root, selector, shadow } = context;
+  for (const run of textRuns(target, adapter)) {
+    const nodes = run as Text[];
+    context.stats.textNodes += nodes.length;
+    const pieces = planRun(
+      nodes.map((node) => node.data),
+      { set, occurrence, seen },
+    );
+    if (pieces.length) {
+      const block = locateBlock(nodes[0]!, root, selector, shadow) ?? target;
+      for (const group of groupByMatch(pieces)) {
+        const first = group[0]!;
+        const last = group[group.length - 1]!;
+        const range = nodes[0]!.ownerDocument.createRange();
+        range.setStart(nodes[first.node]!, first.start);
+        range.setEnd(nodes[last.node]!, last.end);
+        found({
+          range,
+          serial: first.match.serial,
+          term: first.match.term,
+          nodes: group.map((piece) => nodes[piece.node]!),
+          block,
+        });
+      }
+    }
+    yield;
+  }
+}
+
+/** The pieces of each match together, matches in document order. */
+function groupByMatch(pieces: readonly Piece[]): Piece[][] {
+  const groups: Piece[][] = [];
+  for (const piece of pieces) {
+    if (piece.index === 0) groups.push([piece]);
+    else groups[groups.length - 1]!.push(piece);
+  }
+  return groups;
+}

@@ -1,0 +1,367 @@
+import { css } from 'lit';
+import { CARD_TAG } from '../card/card-host';
+import type { CardLang } from '../card/labels';
+import { getTermsConfig } from '../config';
+import type { DefinitionSet } from '../definitions/types';
+import { DszdTerm } from '../term/dszd-term';
+
+/** The tag of the control; never registered (it only carries a shadow root), so nothing on the page can style it. */
+export const INDEX_TAG = 'dszd-term-index';
+
+/** One entry found on the page, listed once, in the order of its first match. */
+export interface IndexEntry {
+  serial: number;
+  term: string;
+}
+
+export interface TermIndexOptions {
+  set: DefinitionSet | undefined;
+  /**
+   * Alt+↓ / Alt+↑ in the list: step to the next / previous match in the text. Returns the serial of the entry
+   * stepped to (its term in the list gets focus), or undefined.
+   */
+  onStep(direction: 1 | -1): number | undefined;
+  /** The list closed (Escape, the toggle, or focus left it). */
+  onClose(): void;
+  onError(error: unknown): void;
+}
+
+interface IndexLabels {
+  toggle(count: number): string;
+  region: string;
+  hint: string;
+}
+
+const LABELS: Readonly<Record<CardLang, IndexLabels>> = {
+  'zh-CN': {
+    toggle: (count) => `术语解释（${count}）`,
+    region: '本页术语解释',
+    hint: 'Tab 或 ↑↓：逐个查看解释。Alt+↓ / Alt+↑：在正文中跳到下一处 / 上一处。Esc：关闭。',
+  },
+  en: {
+    toggle: (count) => `Term definitions (${count})`,
+    region: 'Term definitions on this page',
+    hint: 'Tab or ↑↓: each definition. Alt+↓ / Alt+↑: next / previous place in the text. Esc: close.',
+  },
+};
+
+const STYLES = css`
+  :host {
+    all: initial !important;
+    display: block !important;
+    position: fixed !important;
+    top: 8px !important;
+    left: 8px !important;
+    z-index: 2147483646 !important;
+    width: 0 !important;
+    height: 0 !important;
+    overflow: visible !important;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  .box {
+    position: absolute;
+    top: 0;
+    left: 0;
+    width: max-content;
+    max-width: min(360px, calc(100vw - 16px));
+    font-family: var(
+      --dszd-card-font-family,
+      system-ui,
+      -apple-system,
+      'PingFang SC',
+      'Microsoft YaHei',
+      'Noto Sans CJK SC',
+      sans-serif
+    );
+    font-size: var(--dszd-card-font-size, 17px);
+    line-height: 1.6;
+    color: var(--dszd-card-color, #1f2328);
+  }
+  .toggle {
+    font: inherit;
+    color: #ffffff;
+    background: var(--dszd-accent, #0b57d0);
+    border: 0;
+    border-radius: 6px;
+    padding: 6px 14px;
+    min-height: 44px;
+    cursor: pointer;
+  }
+  .toggle:focus-visible {
+    outline: 3px solid var(--dszd-focus-ring, #1f2328);
+    outline-offset: 2px;
+  }
+  /* A skip link: out of sight until it has focus or its list is open. */
+  .toggle:not(:focus):not([aria-expanded='true']) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .panel {
+    margin-top: 6px;
+    padding: 8px 14px 10px;
+    background: var(--dszd-card-background, #ffffff);
+    border: var(--dszd-card-border, 1px solid #c9d1d9);
+    border-radius: var(--dszd-card-radius, 10px);
+    box-shadow: var(--dszd-card-shadow, 0 10px 28px rgb(0 0 0 / 0.16));
+    max-height: 60vh;
+    overflow: auto;
+  }
+  .panel[hidden] {
+    display: none;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  li {
+    padding: 4px 0;
+  }
+  .hint {
+    margin: 8px 0 0;
+    font-size: 0.8em;
+    color: var(--dszd-card-muted, #4d5661);
+  }
+  @media (prefers-color-scheme: dark) {
+    .box {
+      color: var(--dszd-card-color, #e8eaed);
+    }
+    .panel {
+      background: var(--dszd-card-background, #1f2124);
+    }
+    .hint {
+      color: var(--dszd-card-muted, #bdc1c6);
+    }
+  }
+  @media (forced-colors: active) {
+    .toggle,
+    .panel {
+      border: 1px solid CanvasText;
+    }
+  }
+`.cssText;
+
+/**
+ * The keyboard and screen-reader way to the definitions in highlight mode (highlights are not in the
+ * accessibility tree): a skip-link style button "术语解释（N）", first in the tab order and out of sight until
+ * focused, that opens a list of the N terms found. Each is a `<dszd-term>`: it announces its definition on focus
+ * and opens the shared card; ↑/↓/Home/End move through the list, Alt+↓/Alt+↑ step through the matches in the
+ * text (scrolled into view and marked), Escape closes the card and then the list.
+ *
+ * It sits outside the annotated root (before `<body>` when the root holds the body, else first in `<body>`), so
+ * the root's DOM stays as the page made it. The list's terms are also the card's triggers for pointer-opened cards.
+ */
+export class TermIndex {
+  readonly host: HTMLElement;
+  readonly #options: TermIndexOptions;
+  readonly #toggle: HTMLButtonElement;
+  readonly #panel: HTMLElement;
+  readonly #list: HTMLUListElement;
+  readonly #hint: HTMLParagraphElement;
+  readonly #terms = new Map<number, DszdTerm>();
+  readonly #abort = new AbortController();
+  #entries: readonly IndexEntry[] = [];
+
+  constructor(doc: Document, root: Node, options: TermIndexOptions) {
+    this.#options = options;
+    if (!customElements.get('dszd-term')) customElements.define('dszd-term', DszdTerm);
+    this.host = doc.createElement(INDEX_TAG);
+    this.host.setAttribute('data-dszd-skip', '');
+    this.host.hidden = true;
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    shadow.adoptedStyleSheets = [sheet];
+    const box = doc.createElement('div');
+    box.className = 'box';
+    this.#toggle = doc.createElement('button');
+    this.#toggle.type = 'button';
+    this.#toggle.className = 'toggle';
+    this.#toggle.setAttribute('part', 'toggle');
+    this.#toggle.setAttribute('aria-expanded', 'false');
+    this.#toggle.setAttribute('aria-controls', 'panel');
+    this.#panel = doc.createElement('div');
+    this.#panel.id = 'panel';
+    this.#panel.className = 'panel';
+    this.#panel.setAttribute('part', 'panel');
+    this.#panel.setAttribute('role', 'region');
+    this.#panel.hidden = true;
+    this.#list = doc.createElement('ul');
+    this.#list.setAttribute('part', 'list');
+    this.#hint = doc.createElement('p');
+    this.#hint.className = 'hint';
+    this.#panel.append(this.#list, this.#hint);
+    box.append(this.#toggle, this.#panel);
+    shadow.append(box);
+    this.#listen(doc);
+    this.#label();
+    placeOutside(this.host, root, doc);
+  }
+
+  /** The list's term for an entry: the card's trigger for that entry. */
+  triggerFor(serial: number): DszdTerm | undefined {
+    return this.#terms.get(serial);
+  }
+
+  /** Whether the list is open. */
+  get expanded(): boolean {
+    return !this.#panel.hidden;
+  }
+
+  /** Shows these entries (the control hides itself when there are none). */
+  update(entries: readonly IndexEntry[]): void {
+    if (sameEntries(entries, this.#entries)) return;
+    this.#entries = entries;
+    const doc = this.host.ownerDocument;
+    const items: HTMLLIElement[] = [];
+    const terms = new Map<number, DszdTerm>();
+    for (const { serial, term } of entries) {
+      // The element of an entry still listed is kept: it may be the trigger of the open card.
+      let element = this.#terms.get(serial);
+      if (!element) {
+        element = doc.createElement('dszd-term') as DszdTerm;
+        element.setAttribute('term', term);
+        element.set = this.#options.set;
+        element.textContent = term;
+      }
+      terms.set(serial, element);
+      const item = doc.createElement('li');
+      item.append(element);
+      items.push(item);
+    }
+    this.#terms.clear();
+    for (const [serial, element] of terms) this.#terms.set(serial, element);
+    this.#list.replaceChildren(...items);
+    this.host.hidden = entries.length === 0;
+    if (!entries.length) this.#close(false);
+    this.#label();
+  }
+
+  /** Opens the list (if closed) and moves focus to an entry's term: its card opens beside it. */
+  focusEntry(serial: number): void {
+    this.#open();
+    this.#terms.get(serial)?.focus();
+  }
+
+  remove(): void {
+    this.#abort.abort();
+    this.host.remove();
+  }
+
+  #label(): void {
+    const labels = LABELS[getTermsConfig().lang];
+    this.host.lang = getTermsConfig().lang;
+    this.#toggle.textContent = labels.toggle(this.#entries.length);
+    this.#panel.setAttribute('aria-label', labels.region);
+    this.#hint.textContent = labels.hint;
+  }
+
+  #open(): void {
+    if (!this.#panel.hidden) return;
+    this.#label();
+    this.#panel.hidden = false;
+    this.#toggle.setAttribute('aria-expanded', 'true');
+  }
+
+  #close(returnFocus: boolean): void {
+    if (this.#panel.hidden) return;
+    this.#panel.hidden = true;
+    this.#toggle.setAttribute('aria-expanded', 'false');
+    if (returnFocus) this.#toggle.focus();
+    this.#options.onClose();
+  }
+
+  #listen(doc: Document): void {
+    const signal = this.#abort.signal;
+    const guard =
+      <E extends Event>(listener: (event: E) => void) =>
+      (event: E) => {
+        try {
+          listener(event);
+        } catch (error) {
+          this.#options.onError(error);
+        }
+      };
+    this.#toggle.addEventListener(
+      'click',
+      guard(() => (this.#panel.hidden ? this.#open() : this.#close(false))),
+      { signal },
+    );
+    this.#panel.addEventListener('keydown', guard(this.#onKeydown), { signal });
+    this.host.addEventListener(
+      'keydown',
+      guard((event: KeyboardEvent) => {
+        // The card takes Escape first (capture on the document) and marks it handled: then the list stays.
+        if (event.key === 'Escape' && !event.defaultPrevented && !event.isComposing) this.#close(true);
+      }),
+      { signal },
+    );
+    this.host.addEventListener(
+      'focusout',
+      guard((event: FocusEvent) => {
+        const next = event.relatedTarget;
+        // Into the card (Enter on a term) or within the control: the list stays open.
+        if (next instanceof Node && (this.host.contains(next) || isCard(next))) return;
+        if (next === null && !doc.hasFocus()) return;
+        this.#close(false);
+      }),
+      { signal },
+    );
+    doc.addEventListener(
+      'pointerdown',
+      guard((event: PointerEvent) => {
+        const path = event.composedPath();
+        if (path.includes(this.host) || path.some((target) => target instanceof Node && isCard(target)))
+          return;
+        this.#close(false);
+      }),
+      { capture: true, passive: true, signal },
+    );
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.isComposing || event.ctrlKey || event.metaKey) return;
+    const terms = [...this.#terms.values()];
+    const active = this.host.shadowRoot?.activeElement;
+    const at = terms.findIndex((term) => term === active);
+    if (event.altKey) {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      event.preventDefault();
+      const serial = this.#options.onStep(event.key === 'ArrowDown' ? 1 : -1);
+      if (serial !== undefined) this.focusEntry(serial);
+      return;
+    }
+    let next: number;
+    if (event.key === 'ArrowDown') next = at < 0 ? 0 : Math.min(terms.length - 1, at + 1);
+    else if (event.key === 'ArrowUp') next = at < 0 ? 0 : Math.max(0, at - 1);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = terms.length - 1;
+    else return;
+    event.preventDefault();
+    terms[next]?.focus();
+  };
+}
+
+/** Outside the root: before <body> when the root holds the body, else first in <body>. */
+function placeOutside(host: HTMLElement, root: Node, doc: Document): void {
+  const body = doc.body;
+  const html = doc.documentElement;
+  if (body && !root.contains(body)) body.prepend(host);
+  else if (body && html && body.parentNode === html) html.insertBefore(host, body);
+  else (html ?? doc).append(host);
+}
+
+function isCard(node: Node): boolean {
+  return node instanceof Element && node.localName === CARD_TAG;
+}
+
+function sameEntries(a: readonly IndexEntry[], b: readonly IndexEntry[]): boolean {
+  return a.length === b.length && a.every((entry, index) => entry.serial === b[index]!.serial);
+}

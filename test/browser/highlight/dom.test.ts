@@ -1,0 +1,122 @@
+import { expect } from '@open-wc/testing';
+import { annotate, type Annotation } from '../../../src/annotate/annotate';
+import { frames, highlight, highlightedTexts, indexHost, indexPart, mount, recordMutations } from './helpers';
+
+const PAGE =
+  '<p>这是数字<span>社会</span>的定义，<b>城市</b>大脑与未来社区。</p><ul><li>浙农码<em>和</em>安心码</li></ul>' +
+  '<p>数字社会<code>城市大脑</code></p><h2>浙农码</h2>';
+
+let annotation: Annotation | undefined;
+afterEach(() => {
+  annotation?.remove();
+  annotation = undefined;
+  document.querySelectorAll('body > div').forEach((element) => element.remove());
+});
+
+describe('highlight mode: the DOM stays the page’s', () => {
+  it('changes nothing under the root: no mutation record, an equal clone, the same markup', async () => {
+    const root = mount(PAGE);
+    const clone = root.cloneNode(true);
+    const html = root.innerHTML;
+    const mutations = recordMutations(root);
+    annotation = await highlight(root);
+    expect(annotation.mode).to.equal('highlight');
+    expect(mutations.stop()).to.have.length(0);
+    expect(root.isEqualNode(clone)).to.equal(true);
+    expect(root.innerHTML).to.equal(html);
+  });
+
+  it('highlights every match with the same engine and skip rules as wrapping, across inline elements', async () => {
+    const root = mount(PAGE);
+    annotation = await highlight(root);
+    expect(highlightedTexts()).to.deep.equal([
+      '数字社会',
+      '城市大脑',
+      '未来社区',
+      '浙农码',
+      '安心码',
+      '数字社会',
+    ]);
+    expect(annotation.matches).to.equal(6);
+  });
+
+  it('styles the highlight with an adopted stylesheet, not a <style> element', async () => {
+    const root = mount(PAGE);
+    const before = document.adoptedStyleSheets.length;
+    const styles = document.querySelectorAll('style').length;
+    annotation = await highlight(root);
+    expect(document.adoptedStyleSheets.length).to.equal(before + 1);
+    expect(document.querySelectorAll('style').length).to.equal(styles);
+    const rules = [...document.adoptedStyleSheets.at(-1)!.cssRules].map((rule) => rule.cssText).join('\n');
+    expect(rules).to.contain('::highlight(dszd-term)');
+  });
+
+  it('remove() takes out the highlights, the stylesheet and the control; the DOM under the root never changed', async () => {
+    const root = mount(PAGE);
+    const before = [...document.adoptedStyleSheets];
+    const mutations = recordMutations(root);
+    annotation = await highlight(root);
+    expect(indexHost()).to.not.equal(null);
+    annotation.remove();
+    expect(CSS.highlights.has('dszd-term')).to.equal(false);
+    expect(document.adoptedStyleSheets).to.deep.equal(before);
+    expect(indexHost()).to.equal(null);
+    expect(annotation.matches).to.equal(0);
+    expect(mutations.stop()).to.have.length(0);
+  });
+
+  it('puts its control outside the root: first in <body>, or before <body> when the root is the body', async () => {
+    const root = mount(PAGE);
+    annotation = await highlight(root);
+    expect(document.body.firstElementChild === indexHost()).to.equal(true);
+    annotation.remove();
+    const clone = document.body.cloneNode(true);
+    const mutations = recordMutations(document.body);
+    annotation = await highlight(document.body);
+    expect(indexHost()?.nextElementSibling === document.body).to.equal(true);
+    expect(mutations.stop()).to.have.length(0);
+    expect(document.body.isEqualNode(clone)).to.equal(true);
+  });
+
+  it('shows the number of terms found on the control and hides it when there are none', async () => {
+    const root = mount(PAGE);
+    annotation = await highlight(root);
+    expect(indexPart('.toggle')!.textContent).to.equal('术语解释（5）');
+    expect(indexHost()!.hidden).to.equal(false);
+    annotation.remove();
+    annotation = await highlight(mount('<p>没有名词</p>'));
+    expect(indexHost()!.hidden).to.equal(true);
+  });
+
+  it('follows the page live with observe: new and changed text is highlighted, removed text is not', async () => {
+    const root = mount('<p>开头</p><p id="b">城市大脑</p>');
+    annotation = await highlight(root, { observe: true });
+    const mutations = recordMutations(root);
+    root.insertAdjacentHTML('beforeend', '<p>未来社区</p>');
+    (root.querySelector('#b')!.firstChild as Text).data = '浙农码和安心码';
+    await frames(3);
+    expect(highlightedTexts()).to.deep.equal(['浙农码', '安心码', '未来社区']);
+    root.lastElementChild!.remove();
+    await frames(3);
+    expect(highlightedTexts()).to.deep.equal(['浙农码', '安心码']);
+    // Only the test's own three changes were recorded: highlighting added none.
+    expect(mutations.stop()).to.have.length(3);
+  });
+
+  it('falls back to self-healing wrapping where the Highlight API is missing', async () => {
+    const descriptor = Object.getOwnPropertyDescriptor(CSS, 'highlights')!;
+    Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true });
+    try {
+      const root = mount('<p>推进数字社会建设</p>');
+      annotation = annotate(root, { mode: 'highlight' });
+      await annotation.done;
+      expect(annotation.mode).to.equal('wrap');
+      expect(root.innerHTML).to.equal(
+        '<p>推进<dszd-term term="数字社会" data-dszd-auto="">数字社会</dszd-term>建设</p>',
+      );
+      expect(indexHost()).to.equal(null);
+    } finally {
+      Object.defineProperty(CSS, 'highlights', descriptor);
+    }
+  });
+});

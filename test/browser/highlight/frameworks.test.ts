@@ -1,0 +1,72 @@
+import { expect } from '@open-wc/testing';
+import type { Annotation } from '../../../src/annotate/annotate';
+import { captureConsole, expectedMatches, frames, type ConsoleCapture } from '../frameworks/faithful';
+import { createModel, SCRIPT } from '../frameworks/model';
+import { mountReactApp } from '../frameworks/react-app';
+import type { MountApp } from '../frameworks/suite';
+import type { FrameworkApp } from '../frameworks/vue-app';
+import { mountVueApp } from '../frameworks/vue-app';
+import { highlight, recordMutations } from './helpers';
+
+/** Each highlighted match under `root` as `term=text`, in document order. */
+function highlightedMatches(root: Element): string[] {
+  const ranges = [...(CSS.highlights.get('dszd-term') ?? [])]
+    .map((range) => range as Range)
+    .filter((range) => root.contains(range.startContainer))
+    .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.map((range) => `${termOf(range)}=${range.toString()}`);
+}
+
+/** The official term a range stands for, looked up the way the oracle names it. */
+function termOf(range: Range): string {
+  return expectedMatches(wrap(range.toString()))[0]?.split('=')[0] ?? '?';
+}
+
+function wrap(text: string): HTMLElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+}
+
+for (const [name, mountApp] of [
+  ['Vue 3', mountVueApp],
+  ['React 19', mountReactApp],
+] as Array<[string, MountApp]>) {
+  describe(`highlight mode on a ${name} app`, () => {
+    let capture: ConsoleCapture;
+    let annotation: Annotation | undefined;
+    const apps: FrameworkApp[] = [];
+
+    beforeEach(() => {
+      capture = captureConsole();
+    });
+    afterEach(() => {
+      capture.restore();
+      annotation?.remove();
+      annotation = undefined;
+      for (const app of apps.splice(0)) app.unmount();
+    });
+
+    it('leaves the app’s DOM byte-identical through every update, and highlights the terms of each state', async () => {
+      const plain = mountApp(createModel());
+      const live = mountApp(createModel());
+      apps.push(plain, live);
+      const clone = live.host.cloneNode(true);
+      const mutations = recordMutations(live.host);
+      annotation = await highlight(live.host, { observe: true });
+      expect(mutations.stop()).to.have.length(0);
+      expect(live.host.isEqualNode(clone)).to.equal(true);
+      expect(highlightedMatches(live.host)).to.deep.equal(expectedMatches(plain.host));
+      for (const [index, update] of SCRIPT.entries()) {
+        const step = `update ${index + 1} ${JSON.stringify(update)}`;
+        await plain.update(update);
+        await live.update(update);
+        expect(live.host.innerHTML, step).to.equal(plain.host.innerHTML);
+        await frames(2);
+        expect(live.host.innerHTML, `${step}, a frame later`).to.equal(plain.host.innerHTML);
+        expect(highlightedMatches(live.host), step).to.deep.equal(expectedMatches(plain.host));
+        expect(capture.messages, step).to.deep.equal([]);
+      }
+    });
+  });
+}

@@ -1,0 +1,80 @@
+import { annotate, type Annotation } from '../../../src/annotate/annotate';
+import type { AnnotateOptions } from '../../../src/annotate/options';
+import { INDEX_TAG } from '../../../src/highlight/term-index';
+
+/** Annotates in highlight mode and waits for the first search. */
+export async function highlight(root: Element, options: AnnotateOptions = {}): Promise<Annotation> {
+  const annotation = annotate(root, { mode: 'highlight', occurrence: 'all', ...options });
+  await annotation.done;
+  return annotation;
+}
+
+/** The text of each range of a registered highlight, in document order. */
+export function highlightedTexts(name = 'dszd-term'): string[] {
+  const highlight = CSS.highlights.get(name);
+  if (!highlight) return [];
+  return [...highlight]
+    .map((range) => range as Range)
+    .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+    .map((range) => range.toString());
+}
+
+/** The first range of the named highlight whose text is `text`. */
+export function findRange(text: string, name = 'dszd-term'): Range {
+  const range = [...(CSS.highlights.get(name) ?? [])].find((candidate) => candidate.toString() === text);
+  if (!range) throw new Error(`no highlighted range "${text}"`);
+  return range as Range;
+}
+
+/** The integer centre of a range's first line box, for sendMouse. */
+export function centreOfRange(range: Range): [number, number] {
+  const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  return [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)];
+}
+
+/** Records every mutation under `root` (attributes and text included) until stopped. */
+export function recordMutations(root: Node): { records: MutationRecord[]; stop: () => MutationRecord[] } {
+  const records: MutationRecord[] = [];
+  const observer = new MutationObserver((found) => records.push(...found));
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  return {
+    records,
+    stop: () => {
+      records.push(...observer.takeRecords());
+      observer.disconnect();
+      return records;
+    },
+  };
+}
+
+/** The keyboard control highlight mode adds outside the root. */
+export function indexHost(): HTMLElement | null {
+  return document.querySelector(INDEX_TAG);
+}
+
+/** A part of the control by its class. */
+export function indexPart(selector: string): HTMLElement | null {
+  return indexHost()?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+}
+
+/** A container with `html`, attached to the document for one test. */
+export function mount(html: string): HTMLDivElement {
+  const div = document.createElement('div');
+  div.innerHTML = html;
+  document.body.append(div);
+  return div;
+}
+
+/** Resolves after `count` animation frames. */
+export async function frames(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/** Polls `condition` each frame, up to `limit` frames; resolves whether it became true. */
+export async function waitFor(condition: () => boolean, limit = 120): Promise<boolean> {
+  for (let i = 0; i < limit; i++) {
+    if (condition()) return true;
+    await frames(1);
+  }
+  return condition();
+}
