@@ -128,7 +128,7 @@ function writeInsertions(
   kept: readonly Candidate[],
   takenIds: ReadonlySet<string>,
 ): AnnotateHtmlResult {
-  const nextId = createMatchIdAllocator(takenIds);
+  const nextId = createMatchIdAllocator(html, takenIds);
   // [offset, 0 = close | 1 = open, text]: at one offset a piece closes before the next one opens
   const marks: Array<[number, number, string]> = [];
   const matches: HtmlMatch[] = [];

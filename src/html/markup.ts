@@ -1,4 +1,5 @@
 import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from '../annotate/rules';
+import { hashText } from './hash-text';
 
 /** The close tag written after each wrapped piece. */
 export const CLOSE_TAG = `</${TERM_TAG}>`;
@@ -16,12 +17,17 @@ export function renderOpenTag(term: string, matchId: string | null): string {
   return `<${TERM_TAG} ${TERM_ATTRIBUTE}="${escapeAttribute(term)}"${id}>`;
 }
 
-/** Hands out match ids `dszd-h1`, `dszd-h2`, … skipping every id the document already uses. */
-export function createMatchIdAllocator(taken: ReadonlySet<string>): () => string {
+/**
+ * Hands out match ids `dszd-h<hash>-1`, `dszd-h<hash>-2`, … where `<hash>` fingerprints the input: two tagged
+ * fragments on one page get different ids (the term element joins pieces by id), the same input the same ids.
+ * Ids the document already uses are skipped.
+ */
+export function createMatchIdAllocator(input: string, taken: ReadonlySet<string>): () => string {
+  const prefix = `dszd-h${hashText(input)}-`;
   let count = 0;
   return () => {
     let id: string;
-    do id = `dszd-h${++count}`;
+    do id = `${prefix}${++count}`;
     while (taken.has(id));
     return id;
   };

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { MATCH_ATTRIBUTE } from '../annotate/rules';
+import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../annotate/rules';
 import { findSharedCard, getSharedCard } from '../card/card-host';
 import { parseDelay } from '../card/hover-intent';
 import { parseCardLang, type CardLang } from '../card/labels';
@@ -128,8 +128,14 @@ export class DszdTerm extends LitElement implements CardTrigger {
     const registered = id === null ? undefined : piecesByMatch.get(id);
     if (!registered?.has(this) || registered.size === 1) return [this];
     const root = this.getRootNode();
+    const term = this.getAttribute(TERM_ATTRIBUTE);
+    // Separately tagged fragments can reuse an id: pieces naming another term belong to another match.
+    const sameTerm = (piece: DszdTerm) => {
+      const other = piece.getAttribute(TERM_ATTRIBUTE);
+      return term === null || other === null || other === term;
+    };
     return [...registered]
-      .filter((piece) => piece.getRootNode() === root)
+      .filter((piece) => piece.getRootNode() === root && sameTerm(piece))
       .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 

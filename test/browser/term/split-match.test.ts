@@ -110,4 +110,41 @@ describe('split-match pieces act as one term', () => {
     expect(part(second).hasAttribute('tabindex')).to.equal(false);
     expect(first.entry?.term).to.equal('数字社会');
   });
+  it('pieces of two fragments that share an id but name different terms stay two terms', async () => {
+    // Two CMS fragments tagged separately may reuse an id: the term attribute keeps their matches apart.
+    const el = await fixture<HTMLElement>(
+      html`<main style="padding: 80px 40px">
+        <p>
+          <dszd-term term="数字社会" data-dszd-match="dszd-h1" show-delay="0">数字</dszd-term
+          ><b><dszd-term term="数字社会" data-dszd-match="dszd-h1" show-delay="0">社会</dszd-term></b>
+        </p>
+        <p>
+          <dszd-term term="未来社区" data-dszd-match="dszd-h1" show-delay="0">未来</dszd-term
+          ><i><dszd-term term="未来社区" data-dszd-match="dszd-h1" show-delay="0">社区</dszd-term></i>
+        </p>
+      </main>`,
+    );
+    const [a1, a2, b1, b2] = [...el.querySelectorAll('dszd-term')] as [
+      DszdTerm,
+      DszdTerm,
+      DszdTerm,
+      DszdTerm,
+    ];
+    await new Promise((resolve) => setTimeout(resolve));
+    await Promise.all([a1, a2, b1, b2].map((term) => term.updateComplete));
+
+    expectSame(a2.pieces, [a1, a2], 'pieces of 数字社会');
+    expectSame(b1.pieces, [b1, b2], 'pieces of 未来社区');
+    expect(b1.entry?.term).to.equal('未来社区');
+    expect(part(b1).tabIndex).to.equal(0);
+
+    const shown = oneEvent(b1, 'dszd-show');
+    await hover(b1);
+    await shown;
+    await sharedCard().ready;
+
+    expectSame(sharedCard().trigger, b1, 'trigger');
+    expect(surfaceOf().querySelector('[part="term-title"]')!.textContent).to.equal('未来社区');
+    expect(part(a1).classList.contains('active')).to.equal(false);
+  });
 });

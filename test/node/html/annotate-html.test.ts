@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { annotateHtml, type AnnotateHtmlResult } from '../../../src/html/annotate-html';
 import { AnnotateHtmlError, type AnnotateHtmlOptions } from '../../../src/html/options';
 import { compileDefinitionSet } from '../../../src/definitions/compile';
+import { hashText } from '../../../src/html/hash-text';
 import { stripInsertedTags } from './strip-inserted-tags';
 
 /** The markup annotateHtml writes around one piece. */
 function tag(term: string, inner: string, id?: string): string {
   return `<dszd-term term="${term}"${id ? ` data-dszd-match="${id}"` : ''}>${inner}</dszd-term>`;
+}
+
+/** The n-th split-match id annotateHtml hands out for the input `html`. */
+function matchId(html: string, n: number): string {
+  return `dszd-h${hashText(html)}-${n}`;
 }
 
 /** Tags `html` and checks the one invariant every fixture shares: removing the insertions gives back the input. */
@@ -106,8 +112,10 @@ describe('annotateHtml: whole documents', () => {
 
 describe('annotateHtml: malformed HTML', () => {
   it('handles unclosed tags', () => {
-    expect(annotate('<p>数字社会<p>城市<b>大脑').html).toBe(
-      `<p>${tag('数字社会', '数字社会')}<p>${tag('城市大脑', '城市', 'dszd-h1')}<b>${tag('城市大脑', '大脑', 'dszd-h1')}`,
+    const html = '<p>数字社会<p>城市<b>大脑';
+    const id = matchId(html, 1);
+    expect(annotate(html).html).toBe(
+      `<p>${tag('数字社会', '数字社会')}<p>${tag('城市大脑', '城市', id)}<b>${tag('城市大脑', '大脑', id)}`,
     );
   });
 
@@ -128,9 +136,10 @@ describe('annotateHtml: malformed HTML', () => {
   it('handles nested tables', () => {
     const html =
       '<table><tr><td>数字社会<table><tr><td>城市大脑</td><td>未来<i>社区</i></td></tr></table></td></tr></table>';
+    const id = matchId(html, 1);
     expect(annotate(html).html).toBe(
       `<table><tr><td>${tag('数字社会', '数字社会')}<table><tr><td>${tag('城市大脑', '城市大脑')}</td>` +
-        `<td>${tag('未来社区', '未来', 'dszd-h1')}<i>${tag('未来社区', '社区', 'dszd-h1')}</i></td></tr></table></td></tr></table>`,
+        `<td>${tag('未来社区', '未来', id)}<i>${tag('未来社区', '社区', id)}</i></td></tr></table></td></tr></table>`,
     );
   });
 
@@ -180,9 +189,11 @@ describe('annotateHtml: entities', () => {
 
 describe('annotateHtml: markup inside a term', () => {
   it('splits a term across inline elements, each piece with the same match id', () => {
-    expect(annotate('<p>数字<b>社会</b>与<span>城市</span><em>大脑</em></p>').html).toBe(
-      `<p>${tag('数字社会', '数字', 'dszd-h1')}<b>${tag('数字社会', '社会', 'dszd-h1')}</b>与` +
-        `<span>${tag('城市大脑', '城市', 'dszd-h2')}</span><em>${tag('城市大脑', '大脑', 'dszd-h2')}</em></p>`,
+    const html = '<p>数字<b>社会</b>与<span>城市</span><em>大脑</em></p>';
+    const [one, two] = [matchId(html, 1), matchId(html, 2)];
+    expect(annotate(html).html).toBe(
+      `<p>${tag('数字社会', '数字', one)}<b>${tag('数字社会', '社会', one)}</b>与` +
+        `<span>${tag('城市大脑', '城市', two)}</span><em>${tag('城市大脑', '大脑', two)}</em></p>`,
     );
   });
 
@@ -199,20 +210,34 @@ describe('annotateHtml: markup inside a term', () => {
   });
 
   it('reads a term across <wbr> and a comment', () => {
-    expect(annotate('<p>数字<wbr>社会 城市<!-- - -->大脑</p>').html).toBe(
-      `<p>${tag('数字社会', '数字', 'dszd-h1')}<wbr>${tag('数字社会', '社会', 'dszd-h1')} ` +
-        `${tag('城市大脑', '城市', 'dszd-h2')}<!-- - -->${tag('城市大脑', '大脑', 'dszd-h2')}</p>`,
+    const html = '<p>数字<wbr>社会 城市<!-- - -->大脑</p>';
+    const [one, two] = [matchId(html, 1), matchId(html, 2)];
+    expect(annotate(html).html).toBe(
+      `<p>${tag('数字社会', '数字', one)}<wbr>${tag('数字社会', '社会', one)} ` +
+        `${tag('城市大脑', '城市', two)}<!-- - -->${tag('城市大脑', '大脑', two)}</p>`,
     );
   });
 
-  it('chooses match ids the document does not already use', () => {
+  it('gives two different fragments disjoint match ids, and the same fragment the same ids', () => {
+    const ids = (html: string) => [...html.matchAll(/data-dszd-match="([^"]+)"/g)].map((found) => found[1]);
+    const first = annotate('<p>数字<b>社会</b></p>').html;
+    const second = annotate('<p>未来<b>社区</b></p>').html;
+
+    expect(new Set(ids(first)).size).toBe(1);
+    expect(new Set(ids(second)).size).toBe(1);
+    expect(ids(first)[0]).not.toBe(ids(second)[0]);
+    expect(annotate('<p>数字<b>社会</b></p>').html).toBe(first);
+  });
+
+  it('keeps the match ids the document already uses and adds a new one', () => {
     const html =
       '<p><span data-dszd-match="dszd-h1">x</span><dszd-term term="未来乡村" data-dszd-match="dszd-h2">未来</dszd-term>' +
       '<dszd-term term="未来乡村" data-dszd-match="dszd-h2">乡村</dszd-term> 数字<b>社会</b></p>';
+    const id = matchId(html, 1);
     expect(annotate(html).html).toBe(
       '<p><span data-dszd-match="dszd-h1">x</span><dszd-term term="未来乡村" data-dszd-match="dszd-h2">未来</dszd-term>' +
-        `<dszd-term term="未来乡村" data-dszd-match="dszd-h2">乡村</dszd-term> ${tag('数字社会', '数字', 'dszd-h3')}` +
-        `<b>${tag('数字社会', '社会', 'dszd-h3')}</b></p>`,
+        `<dszd-term term="未来乡村" data-dszd-match="dszd-h2">乡村</dszd-term> ${tag('数字社会', '数字', id)}` +
+        `<b>${tag('数字社会', '社会', id)}</b></p>`,
     );
   });
 });

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { annotateHtmlBytes } from '../../../src/html/annotate-bytes';
 import { detectEncoding, prescanMetaCharset } from '../../../src/html/encoding';
+import { hashText } from '../../../src/html/hash-text';
 import { HtmlInputError } from '../../../src/html/input-error';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -106,8 +107,8 @@ describe('annotateHtmlBytes', () => {
       '<!DOCTYPE html><html><head><meta charset="gbk"><title>数字社会</title></head>' +
         '<body><p>浙江省推进<dszd-term term="数字社会">数字社会</dszd-term>建设，' +
         '<dszd-term term="教育“一张图”">教育“一张图”</dszd-term>与<dszd-term term="城市大脑">城市大脑</dszd-term>。€ ' +
-        '<dszd-term term="数字乡村" data-dszd-match="dszd-h1">数字</dszd-term>' +
-        '<b><dszd-term term="数字乡村" data-dszd-match="dszd-h1">乡村</dszd-term></b></p></body></html>',
+        `<dszd-term term="数字乡村" data-dszd-match="dszd-h${hashText(page)}-1">数字</dszd-term>` +
+        `<b><dszd-term term="数字乡村" data-dszd-match="dszd-h${hashText(page)}-1">乡村</dszd-term></b></p></body></html>`,
     );
     const { rest, removed } = removeInsertedBytes(bytes, input);
     expect(Buffer.from(rest).equals(input)).toBe(true);
