@@ -70,6 +70,7 @@ export async function runAnnotate(args: AnnotateArguments, io: CliIo): Promise<n
   if (output !== undefined) await checkOutputFolder(output, inputs, kinds, args.force);
 
   const jobs = await planJobs(inputs, kinds, output);
+  await checkTargets(jobs);
   const totals: Totals = { files: 0, matches: 0, skipped: 0, failed: 0 };
   const progress = createProgress(io);
   for (const [index, job] of jobs.entries()) {
@@ -227,6 +228,28 @@ async function describeMissing(path: string): Promise<string> {
     return 'unreadable';
   } catch (error) {
     return error instanceof FileError ? error.reason : 'unreadable';
+  }
+}
+
+/** Before anything is written: no target may be any input of the run, and no two inputs may share a target. */
+async function checkTargets(jobs: readonly Job[]): Promise<void> {
+  const inputs = new Map<string, string>();
+  for (const job of jobs) inputs.set(await resolveReal(job.path), job.path);
+  const written = new Map<string, string>();
+  for (const job of jobs) {
+    if (job.target === null || job.kind === 'broken' || job.kind === 'folder-link') continue;
+    const target = await resolveReal(job.target);
+    const input = inputs.get(target);
+    if (input !== undefined)
+      throw new UsageError(
+        input === job.path
+          ? `annotate: ${job.path} would be written over itself; use --in-place to change inputs`
+          : `annotate: ${job.path} would be written over the input ${input}; use --in-place to change inputs`,
+      );
+    const other = written.get(target);
+    if (other !== undefined)
+      throw new UsageError(`annotate: ${other} and ${job.path} would both be written to ${job.target}`);
+    written.set(target, job.path);
   }
 }
 

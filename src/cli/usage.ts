@@ -33,6 +33,6 @@ Exit codes:
   0  done
   1  a file could not be tagged (missing, unreadable, binary, not HTML, bad encoding; in a folder run the other
      files are still done), or lookup found no term
-  2  usage error: unknown command or option, bad option value, invalid --set, unsafe output (the input itself,
-     inside the input folder, an existing file without --force)
+  2  usage error: unknown command or option, bad option value, invalid --set, unsafe output (an input, inside
+     the input folder, two inputs to one file, an existing file without --force)
 `;

@@ -133,6 +133,29 @@ describe.concurrent('dszd-term command', { timeout: 120_000 }, () => {
     expect(readFileSync(join(folder, 'a.html'), 'utf8')).toBe(PAGE);
   });
 
+  it('refuses an output that would replace another input, or two inputs written to one output (exit 2, nothing written)', async () => {
+    const folder = createFolder({
+      'a/index.html': PAGE,
+      'b/index.html': '<p>未来社区</p>',
+      'index.html': PAGE,
+    });
+    const overInput = await run(['annotate', 'a/index.html', 'index.html', '-o', '.', '--force'], folder);
+    expect(overInput.code).toBe(2);
+    expect(overInput.stderr).toBe(
+      'dszd-term: annotate: a/index.html would be written over the input index.html; use --in-place to change inputs\n',
+    );
+    const twice = await run(['annotate', 'a/index.html', 'b/index.html', '-o', 'out'], folder);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toBe(
+      'dszd-term: annotate: a/index.html and b/index.html would both be written to out/index.html\n',
+    );
+    expect(readTree(folder)).toEqual({
+      'a/index.html': PAGE,
+      'b/index.html': '<p>未来社区</p>',
+      'index.html': PAGE,
+    });
+  });
+
   it('tags a folder into an output folder: nested pages tagged, other files copied, a bad file reported', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     const folder = createFolder({
