@@ -282,6 +282,15 @@ describe('annotateHtml: what is never tagged', () => {
     expect(annotate(html, {}).html).toBe(html);
   });
 
+  it('counts a pre-tagged term without a term attribute by its text for "first", as the element resolves it', () => {
+    const html =
+      '<p><dszd-term>「数字社会」</dszd-term>，数字社会。<dszd-term data-dszd-match="m">城市</dszd-term>' +
+      '<b><dszd-term data-dszd-match="m">大脑</dszd-term></b>，城市大脑。<dszd-term>未来社区建设</dszd-term>，未来社区</p>';
+    expect(annotate(html, {}).html).toBe(
+      html.replace('，未来社区</p>', `，${tag('未来社区', '未来社区')}</p>`),
+    );
+  });
+
   it('skips what the exclude option selects, on top of the shared rules', () => {
     expect(annotate('<p class="nav">数字社会</p><p>数字社会</p>', { exclude: '.nav' }).html).toBe(
       `<p class="nav">数字社会</p><p>${tag('数字社会', '数字社会')}</p>`,
