@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { configureTerms, getTermsConfig, resetTermsConfig, watchTermsConfig } from './config';
+import {
+  configureTerms,
+  getTermsConfig,
+  resetTermsConfig,
+  watchTermsConfig,
+  type TermsConfigOptions,
+} from './config';
 import { definitionSet } from './definitions/definition-set.generated';
+import type { DszdErrorEvent } from './events/error-event';
 
 describe('configureTerms', () => {
   afterEach(() => {
@@ -31,6 +38,45 @@ describe('configureTerms', () => {
 
     expect(warn).toHaveBeenCalledTimes(2);
     expect(getTermsConfig()).toMatchObject({ lang: 'zh-CN', glossaryUrl: 'https://example.org/g' });
+  });
+
+  it('never throws on values of the wrong type: each bad option is reported once, naming it, and ignored', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const page = Object.assign(new EventTarget(), { baseURI: 'http://localhost/page' });
+    vi.stubGlobal('document', page);
+    const reported: DszdErrorEvent[] = [];
+    page.addEventListener('dszd-error', (event) => reported.push(event as DszdErrorEvent));
+    try {
+      configureTerms({ glossaryUrl: '/glossary' });
+      expect(() => configureTerms(null as unknown as TermsConfigOptions)).not.toThrow();
+      expect(() => configureTerms('en' as unknown as TermsConfigOptions)).not.toThrow();
+      expect(() => configureTerms({ lang: 5 } as unknown as TermsConfigOptions)).not.toThrow();
+      expect(() => configureTerms({ lang: 'fr', glossaryUrl: 'javascript:alert(1)' })).not.toThrow();
+      expect(() =>
+        configureTerms({ glossaryUrl: 7, set: {} } as unknown as TermsConfigOptions),
+      ).not.toThrow();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+
+    expect(reported.map((event) => [event.context, (event.error as Error).message])).toEqual([
+      ['configureTerms', 'options must be an object, got string'],
+      ['configureTerms', 'option "lang" must be a language tag such as "zh-CN" or "en", got 5'],
+      ['configureTerms', 'option "lang" must be a zh or en language tag, got "fr"'],
+      [
+        'configureTerms',
+        'option "glossaryUrl" must be an http(s) or relative URL, got "javascript:alert(1)"',
+      ],
+      ['configureTerms', 'option "glossaryUrl" must be a URL string, a URL or null, got number'],
+      ['configureTerms', 'option "set" must be a compiled definition set (with an "entries" array)'],
+    ]);
+    expect(warn).toHaveBeenCalledTimes(6);
+    expect(getTermsConfig()).toEqual({ lang: 'zh-CN', glossaryUrl: '/glossary', set: definitionSet });
+  });
+
+  it('takes a URL object as its address', () => {
+    configureTerms({ glossaryUrl: new URL('https://example.org/glossary?x=1') });
+    expect(getTermsConfig().glossaryUrl).toBe('https://example.org/glossary?x=1');
   });
 
   it('returns a frozen object', () => {

@@ -2,6 +2,7 @@ import { isSafeLinkUrl } from './card/glossary-link';
 import { DEFAULT_CARD_LANG, parseCardLang, type CardLang } from './card/labels';
 import { definitionSet } from './definitions/definition-set.generated';
 import type { DefinitionSet } from './definitions/types';
+import { reportError } from './events/error-event';
 
 /** The page-wide settings every `<dszd-term>` and the card read. */
 export interface TermsConfig {
@@ -16,15 +17,17 @@ export interface TermsConfig {
 /** What `configureTerms` accepts; omitted keys keep their current value. */
 export interface TermsConfigOptions {
   /**
-   * `"zh-CN"` or `"en"` (any `zh-*` or `en-*` tag); anything else keeps the current language.
+   * `"zh-CN"` or `"en"` (any `zh-*` or `en-*` tag); anything else is reported (`dszd-error`) and keeps the current
+   * language.
    * @default "zh-CN"
    */
   lang?: string;
   /**
-   * http(s) or relative URL of the glossary page; `null` or `""` removes it. Other schemes are refused with a warning.
+   * http(s) or relative URL of the glossary page (a string or a `URL`); `null` or `""` removes it. Other schemes are
+   * reported (`dszd-error`) and refused.
    * @default undefined (no link)
    */
-  glossaryUrl?: string | null;
+  glossaryUrl?: string | URL | null;
   /**
    * A compiled definition set.
    * @default the shipped 数字社会定义集（6.0版）
@@ -40,22 +43,26 @@ const defaults: TermsConfig = Object.freeze({
 let current: TermsConfig = defaults;
 const listeners = new Set<() => void>();
 
-/** Sets page-wide options for every term and the card (the drop-in script calls this from its data attributes). */
-export function configureTerms(options: TermsConfigOptions = {}): void {
-  let { lang, glossaryUrl, set } = current;
-  if (options.lang !== undefined) {
-    const parsed = parseCardLang(options.lang);
-    if (parsed) lang = parsed;
-    else console.warn(`dszd-term: unknown lang ${JSON.stringify(options.lang)}; use "zh-CN" or "en".`);
+/**
+ * Sets page-wide options for every term and the card (the drop-in script calls this from its data attributes).
+ * Never throws: a bad value is reported once (console.warn and `dszd-error` on the document) and ignored.
+ */
+export function configureTerms(options: TermsConfigOptions | null = {}): void {
+  try {
+    if (options === null) options = {};
+    if (typeof options !== 'object') {
+      report(new TypeError(`options must be an object, got ${typeof options}`));
+      return;
+    }
+    current = Object.freeze({
+      lang: readLang(options.lang, current.lang),
+      glossaryUrl: readGlossaryUrl(options.glossaryUrl, current.glossaryUrl),
+      set: readSet(options.set, current.set),
+    });
+  } catch (error) {
+    report(error);
+    return;
   }
-  if (options.glossaryUrl !== undefined) {
-    if (!options.glossaryUrl) glossaryUrl = undefined;
-    else if (isSafeLinkUrl(options.glossaryUrl, pageBase())) glossaryUrl = options.glossaryUrl;
-    else
-      console.warn(`dszd-term: glossaryUrl refused (only http(s) or relative URLs): ${options.glossaryUrl}`);
-  }
-  if (options.set !== undefined) set = options.set;
-  current = Object.freeze({ lang, glossaryUrl, set });
   for (const listener of [...listeners]) {
     try {
       listener();
@@ -63,6 +70,54 @@ export function configureTerms(options: TermsConfigOptions = {}): void {
       console.warn('dszd-term: configureTerms listener:', error);
     }
   }
+}
+
+function readLang(value: unknown, fallback: CardLang): CardLang {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string')
+    return refuse(
+      `option "lang" must be a language tag such as "zh-CN" or "en", got ${describeValue(value)}`,
+      fallback,
+    );
+  return (
+    parseCardLang(value) ??
+    refuse(`option "lang" must be a zh or en language tag, got ${describeValue(value)}`, fallback)
+  );
+}
+
+function readGlossaryUrl(value: unknown, fallback: string | undefined): string | undefined {
+  if (value === undefined) return fallback;
+  if (value === null || value === '') return undefined;
+  const url = value instanceof URL ? value.href : value;
+  if (typeof url !== 'string')
+    return refuse(`option "glossaryUrl" must be a URL string, a URL or null, got ${typeof value}`, fallback);
+  if (!isSafeLinkUrl(url, pageBase()))
+    return refuse(
+      `option "glossaryUrl" must be an http(s) or relative URL, got ${describeValue(url)}`,
+      fallback,
+    );
+  return url;
+}
+
+function readSet(value: unknown, fallback: DefinitionSet): DefinitionSet {
+  if (value === undefined) return fallback;
+  if (!Array.isArray((value as Partial<DefinitionSet> | null)?.entries))
+    return refuse('option "set" must be a compiled definition set (with an "entries" array)', fallback);
+  return value as DefinitionSet;
+}
+
+/** Reports a bad option value and keeps the current one. */
+function refuse<T>(message: string, fallback: T): T {
+  report(new TypeError(message));
+  return fallback;
+}
+
+function report(error: unknown): void {
+  reportError(typeof document === 'undefined' ? undefined : document, error, 'configureTerms');
+}
+
+function describeValue(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
 /** The current page-wide settings. */

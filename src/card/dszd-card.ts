@@ -379,15 +379,19 @@ export class DszdCard extends LitElement {
   }
 
   #onCardPointerEnter = (event: PointerEvent): void => {
-    if (event.pointerType === 'touch') return;
-    this.#pointerOnCard = true;
-    this.#intent.cancel();
+    this.#guard(() => {
+      if (event.pointerType === 'touch') return;
+      this.#pointerOnCard = true;
+      this.#intent.cancel();
+    });
   };
 
   #onCardPointerLeave = (event: PointerEvent): void => {
-    if (event.pointerType === 'touch') return;
-    this.#pointerOnCard = false;
-    this.#scheduleHide();
+    this.#guard(() => {
+      if (event.pointerType === 'touch') return;
+      this.#pointerOnCard = false;
+      this.#scheduleHide();
+    });
   };
 
   #onCardFocusOut = (event: FocusEvent): void => {

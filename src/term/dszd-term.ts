@@ -104,7 +104,12 @@ export class DszdTerm extends LitElement implements CardTrigger {
 
   /** The entry this term stands for, if any. */
   get entry(): DefinitionEntry | undefined {
-    return this.#resolve();
+    try {
+      return this.#resolve();
+    } catch (error) {
+      reportError(this, error, 'term entry');
+      return undefined;
+    }
   }
 
   /** Whether its card is open. */

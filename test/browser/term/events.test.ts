@@ -1,9 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import type { DefinitionSet } from '../../../src/definitions/types';
 import type { DszdErrorEvent } from '../../../src/events/error-event';
 import { DszdHideEvent } from '../../../src/events/hide-event';
 import { DszdShowEvent } from '../../../src/events/show-event';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { isCardOpen, resetPage } from '../card/helpers';
+import { centreOf, hover, isCardOpen, resetPage, sharedCard, surfaceOf } from '../card/helpers';
 
 describe('<dszd-term> events', () => {
   afterEach(resetPage);
@@ -61,5 +63,60 @@ describe('<dszd-term> events', () => {
       console.warn = warn;
     }
     expect(isCardOpen()).to.equal(false);
+  });
+  it('a term whose set is broken reports it from the entry getter instead of throwing', async () => {
+    const el = await fixture<HTMLElement>(html`<p><dszd-term>城市大脑</dszd-term></p>`);
+    const term = el.querySelector('dszd-term')!;
+    await term.updateComplete;
+    const reported: DszdErrorEvent[] = [];
+    term.addEventListener('dszd-error', (event) => reported.push(event));
+    const warn = console.warn;
+    console.warn = () => {};
+    let entry: unknown = 'not read';
+    try {
+      Object.defineProperty(term, 'definitionSet', { value: {} as DefinitionSet });
+      expect(() => (entry = term.entry)).not.to.throw();
+    } finally {
+      console.warn = warn;
+    }
+    expect(entry).to.equal(undefined);
+    expect(reported.map((event) => event.context)).to.deep.equal(['term entry']);
+  });
+
+  it("errors in the card's own pointer handlers become dszd-error, never an exception", async () => {
+    const el = await fixture<HTMLElement>(
+      html`<main style="padding: 120px 40px">
+        <p>了解<dszd-term show-delay="0">数字社会</dszd-term>的含义。</p>
+      </main>`,
+    );
+    const term = el.querySelector('dszd-term')!;
+    const shown = oneEvent(term, 'dszd-show');
+    await hover(term);
+    await shown;
+    await sharedCard().ready;
+    await sendMouse({ type: 'move', position: centreOf(surfaceOf()) });
+    const uncaught: string[] = [];
+    const onError = (event: ErrorEvent) => {
+      uncaught.push(event.message);
+      event.preventDefault();
+    };
+    window.addEventListener('error', onError);
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      Object.defineProperty(term, 'hideDelay', {
+        get() {
+          throw new Error('broken delay');
+        },
+      });
+      const reported = oneEvent(term, 'dszd-error');
+      await sendMouse({ type: 'move', position: [2, 2] });
+      const event = (await reported) as unknown as DszdErrorEvent;
+      expect((event.error as Error).message).to.equal('broken delay');
+    } finally {
+      console.warn = warn;
+      window.removeEventListener('error', onError);
+    }
+    expect(uncaught).to.deep.equal([]);
   });
 });
