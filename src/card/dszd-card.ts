@@ -76,7 +76,8 @@ export class DszdCard extends LitElement {
   #trigger: CardTrigger | undefined;
   #session: { controller: AbortController; stopPositioning: () => void } | undefined;
   #intent = new HoverIntent();
-  #pointerOnTrigger = false;
+  /** The term the pointer rests on; cleared on leave and when the term leaves the page (which fires no leave). */
+  #hovered: CardTrigger | undefined;
   #pointerOnCard = false;
   #returningFocusTo: CardTrigger | undefined;
   /** Bumped by every show and hide, so a show still awaiting rendering knows it was overtaken. */
@@ -143,7 +144,7 @@ export class DszdCard extends LitElement {
 
   /** The pointer entered a term: open after its dwell, or keep this card open if it is the term's. @internal */
   hoverTrigger(trigger: CardTrigger, options: ShowOptions = {}): void {
-    this.#pointerOnTrigger = true;
+    this.#hovered = trigger;
     if (this.isOpen && this.#trigger === trigger) {
       this.#intent.cancel('hide');
       return;
@@ -156,7 +157,7 @@ export class DszdCard extends LitElement {
    * @internal
    */
   leaveTrigger(trigger: CardTrigger): void {
-    this.#pointerOnTrigger = false;
+    if (this.#hovered === trigger) this.#hovered = undefined;
     this.#intent.cancel('show', trigger);
     this.#scheduleHide();
   }
@@ -175,6 +176,7 @@ export class DszdCard extends LitElement {
 
   /** A term is leaving the page: its card must not stay behind. @internal */
   releaseTrigger(trigger: CardTrigger): void {
+    if (this.#hovered === trigger) this.#hovered = undefined;
     this.#intent.cancel('show', trigger);
     if (this.#trigger === trigger) this.hide();
   }
@@ -426,13 +428,13 @@ export class DszdCard extends LitElement {
       return;
     // Switching windows blurs too; the card should still be there on return.
     if (!this.ownerDocument.hasFocus()) return;
-    if (this.#pointerOnTrigger || this.#pointerOnCard) return;
+    if (this.#hovered === this.#trigger || this.#pointerOnCard) return;
     this.hide();
   }
 
   #scheduleHide(): void {
     const trigger = this.#trigger;
-    if (!this.isOpen || !trigger || this.#pointerOnTrigger || this.#pointerOnCard) return;
+    if (!this.isOpen || !trigger || this.#hovered === trigger || this.#pointerOnCard) return;
     // Focus on the term or in the card keeps it open (WCAG 1.4.13: persistent while focused).
     if (this.#cardHasFocus() || this.#triggerHasFocus(trigger)) return;
     this.#intent.schedule('hide', trigger.hideDelay, () => this.hide());

@@ -190,6 +190,31 @@ describe('<dszd-term> behaviour', () => {
     expect(isCardOpen()).to.equal(false);
   });
 
+  it('a hovered term removed from the page does not keep a keyboard-opened card from closing on blur', async () => {
+    const root = await fixture<HTMLElement>(
+      html`<main style="padding: 120px 40px">
+        <p style="font-size: 18px">了解<dszd-term id="a" show-delay="5000">数字社会</dszd-term>。</p>
+        <p style="font-size: 18px"><dszd-term id="b">城市大脑</dszd-term>的含义。</p>
+        <button id="after">后</button>
+      </main>`,
+    );
+    const a = root.querySelector<DszdTerm>('#a')!;
+    const b = root.querySelector<DszdTerm>('#b')!;
+    await Promise.all([a.updateComplete, b.updateComplete]);
+    await hover(a);
+    a.remove();
+
+    const shown = oneEvent(b, 'dszd-show');
+    b.focus();
+    await shown;
+    await sharedCard().ready;
+    expectSame(sharedCard().trigger, b, 'trigger');
+    root.querySelector<HTMLElement>('#after')!.focus();
+
+    expect(isCardOpen()).to.equal(false);
+    expect(b.expanded).to.equal(false);
+  });
+
   it('the close button closes the card', async () => {
     const { term } = await paragraphWithTerm();
     await term.show();
