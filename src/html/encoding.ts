@@ -140,6 +140,12 @@ export function decodeHtmlBytes(bytes: Uint8Array, encoding: HtmlEncoding): stri
       throw new HtmlInputError('encoding', `not valid UTF-8 at byte ${at + encoding.bomLength} (${hint})`);
     }
   }
+  // iconv-lite drops a trailing odd byte of UTF-16 without a trace: refuse it, never lose it.
+  if (encoding.name.startsWith('utf-16') && body.length % 2)
+    throw new HtmlInputError(
+      'encoding',
+      `not valid ${encoding.label} (an odd number of bytes, ${body.length}: the last one is not a character)`,
+    );
   const text = iconv.decode(
     Buffer.from(body.buffer, body.byteOffset, body.byteLength),
     decoderName(encoding.name),

@@ -180,6 +180,30 @@ describe('annotateHtmlBytes', () => {
     expect(() => annotateHtmlBytes(input)).toThrow(/^not valid gbk \(character 24 does not decode\)/);
   });
 
+  it('refuses UTF-16 with an odd number of bytes rather than drop the last one', () => {
+    const le = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('<p>浙里家</p>', 'utf16le'),
+      Buffer.from([0x41]),
+    ]);
+    const be = Buffer.concat([
+      Buffer.from([0xfe, 0xff]),
+      Buffer.from('<p>浙里家</p>', 'utf16le').swap16(),
+      Buffer.from([0]),
+    ]);
+    const undeclared = Buffer.concat([Buffer.from('<p>浙里家</p>', 'utf16le'), Buffer.from([0x0a])]);
+
+    for (const input of [le, be]) {
+      expect(() => annotateHtmlBytes(input)).toThrow(HtmlInputError);
+      expect(() => annotateHtmlBytes(input)).toThrow(
+        `not valid ${input === le ? 'UTF-16LE' : 'UTF-16BE'} BOM (an odd number of bytes, 21: the last one is not a character)`,
+      );
+    }
+    expect(() => annotateHtmlBytes(undeclared, { encoding: 'utf-16le' })).toThrow(
+      'not valid utf-16le (an odd number of bytes, 21: the last one is not a character)',
+    );
+  });
+
   it('refuses binary content', () => {
     const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d);
     expect(() => annotateHtmlBytes(png)).toThrow('binary file, not HTML');
