@@ -30,6 +30,9 @@ const currentByRoot = new WeakMap<Node, Annotation>();
 // Annotations still working or observing, so unannotate() can stop those under its root.
 const running = new Set<Annotation>();
 
+/** Milliseconds healing may annotate in the observer's callback before leaving the rest to the sliced queue. */
+const HEAL_BUDGET_MS = 20;
+
 // Set by the class's static block: unannotate() may stop annotations without a public stop() on the class.
 let stopAnnotation: (annotation: Annotation) => void;
 
@@ -183,17 +186,29 @@ export class Annotation {
     const options = this.#options!;
     const started = performance.now();
     const stats = { matches: 0, textNodes: 0 };
+    let unfinished: Node[] = [];
     runOwnMutations(() => {
       const { originals, wrappers } = healRecords(records);
       if (!originals.length && !wrappers.length) return;
       this.#forgetWrappers(wrappers);
-      const context = this.#createContext(stats);
-      for (const block of collectBlocks(originals, root, options.selector, options.shadow)) {
-        const steps = annotateSteps(block, context);
-        while (!steps.next().done);
+      const blocks = collectBlocks(originals, root, options.selector, options.shadow);
+      const steps = stepThrough(blocks, this.#createContext(stats));
+      // A healed block is small as a rule; a huge one is finished in slices rather than as one long task.
+      while (!steps.next().done) {
+        if (performance.now() - started > HEAL_BUDGET_MS) {
+          unfinished = blocks;
+          break;
+        }
       }
     });
     this.#matches += stats.matches;
+    if (unfinished.length)
+      this.#enqueue({
+        targets: unfinished,
+        initial: false,
+        started: performance.now(),
+        stats: { matches: 0, textNodes: 0 },
+      });
     if (stats.matches)
       root.dispatchEvent(new DszdAnnotateEvent({ ...stats, ms: performance.now() - started }));
   }

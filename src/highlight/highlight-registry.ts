@@ -3,7 +3,7 @@
  * adds its own ranges to the one `Highlight` registered under a name, and takes only its own out again. Each
  * document's window has its own registry (an iframe's ranges are painted by the iframe's).
  */
-export function addRanges(doc: Document, name: string, ranges: Iterable<Range>): void {
+export function addRanges(doc: Document, name: string, ranges: Iterable<AbstractRange>): void {
   const view = windowOf(doc);
   let highlight = view.CSS.highlights.get(name);
   if (!highlight) {
@@ -14,7 +14,7 @@ export function addRanges(doc: Document, name: string, ranges: Iterable<Range>):
 }
 
 /** Takes ranges out of the named highlight; an emptied highlight is unregistered. */
-export function removeRanges(doc: Document, name: string, ranges: Iterable<Range>): void {
+export function removeRanges(doc: Document, name: string, ranges: Iterable<AbstractRange>): void {
   const registry = windowOf(doc).CSS.highlights;
   const highlight = registry.get(name);
   if (!highlight) return;
@@ -23,7 +23,7 @@ export function removeRanges(doc: Document, name: string, ranges: Iterable<Range
 }
 
 /** Makes `range` the only range of the named highlight (or clears it with undefined). */
-export function setOnlyRange(doc: Document, name: string, range: Range | undefined): void {
+export function setOnlyRange(doc: Document, name: string, range: AbstractRange | undefined): void {
   const view = windowOf(doc);
   if (range) view.CSS.highlights.set(name, new view.Highlight(range));
   else view.CSS.highlights.delete(name);

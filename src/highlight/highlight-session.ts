@@ -9,11 +9,13 @@ import { reportError } from '../events/error-event';
 import { findEntry } from '../match/find-terms';
 import { findMatchAt } from './hit-test';
 import { ACTIVE_HIGHLIGHT, CURRENT_HIGHLIGHT, MATCH_HIGHLIGHT } from './highlight-names';
-import { addRanges, removeRanges, setOnlyRange } from './highlight-registry';
+import { setOnlyRange } from './highlight-registry';
 import { adoptHighlightStyles, releaseHighlightStyles } from './highlight-styles';
 import { findMatchRanges, type HighlightMatch, type SearchContext } from './match-ranges';
 import { createRangeAnchor } from './range-anchor';
+import { compareStarts, toLiveRange } from './range-geometry';
 import { TermIndex, type IndexEntry } from './term-index';
+import { VisibleMatches } from './visible-matches';
 import { watchPointer } from './watch-pointer';
 
 const DOCUMENT_NODE = 9;
@@ -25,7 +27,8 @@ type Root = Element | Document | DocumentFragment;
  * Highlight mode: the matches under the root are painted with the CSS Custom Highlight API and the DOM under the
  * root is never changed. The pointer is hit-tested against the matches (hover opens the shared card after its
  * dwell, a tap or click at once, anchored to the match's text); a `TermIndex` outside the root gives keyboard and
- * screen-reader access. With `observe`, the matches of the blocks the page changes are found again each frame.
+ * screen-reader access. The page's changes are watched in any case: the matches of a changed block go (they
+ * would mark the wrong characters), and with `observe` they are found again, each frame.
  */
 export class HighlightSession {
   /** Resolves when the first search has finished (or was stopped). */
@@ -40,6 +43,7 @@ export class HighlightSession {
   readonly #abort = new AbortController();
   readonly #index: TermIndex;
   readonly #context: SearchContext;
+  readonly #painted: VisibleMatches;
   #observer: LiveObserver | null = null;
   #work: Promise<unknown> = Promise.resolve();
   /** The match under the pointer; the match the card was asked to open for; the match its card is open for. */
@@ -48,6 +52,7 @@ export class HighlightSession {
   #opened: HighlightMatch | undefined;
   /** The match reached with Alt+↓ / Alt+↑. */
   #current: HighlightMatch | undefined;
+  #order: HighlightMatch[] | undefined;
 
   constructor(root: Root, options: ResolvedOptions, onDone: (result: AnnotateResult) => void) {
     const started = performance.now();
@@ -55,6 +60,7 @@ export class HighlightSession {
     this.#options = options;
     this.#doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
     this.#useTree(this.#doc);
+    this.#painted = new VisibleMatches(this.#doc, MATCH_HIGHLIGHT, (error) => this.#report(error));
     if (root.nodeType === DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host)
       this.#useTree(root as ShadowRoot);
     const adapter = createDomAdapter({
@@ -95,18 +101,16 @@ export class HighlightSession {
       this.#abort.signal,
     );
     if (options.occurrence === 'first') this.#countTerms(root.querySelectorAll(TERM_TAG));
-    if (options.observe) {
-      this.#observer = new LiveObserver({
-        root,
-        selector: options.selector,
-        shadow: options.shadow,
-        onBatch: (affected) => {
-          this.#countTerms(affected.terms);
-          this.#search(affected.blocks, false);
-        },
-        onError: (error) => this.#report(error),
-      });
-    }
+    this.#observer = new LiveObserver({
+      root,
+      selector: options.selector,
+      shadow: options.shadow,
+      onBatch: (affected) => {
+        this.#countTerms(affected.terms);
+        this.#search(affected.blocks, false);
+      },
+      onError: (error) => this.#report(error),
+    });
     this.done = this.#search([root], true).then(() => {
       const result = { ...this.#context.stats, ms: performance.now() - started };
       if (!this.#abort.signal.aborted) onDone(result);
@@ -114,7 +118,7 @@ export class HighlightSession {
     });
   }
 
-  /** Matches currently highlighted. */
+  /** Matches found (painted while on or near the screen). */
   get matches(): number {
     return this.#matches.size;
   }
@@ -128,6 +132,7 @@ export class HighlightSession {
     const card = findSharedCard();
     if (card?.trigger && this.#index.host.shadowRoot?.contains(card.trigger)) card.hide();
     this.#drop([...this.#matches]);
+    this.#painted.clear();
     setOnlyRange(this.#doc, ACTIVE_HIGHLIGHT, undefined);
     setOnlyRange(this.#doc, CURRENT_HIGHLIGHT, undefined);
     for (const tree of this.#trees) releaseHighlightStyles(tree);
@@ -136,8 +141,8 @@ export class HighlightSession {
   }
 
   /**
-   * Finds the matches under the targets again (their old ones go first), in time slices, after any search still
-   * running. Never rejects.
+   * Finds the matches under the targets again (their old ones go first; without `observe` only that), in time
+   * slices, after any search still running. Never rejects.
    */
   #search(targets: readonly Node[], initial: boolean): Promise<unknown> {
     const signal = this.#abort.signal;
@@ -145,7 +150,8 @@ export class HighlightSession {
       if (signal.aborted) return;
       try {
         if (!initial) this.#drop([...this.#matches].filter((match) => isStale(match, targets, this.#root)));
-        const live = targets.filter((target) => isUnder(target, this.#root));
+        const live =
+          initial || this.#options.observe ? targets.filter((target) => isUnder(target, this.#root)) : [];
         const add = (match: HighlightMatch) => this.#add(match);
         await runInSlices(searchAll(live, this.#context, add), { signal });
       } catch (error) {
@@ -158,17 +164,19 @@ export class HighlightSession {
 
   #add(match: HighlightMatch): void {
     this.#matches.add(match);
+    this.#order = undefined;
     this.#context.stats.matches++;
     for (const node of new Set(match.nodes)) {
       const list = this.#byNode.get(node);
       if (list) list.push(match);
       else this.#byNode.set(node, [match]);
     }
-    addRanges(this.#doc, MATCH_HIGHLIGHT, [match.range]);
+    this.#painted.add(match);
   }
 
   #drop(matches: readonly HighlightMatch[]): void {
     if (!matches.length) return;
+    this.#order = undefined;
     for (const match of matches) {
       this.#matches.delete(match);
       // With "first", a term whose match went may be found again elsewhere.
@@ -181,25 +189,30 @@ export class HighlightSession {
       if (this.#hovered === match) this.#hovered = undefined;
       if (this.#opened === match) this.#opened = undefined;
       if (this.#current === match) this.#markCurrent(undefined);
+      this.#painted.delete(match);
     }
-    removeRanges(
-      this.#doc,
-      MATCH_HIGHLIGHT,
-      matches.map((match) => match.range),
-    );
     this.#paintActive();
   }
 
-  /** The entries found, each once, in document order of their first match. */
+  /**
+   * The entries found, each once, in document order of their first match. One comparison per match: sorting a
+   * large page's matches by document position would be a long task.
+   */
   #entries(): IndexEntry[] {
-    const entries = new Map<number, IndexEntry>();
-    for (const match of this.#ordered())
-      if (!entries.has(match.serial)) entries.set(match.serial, { serial: match.serial, term: match.term });
-    return [...entries.values()];
+    const first = new Map<number, HighlightMatch>();
+    for (const match of this.#matches) {
+      const known = first.get(match.serial);
+      if (!known || compareStarts(match.range, known.range) < 0) first.set(match.serial, match);
+    }
+    return [...first.values()]
+      .sort((a, b) => compareStarts(a.range, b.range))
+      .map((match) => ({ serial: match.serial, term: match.term }));
   }
 
+  /** Every match in document order; sorted when first needed after a change (a key press, not every search). */
   #ordered(): HighlightMatch[] {
-    return [...this.#matches].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    this.#order ??= [...this.#matches].sort((a, b) => compareStarts(a.range, b.range));
+    return this.#order;
   }
 
   /** Alt+↓ / Alt+↑: the next / previous match in the text (wrapping round), scrolled into view and marked. */
@@ -230,7 +243,7 @@ export class HighlightSession {
     // The card is open for this entry at another of its matches: it moves here.
     if (card.open && card.trigger === trigger && this.#opened !== match) card.hide();
     this.#requested = match;
-    card.hoverTrigger(trigger, { anchor: createRangeAnchor(match.range), point });
+    card.hoverTrigger(trigger, { anchor: createRangeAnchor(toLiveRange(match.range)), point });
   }
 
   #leave(match: HighlightMatch): void {
@@ -247,7 +260,7 @@ export class HighlightSession {
     const card = getSharedCard(this.#doc);
     if (card.open && card.trigger === trigger && this.#opened !== match) card.hide();
     this.#requested = match;
-    void card.showFor(trigger, { anchor: createRangeAnchor(match.range), point });
+    void card.showFor(trigger, { anchor: createRangeAnchor(toLiveRange(match.range)), point });
   }
 
   /** The card tells its trigger (a term in the list) when it opens and closes: the active highlight follows. */
@@ -317,8 +330,15 @@ function* searchAll(
 
 /** A match to find again: its text left the root, or it lies in one of the blocks the page changed. */
 function isStale(match: HighlightMatch, blocks: readonly Node[], root: Node): boolean {
-  if (!match.nodes.every((node) => isUnder(node, root))) return true;
-  return blocks.some((block) => block === match.block || isUnder(match.block, block));
+  if (!match.nodes.every((node) => node.isConnected) || !isWithin(match.block, root)) return true;
+  return blocks.some((block) => isWithin(match.block, block));
+}
+
+/** `ancestor.contains(node)`, native and fast; walked across shadow roots only where the two sit in different trees. */
+function isWithin(node: Node, ancestor: Node): boolean {
+  return (
+    ancestor.contains(node) || (node.getRootNode() !== ancestor.getRootNode() && isUnder(node, ancestor))
+  );
 }
 
 /** Whether `node` lies under `ancestor` (across shadow roots). */

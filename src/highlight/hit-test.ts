@@ -1,4 +1,5 @@
 import type { HighlightMatch } from './match-ranges';
+import { toLiveRange } from './range-geometry';
 
 const TEXT_NODE = 3;
 /** Pointer tolerance around a match's line boxes, px. */
@@ -19,7 +20,7 @@ export function findMatchAt(
   const node = findCaretNode(doc, x, y, shadowRoots);
   if (!node || node.nodeType !== TEXT_NODE) return undefined;
   for (const match of byNode.get(node as Text) ?? []) {
-    for (const rect of match.range.getClientRects()) {
+    for (const rect of toLiveRange(match.range).getClientRects()) {
       if (x >= rect.left - SLOP && x <= rect.right + SLOP && y >= rect.top - SLOP && y <= rect.bottom + SLOP)
         return match;
     }

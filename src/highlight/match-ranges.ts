@@ -6,7 +6,8 @@ import type { Occurrence } from '../match/occurrence';
 
 /** One match found in highlight mode: a live Range over the host's own text nodes. */
 export interface HighlightMatch {
-  readonly range: Range;
+  /** Static: a page pays for every live Range on every DOM change. Found again when its block changes. */
+  readonly range: StaticRange;
   readonly serial: number;
   /** The official term. */
   readonly term: string;
@@ -41,6 +42,9 @@ export function* findMatchRanges(
   found: (match: HighlightMatch) => void,
 ): Generator<void, void, undefined> {
   const { adapter, set, occurrence, seen, root, selector, shadow } = context;
+  // The document's own StaticRange (an iframe's ranges must come from the iframe's window).
+  const StaticRangeOf =
+    (context.root.ownerDocument ?? (context.root as Document)).defaultView?.StaticRange ?? StaticRange;
   for (const run of textRuns(target, adapter)) {
     const nodes = run as Text[];
     context.stats.textNodes += nodes.length;
@@ -53,9 +57,12 @@ export function* findMatchRanges(
       for (const group of groupByMatch(pieces)) {
         const first = group[0]!;
         const last = group[group.length - 1]!;
-        const range = nodes[0]!.ownerDocument.createRange();
-        range.setStart(nodes[first.node]!, first.start);
-        range.setEnd(nodes[last.node]!, last.end);
+        const range = new StaticRangeOf({
+          startContainer: nodes[first.node]!,
+          startOffset: first.start,
+          endContainer: nodes[last.node]!,
+          endOffset: last.end,
+        });
         found({
           range,
           serial: first.match.serial,

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { DszdTermGlobal } from '../../../src/auto';
+import { toLiveRange } from '../../../src/highlight/range-geometry';
 import { INDEX_TAG } from '../../../src/highlight/term-index';
 import { waitFor } from './helpers';
 
@@ -29,7 +30,9 @@ describe('the drop-in script: data-mode', () => {
       await annotation.done;
       expect(annotation.mode).to.equal('highlight');
       expect(win.document.body.innerHTML).to.equal(body);
-      const ranges = [...(win.CSS.highlights.get('dszd-term') ?? [])].map((range) => range.toString());
+      const ranges = [...(win.CSS.highlights.get('dszd-term') ?? [])].map((range) =>
+        toLiveRange(range).toString(),
+      );
       expect(ranges.sort()).to.deep.equal(['数字社会', '未来社区']);
       // The control sits before <body>, outside the annotated root.
       expect(win.document.body.previousElementSibling?.localName).to.equal(INDEX_TAG);

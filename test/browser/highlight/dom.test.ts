@@ -1,6 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
-import { frames, highlight, highlightedTexts, indexHost, indexPart, mount, recordMutations } from './helpers';
+import {
+  frames,
+  highlight,
+  highlightedRanges,
+  highlightedTexts,
+  indexHost,
+  indexPart,
+  mount,
+  recordMutations,
+  waitFor,
+} from './helpers';
 
 const PAGE =
   '<p>这是数字<span>社会</span>的定义，<b>城市</b>大脑与未来社区。</p><ul><li>浙农码<em>和</em>安心码</li></ul>' +
@@ -49,6 +59,8 @@ describe('highlight mode: the DOM stays the page’s', () => {
     expect(document.querySelectorAll('style').length).to.equal(styles);
     const rules = [...document.adoptedStyleSheets.at(-1)!.cssRules].map((rule) => rule.cssText).join('\n');
     expect(rules).to.contain('::highlight(dszd-term)');
+    const p = root.querySelector('p')!;
+    expect(getComputedStyle(p, '::highlight(dszd-term)').textDecorationLine).to.equal('underline');
   });
 
   it('remove() takes out the highlights, the stylesheet and the control; the DOM under the root never changed', async () => {
@@ -101,6 +113,28 @@ describe('highlight mode: the DOM stays the page’s', () => {
     expect(highlightedTexts()).to.deep.equal(['浙农码', '安心码']);
     // Only the test's own three changes were recorded: highlighting added none.
     expect(mutations.stop()).to.have.length(3);
+  });
+
+  it('paints only the matches on or near the screen, and those scrolled to as they come', async () => {
+    const root = mount(
+      Array.from({ length: 12 }, (_, i) => `<p style="height: 600px">第${i}段：城市大脑</p>`).join(''),
+    );
+    annotation = await highlight(root);
+    expect(annotation.matches).to.equal(12);
+    const painted = highlightedTexts().length;
+    expect(painted).to.be.within(1, 4);
+    const last = root.lastElementChild!;
+    last.scrollIntoView();
+    try {
+      expect(
+        await waitFor(() => highlightedRanges().some((range) => last.contains(range.startContainer))),
+      ).to.equal(true);
+      expect(
+        highlightedRanges().some((range) => root.firstElementChild!.contains(range.startContainer)),
+      ).to.equal(false);
+    } finally {
+      window.scrollTo(0, 0);
+    }
   });
 
   it('falls back to self-healing wrapping where the Highlight API is missing', async () => {

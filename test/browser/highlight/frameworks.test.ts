@@ -6,15 +6,13 @@ import { mountReactApp } from '../frameworks/react-app';
 import type { MountApp } from '../frameworks/suite';
 import type { FrameworkApp } from '../frameworks/vue-app';
 import { mountVueApp } from '../frameworks/vue-app';
-import { highlight, recordMutations } from './helpers';
+import { highlight, highlightedRanges, recordMutations } from './helpers';
 
 /** Each highlighted match under `root` as `term=text`, in document order. */
 function highlightedMatches(root: Element): string[] {
-  const ranges = [...(CSS.highlights.get('dszd-term') ?? [])]
-    .map((range) => range as Range)
+  return highlightedRanges()
     .filter((range) => root.contains(range.startContainer))
-    .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-  return ranges.map((range) => `${termOf(range)}=${range.toString()}`);
+    .map((range) => `${termOf(range)}=${range.toString()}`);
 }
 
 /** The official term a range stands for, looked up the way the oracle names it. */

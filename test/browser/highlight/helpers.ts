@@ -1,5 +1,6 @@
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import type { AnnotateOptions } from '../../../src/annotate/options';
+import { toLiveRange } from '../../../src/highlight/range-geometry';
 import { INDEX_TAG } from '../../../src/highlight/term-index';
 
 /** Annotates in highlight mode and waits for the first search. */
@@ -9,21 +10,23 @@ export async function highlight(root: Element, options: AnnotateOptions = {}): P
   return annotation;
 }
 
+/** The ranges of a registered highlight as live Ranges (the matches are StaticRanges), in document order. */
+export function highlightedRanges(name = 'dszd-term'): Range[] {
+  return [...(CSS.highlights.get(name) ?? [])]
+    .map((range) => toLiveRange(range))
+    .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+}
+
 /** The text of each range of a registered highlight, in document order. */
 export function highlightedTexts(name = 'dszd-term'): string[] {
-  const highlight = CSS.highlights.get(name);
-  if (!highlight) return [];
-  return [...highlight]
-    .map((range) => range as Range)
-    .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
-    .map((range) => range.toString());
+  return highlightedRanges(name).map((range) => range.toString());
 }
 
 /** The first range of the named highlight whose text is `text`. */
 export function findRange(text: string, name = 'dszd-term'): Range {
-  const range = [...(CSS.highlights.get(name) ?? [])].find((candidate) => candidate.toString() === text);
+  const range = highlightedRanges(name).find((candidate) => candidate.toString() === text);
   if (!range) throw new Error(`no highlighted range "${text}"`);
-  return range as Range;
+  return range;
 }
 
 /** The integer centre of a range's first line box, for sendMouse. */

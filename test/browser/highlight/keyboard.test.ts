@@ -131,7 +131,7 @@ describe('highlight mode: keyboard and screen readers', () => {
       ['城市大脑', '城市大脑'],
     ]);
     const current = CSS.highlights.get('dszd-term-current')!;
-    const range = [...current][0] as Range;
+    const range = [...current][0]!;
     // The third paragraph's match: the step went through the text, not through the list.
     expect(range.startContainer.parentElement === root.querySelectorAll('p')[2]).to.equal(true);
     expect(cardTerm()).to.equal('城市大脑');

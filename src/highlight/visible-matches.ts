@@ -1,0 +1,116 @@
+import { addRanges, removeRanges } from './highlight-registry';
+import type { HighlightMatch } from './match-ranges';
+
+const ELEMENT_NODE = 1;
+const DOCUMENT_NODE = 9;
+/** How far beyond the viewport matches are painted already, so scrolling shows them painted. */
+const MARGIN = 0.5;
+
+/**
+ * Keeps the named highlight holding the matches of the blocks on or near the screen only. Chromium re-validates
+ * every range of every registered highlight whenever one changes: with all of a 1 MB page's 18,000 matches
+ * registered, each frame that touched a highlight took 50 to 300 ms. Blocks are watched with an
+ * IntersectionObserver (no DOM change); their matches join the highlight as they come near the viewport.
+ */
+export class VisibleMatches {
+  readonly #doc: Document;
+  readonly #name: string;
+  readonly #byBlock = new Map<Node, Set<HighlightMatch>>();
+  readonly #blockOf = new Map<Element, Node>();
+  readonly #shown = new Set<Node>();
+  readonly #observer: IntersectionObserver;
+
+  constructor(doc: Document, name: string, onError: (error: unknown) => void) {
+    this.#doc = doc;
+    this.#name = name;
+    const view = doc.defaultView ?? window;
+    this.#observer = new view.IntersectionObserver(
+      (entries) => {
+        try {
+          this.#update(entries);
+        } catch (error) {
+          onError(error);
+        }
+      },
+      { rootMargin: `${MARGIN * 100}% 0px` },
+    );
+  }
+
+  add(match: HighlightMatch): void {
+    const block = match.block;
+    let matches = this.#byBlock.get(block);
+    if (!matches) {
+      this.#byBlock.set(block, (matches = new Set()));
+      const target = findTarget(block);
+      if (target) {
+        this.#blockOf.set(target, block);
+        this.#observer.observe(target);
+      }
+      // Known at once (the observer answers a frame later), so a visible match is painted in this frame.
+      if (!target || isNearViewport(target)) this.#shown.add(block);
+    }
+    matches.add(match);
+    if (this.#shown.has(block)) addRanges(this.#doc, this.#name, [match.range]);
+  }
+
+  delete(match: HighlightMatch): void {
+    const block = match.block;
+    const matches = this.#byBlock.get(block);
+    if (!matches?.delete(match)) return;
+    if (this.#shown.has(block)) removeRanges(this.#doc, this.#name, [match.range]);
+    if (matches.size) return;
+    this.#byBlock.delete(block);
+    this.#shown.delete(block);
+    const target = findTarget(block);
+    if (target) {
+      this.#observer.unobserve(target);
+      this.#blockOf.delete(target);
+    }
+  }
+
+  /** Stops watching and takes every range out of the highlight. */
+  clear(): void {
+    this.#observer.disconnect();
+    for (const block of this.#shown)
+      removeRanges(
+        this.#doc,
+        this.#name,
+        [...this.#byBlock.get(block)!].map((match) => match.range),
+      );
+    this.#byBlock.clear();
+    this.#blockOf.clear();
+    this.#shown.clear();
+  }
+
+  #update(entries: readonly IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const block = this.#blockOf.get(entry.target);
+      const matches = block && this.#byBlock.get(block);
+      if (!block || !matches) continue;
+      const ranges = [...matches].map((match) => match.range);
+      if (entry.isIntersecting && !this.#shown.has(block)) {
+        this.#shown.add(block);
+        addRanges(this.#doc, this.#name, ranges);
+      } else if (!entry.isIntersecting && this.#shown.has(block)) {
+        this.#shown.delete(block);
+        removeRanges(this.#doc, this.#name, ranges);
+      }
+    }
+  }
+}
+
+/** The element whose box stands for a block: the element itself, a shadow root's host, a document's <html>. */
+function findTarget(block: Node): Element | null {
+  if (block.nodeType === ELEMENT_NODE) return block as Element;
+  if (block.nodeType === DOCUMENT_NODE) return (block as Document).documentElement;
+  return (block as Partial<ShadowRoot>).host ?? null;
+}
+
+/** Whether the element's box lies within the viewport plus the margin (the observer's own test). */
+function isNearViewport(target: Element): boolean {
+  const view = target.ownerDocument.defaultView ?? window;
+  const rect = target.getBoundingClientRect();
+  if (!rect.width && !rect.height) return false;
+  const margin = view.innerHeight * MARGIN;
+  return rect.bottom >= -margin && rect.top <= view.innerHeight + margin;
+}
