@@ -13,3 +13,4 @@ export type { TermsConfig, TermsConfigOptions } from './config';
 export { findTerms, findEntry, type FindTermsOptions, type TermMatch } from './match/find-terms';
 export { selectOccurrences, type Occurrence } from './match/occurrence';
 export { normalizeKey } from './match/normalize';
+export type { AnnotateMode } from './annotate/options';

@@ -1,5 +1,5 @@
 /**
- * Whether the CSS Custom Highlight API is there (Chrome 105+, Safari 17.2+, Firefox 140+). Where it is not,
+ * Whether the CSS Custom Highlight API is there (Chrome 105+, Safari 17.2+, Firefox 149+). Where it is not,
  * `mode: "highlight"` falls back to self-healing wrapping.
  */
 export function supportsHighlights(doc: Document): boolean {
