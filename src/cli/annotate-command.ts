@@ -115,10 +115,8 @@ function checkOptions(args: AnnotateArguments): FileOptions {
   try {
     resolveOptions({ occurrence: occurrence as Occurrence, exclude, set });
   } catch (error) {
-    if (error instanceof AnnotateHtmlError) {
-      const problem = error.message.replace(/^annotateHtml: option "[^"]+": /, '');
-      throw new UsageError(`annotate: --${error.option} ${problem}`);
-    }
+    if (error instanceof AnnotateHtmlError)
+      throw new UsageError(`annotate: --${error.option} ${error.problem}`);
     throw error;
   }
   if (encoding !== undefined && !resolveEncodingLabel(encoding))

@@ -66,12 +66,12 @@ interface Candidate {
  * stays byte for byte. Throws {@link AnnotateHtmlError} for invalid options.
  */
 export function annotateHtml(html: string, options: AnnotateHtmlOptions = {}): AnnotateHtmlResult {
-  if (typeof html !== 'string') throw new AnnotateHtmlError('html', 'must be a string');
-  const { set, occurrence, isSkipped, mode } = resolveOptions(options);
+  if (typeof html !== 'string') throw new AnnotateHtmlError('html', `must be a string, got ${typeof html}`);
+  const { set, occurrence, isSkipped, parse } = resolveOptions(options);
   // parse5 keeps a BOM as text (browsers drop it while decoding): parse without it and shift offsets back.
   const base = html.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = base ? html.slice(1) : html;
-  const root = parseHtml(source, mode);
+  const root = parseHtml(source, parse);
   const existing = scanExistingMarkup(root, set);
   const seen = occurrence === 'first' ? existing.serials : undefined;
   const adapter = createParse5Adapter(isSkipped);

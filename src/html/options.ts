@@ -1,9 +1,13 @@
 import type { DefinitionSet } from '../definitions/types';
 import type { Occurrence } from '../match/occurrence';
 import { compileSkipTest, type SkipTest } from './parse5-adapter';
-import type { HtmlMode } from './parse-html';
+import type { HtmlParsing } from './parse-html';
 
-/** Options of {@link annotateHtml}: the same names and meanings as the browser annotator's. */
+/**
+ * Options of {@link annotateHtml}: `set`, `occurrence` and `exclude` have the browser annotator's names, meanings
+ * and messages, and options only the browser knows (`mode`, `observe`, `shadow`) are ignored, so one options object
+ * serves both.
+ */
 export interface AnnotateHtmlOptions {
   /**
    * The compiled definition set to tag.
@@ -19,22 +23,24 @@ export interface AnnotateHtmlOptions {
   /** A CSS selector of more elements whose text is never tagged, on top of the shared skip rules. */
   exclude?: string;
   /**
-   * `"document"` parses a whole page (implicit html/head/body), `"fragment"` a piece of a body; `"auto"` reads a
-   * page when the text starts with a doctype or an html, head or body tag.
+   * How the input is parsed: `"document"` as a whole page (implicit html/head/body), `"fragment"` as a piece of a
+   * body; `"auto"` reads a page when the text starts with a doctype or an html, head or body tag.
    * @default "auto"
    */
-  mode?: HtmlMode;
+  parse?: HtmlParsing;
 }
 
-/** An invalid argument or option of annotateHtml; `option` names it. */
+/** An invalid argument or option of annotateHtml; `option` names it, `problem` says what is wrong with it. */
 export class AnnotateHtmlError extends Error {
   override name = 'AnnotateHtmlError';
   constructor(
-    /** The option (or argument) at fault: "html", "set", "occurrence", "exclude" or "mode". */
+    /** The option (or argument) at fault: "html", "options", "set", "occurrence", "exclude" or "parse". */
     readonly option: string,
-    problem: string,
+    /** What is wrong, e.g. `must be "first" or "all", got "al"`. */
+    readonly problem: string,
   ) {
-    super(`annotateHtml: option "${option}": ${problem}`);
+    const subject = option === 'html' || option === 'options' ? option : `option "${option}"`;
+    super(`annotateHtml: ${subject} ${problem}`);
   }
 }
 
@@ -43,37 +49,31 @@ export interface ResolvedOptions {
   set: DefinitionSet | undefined;
   occurrence: Occurrence;
   isSkipped: SkipTest;
-  mode: HtmlMode;
+  parse: HtmlParsing;
 }
 
 /** Checks the options and compiles the skip rules; throws {@link AnnotateHtmlError} naming the bad option. */
-export function resolveOptions(options: AnnotateHtmlOptions = {}): ResolvedOptions {
-  if (typeof options !== 'object' || options === null)
-    throw new AnnotateHtmlError('options', 'must be an object');
-  const { set, occurrence = 'first', exclude, mode = 'auto' } = options;
-  if (set !== undefined && !(typeof set === 'object' && set !== null && Array.isArray(set.entries)))
-    throw new AnnotateHtmlError(
-      'set',
-      'must be a compiled definition set (an object with an "entries" array)',
-    );
+export function resolveOptions(options: AnnotateHtmlOptions | null = {}): ResolvedOptions {
+  if (options === null) options = {};
+  if (typeof options !== 'object')
+    throw new AnnotateHtmlError('options', `must be an object, got ${typeof options}`);
+  const { set, occurrence = 'first', exclude, parse = 'auto' } = options;
   if (occurrence !== 'first' && occurrence !== 'all')
-    throw new AnnotateHtmlError('occurrence', `must be "first" or "all", not ${JSON.stringify(occurrence)}`);
-  if (mode !== 'auto' && mode !== 'document' && mode !== 'fragment')
-    throw new AnnotateHtmlError(
-      'mode',
-      `must be "auto", "document" or "fragment", not ${JSON.stringify(mode)}`,
-    );
+    throw new AnnotateHtmlError('occurrence', `must be "first" or "all", got ${JSON.stringify(occurrence)}`);
+  if (set !== undefined && !Array.isArray((set as Partial<DefinitionSet> | null)?.entries))
+    throw new AnnotateHtmlError('set', 'must be a compiled definition set (with an "entries" array)');
   if (exclude !== undefined && typeof exclude !== 'string')
-    throw new AnnotateHtmlError('exclude', 'must be a CSS selector string');
+    throw new AnnotateHtmlError('exclude', `must be a CSS selector string, got ${typeof exclude}`);
+  if (parse !== 'auto' && parse !== 'document' && parse !== 'fragment')
+    throw new AnnotateHtmlError(
+      'parse',
+      `must be "auto", "document" or "fragment", got ${JSON.stringify(parse)}`,
+    );
   let isSkipped: SkipTest;
   try {
     isSkipped = compileSkipTest(exclude);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AnnotateHtmlError(
-      'exclude',
-      `not a valid CSS selector: ${JSON.stringify(exclude)} (${reason})`,
-    );
+  } catch {
+    throw new AnnotateHtmlError('exclude', `is not a valid CSS selector: ${JSON.stringify(exclude)}`);
   }
-  return { set, occurrence, isSkipped, mode };
+  return { set, occurrence, isSkipped, parse };
 }

@@ -303,11 +303,11 @@ describe.concurrent('dszd-term command', { timeout: 120_000 }, () => {
     const cases: Array<[string[], string]> = [
       [
         ['annotate', 'a.html', '--occurrence', 'most'],
-        'dszd-term: annotate: --occurrence must be "first" or "all", not "most"\n',
+        'dszd-term: annotate: --occurrence must be "first" or "all", got "most"\n',
       ],
       [
         ['annotate', 'a.html', '--exclude', 'p['],
-        'dszd-term: annotate: --exclude not a valid CSS selector: "p["',
+        'dszd-term: annotate: --exclude is not a valid CSS selector: "p["\n',
       ],
       [
         ['annotate', 'a.html', '--encoding', 'klingon'],

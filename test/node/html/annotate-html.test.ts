@@ -313,25 +313,64 @@ describe('annotateHtml: what is never tagged', () => {
 });
 
 describe('annotateHtml: options', () => {
-  it('rejects invalid options with an error naming the option', () => {
+  it('rejects invalid options with one error naming the option, worded as the browser annotator words it', () => {
     const attempt = (options: unknown) => () =>
       annotateHtml('<p>数字社会</p>', options as AnnotateHtmlOptions);
-    expect(attempt({ occurrence: 'some' })).toThrow(AnnotateHtmlError);
-    expect(attempt({ occurrence: 'some' })).toThrow(
-      'option "occurrence": must be "first" or "all", not "some"',
+    expect(attempt({ occurrence: 'al' })).toThrow(AnnotateHtmlError);
+    expect(attempt({ occurrence: 'al' })).toThrow(
+      new AnnotateHtmlError('occurrence', 'must be "first" or "all", got "al"'),
     );
-    expect(attempt({ exclude: 'p[' })).toThrow(/option "exclude": not a valid CSS selector: "p\["/);
-    expect(attempt({ exclude: 3 })).toThrow('option "exclude": must be a CSS selector string');
-    expect(attempt({ set: {} })).toThrow(/option "set": must be a compiled definition set/);
-    expect(attempt({ mode: 'xml' })).toThrow(/option "mode"/);
-    expect(() => annotateHtml(3 as unknown as string)).toThrow('option "html": must be a string');
+    const messages = [
+      { occurrence: 'al' },
+      { exclude: 'p[' },
+      { exclude: 3 },
+      { set: {} },
+      { parse: 'xml' },
+      'all',
+    ].map((options) => {
+      try {
+        attempt(options)();
+        return 'no error';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    expect(messages).toEqual([
+      'annotateHtml: option "occurrence" must be "first" or "all", got "al"',
+      'annotateHtml: option "exclude" is not a valid CSS selector: "p["',
+      'annotateHtml: option "exclude" must be a CSS selector string, got number',
+      'annotateHtml: option "set" must be a compiled definition set (with an "entries" array)',
+      'annotateHtml: option "parse" must be "auto", "document" or "fragment", got "xml"',
+      'annotateHtml: options must be an object, got string',
+    ]);
+    expect(() => annotateHtml(3 as unknown as string)).toThrow(
+      'annotateHtml: html must be a string, got number',
+    );
   });
 
-  it('reads fragment or document as told', () => {
-    // As a fragment, <title> is still a title (skipped); as a document, the text goes into the implicit body.
-    expect(annotate('<title>数字社会</title>数字社会', { mode: 'fragment', occurrence: 'all' }).html).toBe(
-      `<title>数字社会</title>${tag('数字社会', '数字社会')}`,
+  it("takes the browser annotator's options object as is: its own options (mode, observe, shadow) are ignored", () => {
+    const options = {
+      mode: 'highlight',
+      observe: true,
+      shadow: false,
+      occurrence: 'all',
+    } as AnnotateHtmlOptions;
+    expect(annotate('<p>数字社会，数字社会</p>', options).html).toBe(
+      `<p>${tag('数字社会', '数字社会')}，${tag('数字社会', '数字社会')}</p>`,
     );
-    expect(annotate('数字社会', { mode: 'document' }).html).toBe(tag('数字社会', '数字社会'));
+    expect(annotate('<p>数字社会</p>', null as unknown as AnnotateHtmlOptions).html).toBe(
+      `<p>${tag('数字社会', '数字社会')}</p>`,
+    );
+  });
+
+  it('parses as a fragment or a document as told by the parse option', () => {
+    // In a document, text inside <frameset> is dropped by the parser; in a fragment (body context) <frameset> is.
+    const page = '<!DOCTYPE html><frameset>数字社会</frameset>';
+    expect(annotate(page, {}).html).toBe(page);
+    expect(annotate(page, { parse: 'fragment' }).html).toBe(
+      `<!DOCTYPE html><frameset>${tag('数字社会', '数字社会')}</frameset>`,
+    );
+    expect(annotate('<frameset>数字社会', {}).html).toBe(`<frameset>${tag('数字社会', '数字社会')}`);
+    expect(annotate('<frameset>数字社会', { parse: 'document' }).html).toBe('<frameset>数字社会');
   });
 });
