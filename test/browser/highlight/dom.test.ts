@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { annotate, type Annotation } from '../../../src/annotate/annotate';
+import { annotate, unannotate, type Annotation } from '../../../src/annotate/annotate';
+import type { DszdErrorEvent } from '../../../src/events/error-event';
 import {
   frames,
   highlight,
@@ -135,6 +136,51 @@ describe('highlight mode: the DOM stays the page’s', () => {
     } finally {
       window.scrollTo(0, 0);
     }
+  });
+
+  it('highlights inside open shadow roots under the root, styled there too', async () => {
+    const root = mount('<p>开头</p><div id="host"></div>');
+    const shadow = root.querySelector('#host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>影子里的城市大脑</p>';
+    annotation = await highlight(root);
+    expect(highlightedTexts()).to.deep.equal(['城市大脑']);
+    expect(
+      getComputedStyle(shadow.querySelector('p')!, '::highlight(dszd-term)').textDecorationLine,
+    ).to.equal('underline');
+    annotation.remove();
+    expect(shadow.adoptedStyleSheets).to.have.length(0);
+  });
+
+  it('taking over a root wrapped before removes the wrappers; unannotate() removes the highlights', async () => {
+    const root = mount('<p>推进数字社会建设</p>');
+    const clone = root.cloneNode(true);
+    const wrapped = annotate(root, { occurrence: 'all' });
+    await wrapped.done;
+    expect(root.querySelectorAll('dszd-term')).to.have.length(1);
+    annotation = await highlight(root);
+    expect(root.isEqualNode(clone)).to.equal(true);
+    expect(highlightedTexts()).to.deep.equal(['数字社会']);
+    unannotate(root);
+    expect(CSS.highlights.has('dszd-term')).to.equal(false);
+    expect(indexHost()).to.equal(null);
+  });
+
+  it('a bad mode is reported, not thrown', async () => {
+    const root = mount(PAGE);
+    const errors: DszdErrorEvent[] = [];
+    root.addEventListener('dszd-error', (event) => errors.push(event));
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      annotation = annotate(root, { mode: 'overlay' as 'highlight' });
+      await annotation.done;
+    } finally {
+      console.warn = warn;
+    }
+    expect(errors.map((event) => (event.error as Error).message)).to.deep.equal([
+      'annotate: option "mode" must be "auto", "wrap" or "highlight", got "overlay"',
+    ]);
+    expect(root.querySelectorAll('dszd-term')).to.have.length(0);
   });
 
   it('falls back to self-healing wrapping where the Highlight API is missing', async () => {
