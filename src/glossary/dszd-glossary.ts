@@ -3,6 +3,8 @@ import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { parseCardLang } from '../card/labels';
+import { getTermsConfig, watchTermsConfig } from '../config';
 import { definitionSet } from '../definitions/definition-set.generated';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
@@ -28,8 +30,9 @@ const HEADINGS: Record<number, StaticValue> = {
  *
  * @summary The whole definition set as a searchable, linkable list.
  *
- * @attr lang - Language of the interface words: `en…` for English, anything else (default) for Chinese. Falls back
- *   to the nearest ancestor's `lang`. The entries are always marked `zh-CN`.
+ * @attr lang - Language of the interface words, as for the card: `en…` for English, `zh…` for Chinese; without it
+ *   (or with another language) the `configureTerms({ lang })` setting, Chinese by default. An ancestor's `lang` is not
+ *   followed (many Chinese sites ship `<html lang="en">`). The entries are always marked `zh-CN`.
  * @attr query - The search text; kept in step with the search field.
  * @attr heading-level - Level of the term headings, 2–6. Default 2.
  *
@@ -80,9 +83,11 @@ export class DszdGlossary extends LitElement {
   @property({ attribute: false }) private targetSerial: number | undefined;
 
   #listeners: AbortController | undefined;
+  #stopWatchingConfig: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#stopWatchingConfig = watchTermsConfig(() => this.requestUpdate());
     this.#listeners = new AbortController();
     window.addEventListener('hashchange', () => void this.#followHash(), { signal: this.#listeners.signal });
     void this.#followHash();
@@ -90,6 +95,8 @@ export class DszdGlossary extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopWatchingConfig?.();
+    this.#stopWatchingConfig = undefined;
     this.#listeners?.abort();
     this.#listeners = undefined;
   }
@@ -117,7 +124,7 @@ export class DszdGlossary extends LitElement {
   }
 
   #renderGlossary(): TemplateResult {
-    const labels = getGlossaryLabels(this.uiLang ?? this.closest('[lang]')?.getAttribute('lang'));
+    const labels = getGlossaryLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
     const found = searchEntries(this.set, this.query);
     const visible = new Set(found);
     const set = this.set;

@@ -1,3 +1,5 @@
+import type { CardLang } from '../card/labels';
+
 /** The words of the glossary's own interface, in the language of its `lang` (the entries stay as printed). */
 export interface GlossaryLabels {
   /** BCP 47 tag of these words, set on them so screen readers pronounce them right inside Chinese content. */
@@ -34,7 +36,7 @@ const english: GlossaryLabels = {
   count: (total) => (total === 1 ? '1 entry' : `${total} entries`),
 };
 
-/** English for any `en…` language tag, Chinese (the default) for everything else. */
-export function getGlossaryLabels(lang: string | null | undefined): GlossaryLabels {
-  return lang?.trim().toLowerCase().startsWith('en') ? english : chinese;
+/** The glossary's words in one of the card's languages (the glossary follows the same language rule). */
+export function getGlossaryLabels(lang: CardLang): GlossaryLabels {
+  return lang === 'en' ? english : chinese;
 }

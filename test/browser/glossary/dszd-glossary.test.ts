@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
+import { configureTerms, resetTermsConfig } from '../../../src/config';
 import type { DefinitionSet } from '../../../src/definitions/types';
 import type { DszdErrorEvent } from '../../../src/events/error-event';
 import type { DszdGlossary } from '../../../src/glossary/dszd-glossary';
@@ -153,6 +154,33 @@ describe('<dszd-glossary> rendering', () => {
     await glossary.updateComplete;
 
     expect(shadow(glossary).querySelector('label')?.textContent).to.equal('Search terms');
+  });
+
+  it('picks its language as the card does: its own zh or en lang, else configureTerms, never an ancestor', async () => {
+    const label = (glossary: DszdGlossary) => shadow(glossary).querySelector('label')?.textContent;
+    try {
+      const host = await fixture<HTMLElement>(
+        html`<div lang="en">
+          <dszd-glossary id="plain"></dszd-glossary><dszd-glossary id="zh" lang="zh-Hans"></dszd-glossary
+          ><dszd-glossary id="other" lang="fr"></dszd-glossary>
+        </div>`,
+      );
+      const [plain, zh, other] = ['plain', 'zh', 'other'].map((id) =>
+        host.querySelector<DszdGlossary>(`#${id}`)!,
+      ) as [DszdGlossary, DszdGlossary, DszdGlossary];
+      await Promise.all([plain.updateComplete, zh.updateComplete, other.updateComplete]);
+      expect([label(plain), label(zh), label(other)]).to.deep.equal(['搜索术语', '搜索术语', '搜索术语']);
+
+      configureTerms({ lang: 'en' });
+      await Promise.all([plain.updateComplete, zh.updateComplete, other.updateComplete]);
+      expect([label(plain), label(zh), label(other)]).to.deep.equal([
+        'Search terms',
+        '搜索术语',
+        'Search terms',
+      ]);
+    } finally {
+      resetTermsConfig();
+    }
   });
 
   it('uses the heading level it is given', async () => {
