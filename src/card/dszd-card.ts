@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
+import { describeSet } from '../definitions/describe-set';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { DszdHideEvent } from '../events/hide-event';
@@ -199,7 +200,7 @@ export class DszdCard extends LitElement {
     const entry = this.entry;
     const labels = getLabels(this.cardLang);
     const set = this.definitionSet;
-    const source = `${set.title}（${set.version}版） · ${set.issuer} · ${set.date}`;
+    const source = describeSet(set);
     const bridge = this.bridge;
     return html`<div
       part="card"

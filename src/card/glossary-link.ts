@@ -1,5 +1,4 @@
-/** The id prefix the glossary element gives each entry (`id="dszd-entry-<serial>"`). */
-export const ENTRY_ID_PREFIX = 'dszd-entry-';
+import { getEntryAnchorId } from '../glossary/entry-anchor';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -30,7 +29,7 @@ export function buildGlossaryLink(
 ): string | undefined {
   if (!glossaryUrl || !isSafeLinkUrl(glossaryUrl, base)) return undefined;
   const url = new URL(stripLikeUrlParser(glossaryUrl), base);
-  url.hash = `${ENTRY_ID_PREFIX}${serial}`;
+  url.hash = getEntryAnchorId(serial);
   return url.href;
 }
 

@@ -1,5 +1,5 @@
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
-import { findTerms } from '../match/find-terms';
+import { findEntryBySerial, findTerms } from '../match/find-terms';
 import { EXIT_FAILED, EXIT_OK } from './cli-error';
 import { writeOut, type CliIo } from './io';
 
@@ -10,7 +10,7 @@ import { writeOut, type CliIo } from './io';
 export async function runLookup(set: DefinitionSet, text: string, json: boolean, io: CliIo): Promise<number> {
   const found = new Map<number, { entry: DefinitionEntry; text: string }>();
   for (const match of findTerms(text, { set, occurrence: 'first' })) {
-    const entry = set.entries.find((candidate) => candidate.serial === match.serial)!;
+    const entry = findEntryBySerial(match.serial, set)!;
     found.set(match.serial, { entry, text: text.slice(match.start, match.end) });
   }
   if (json) {

@@ -3,19 +3,9 @@
  * element carrying its id, slotted into the entry's place in the shadow tree (where the browser scrolls to it).
  */
 
-const PREFIX = 'dszd-entry-';
+import { getEntryAnchorId } from './entry-anchor';
+
 const MARKER = 'data-dszd-anchor';
-
-/** The id (and fragment) of an entry's anchor, e.g. `dszd-entry-23`. */
-export function getEntryAnchorId(serial: number): string {
-  return `${PREFIX}${serial}`;
-}
-
-/** The serial a URL fragment (`#dszd-entry-23`) points at, or undefined. */
-export function readHashSerial(hash: string): number | undefined {
-  const match = /^#?dszd-entry-(\d+)$/.exec(hash);
-  return match ? Number(match[1]) : undefined;
-}
 
 /** Gives `host` exactly one anchor child per serial (reusing the ones it has) and removes anchors of other serials. */
 export function syncEntryAnchors(host: HTMLElement, serials: readonly number[]): void {

@@ -6,10 +6,13 @@ import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.j
 import { parseCardLang } from '../card/labels';
 import { getTermsConfig, watchTermsConfig } from '../config';
 import { definitionSet } from '../definitions/definition-set.generated';
+import { describeSet } from '../definitions/describe-set';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
-import { getEntryAnchorId, readHashSerial, syncEntryAnchors } from './anchors';
+import { findEntryBySerial } from '../match/find-terms';
+import { syncEntryAnchors } from './anchors';
 import { glossaryStyles } from './dszd-glossary.styles';
+import { getEntryAnchorId, readHashSerial } from './entry-anchor';
 import { splitByQuery } from './highlight';
 import { getGlossaryLabels, type GlossaryLabels } from './labels';
 import { searchEntries } from './search';
@@ -219,7 +222,7 @@ export class DszdGlossary extends LitElement {
   async #followHash(): Promise<void> {
     try {
       const serial = readHashSerial(location.hash);
-      const entry = this.set.entries.find((candidate) => candidate.serial === serial);
+      const entry = serial === undefined ? undefined : findEntryBySerial(serial, this.set);
       this.targetSerial = entry?.serial;
       if (!entry) return;
       if (!searchEntries(this.set, this.query).includes(entry)) this.query = '';
@@ -241,11 +244,6 @@ function waitForLoad(signal: AbortSignal | undefined): Promise<void> {
     window.addEventListener('load', () => resolve(), { once: true, signal });
     signal?.addEventListener('abort', () => resolve(), { once: true });
   });
-}
-
-/** The line naming the set, e.g. 数字社会定义集（6.0版） · 浙江省发展和改革委员会 · 2022-04-12. */
-function describeSet(set: DefinitionSet): string {
-  return `${set.title}（${set.version}版） · ${set.issuer} · ${set.date}`;
 }
 
 /** A text with its search hits in `<mark>`: text bindings only, never HTML. */

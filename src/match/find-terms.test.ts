@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDefinitionSet } from '../definitions/compile';
 import { definitionSet } from '../definitions/definition-set.generated';
-import { findEntry, findTerms, getMatcher } from './find-terms';
+import { findEntry, findEntryBySerial, findTerms, getMatcher } from './find-terms';
 import { normalizeKey } from './normalize';
 
 /** [start, end, term] of each match: short enough to read a whole table row at a glance. */
@@ -337,5 +337,15 @@ describe('findTerms and findEntry on the shipped set', () => {
     expect(findEntry('更多跨场景')).toBeUndefined();
     expect(findEntry('不存在的名词')).toBeUndefined();
     expect(findEntry('')).toBeUndefined();
+  });
+});
+
+describe('findEntryBySerial', () => {
+  it('finds the entry with a serial in the shipped set or a given one, and nothing for an unknown serial', () => {
+    for (const entry of definitionSet.entries) expect(findEntryBySerial(entry.serial)).toBe(entry);
+    expect(findEntryBySerial(8, customSet)?.term).toBe('CIM平台');
+    expect(findEntryBySerial(1, customSet)).toBeUndefined();
+    expect(findEntryBySerial(0)).toBeUndefined();
+    expect(findEntryBySerial(Number.NaN)).toBeUndefined();
   });
 });

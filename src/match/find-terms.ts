@@ -33,3 +33,8 @@ export function findTerms(text: string, options: FindTermsOptions = {}): TermMat
 export function findEntry(name: string, set?: DefinitionSet): DefinitionEntry | undefined {
   return getMatcher(set).byKey.get(normalizeKey(name));
 }
+
+/** The entry with a serial number, if the set has one (a map built once with the set's matcher). */
+export function findEntryBySerial(serial: number, set?: DefinitionSet): DefinitionEntry | undefined {
+  return getMatcher(set).bySerial.get(serial);
+}

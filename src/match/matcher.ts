@@ -11,6 +11,8 @@ export interface Matcher {
   readonly entries: readonly DefinitionEntry[];
   /** normalizeKey(term or alias) → entry. */
   readonly byKey: ReadonlyMap<string, DefinitionEntry>;
+  /** serial → entry (the first one, should a hand-made set repeat a serial). */
+  readonly bySerial: ReadonlyMap<number, DefinitionEntry>;
 }
 
 const matchers = new WeakMap<DefinitionSet, Matcher>();
@@ -28,7 +30,9 @@ export function getMatcher(set: DefinitionSet = shippedSet): Matcher {
 function buildMatcher(set: DefinitionSet): Matcher {
   const patterns: Pattern[] = [];
   const byKey = new Map<string, DefinitionEntry>();
+  const bySerial = new Map<number, DefinitionEntry>();
   set.entries.forEach((entry, index) => {
+    if (!bySerial.has(entry.serial)) bySerial.set(entry.serial, entry);
     for (const name of [entry.term, ...entry.aliases]) {
       const key = normalizeKey(name);
       if (!key || byKey.has(key)) continue;
@@ -41,5 +45,5 @@ function buildMatcher(set: DefinitionSet): Matcher {
     const key = normalizeKey(phrase);
     if (key && !byKey.has(key)) patterns.push({ key, value: -1 });
   }
-  return { set, automaton: buildAutomaton(patterns), entries: set.entries, byKey };
+  return { set, automaton: buildAutomaton(patterns), entries: set.entries, byKey, bySerial };
 }

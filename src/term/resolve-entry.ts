@@ -1,5 +1,5 @@
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
-import { findEntry, findTerms } from '../match/find-terms';
+import { findEntry, findEntryBySerial, findTerms } from '../match/find-terms';
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
@@ -18,5 +18,5 @@ export function resolveEntry(
   const [match] = matches as [(typeof matches)[number]];
   const rest = text.slice(0, match.start) + text.slice(match.end);
   if (WORD_CHARACTER.test(rest)) return undefined;
-  return set.entries.find((entry) => entry.serial === match.serial);
+  return findEntryBySerial(match.serial, set);
 }
