@@ -1,6 +1,16 @@
 // The build:data CLI as a department runs it: a bad file gives one line and exit code 1; a good one writes the module.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,5 +113,30 @@ describe('scripts/build-data.ts', () => {
     ]);
     expect(written.entries.map((e: { serial: number }) => e.serial)).toEqual([1, 2]);
     expect(written.entries[1].aliases).toEqual(['一网通办服务']);
+  });
+  it('replaces outputs atomically: the old mode kept, no temporary file left when a write fails', () => {
+    const input = join(folder, 'atomic.json');
+    const out = join(folder, 'atomic');
+    mkdirSync(out);
+    writeFileSync(input, JSON.stringify(goodSet, null, 2));
+    writeFileSync(join(out, 'set.generated.ts'), 'old');
+    chmodSync(join(out, 'set.generated.ts'), 0o640);
+    mkdirSync(join(out, 'taken.json')); // a folder where the JSON should go: the rename fails
+
+    const result = buildData(
+      '--in',
+      input,
+      '--out',
+      join(out, 'set.generated.ts'),
+      '--json',
+      join(out, 'taken.json'),
+    );
+
+    expect(result.status).toBe(1);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^build:data: cannot write .*taken\.json: EISDIR/);
+    expect(readdirSync(out).sort()).toEqual(['set.generated.ts', 'taken.json']);
+    expect(statSync(join(out, 'set.generated.ts')).mode & 0o777).toBe(0o640);
+    expect(readFileSync(join(out, 'set.generated.ts'), 'utf8')).toContain('export const definitionSet');
   });
 });

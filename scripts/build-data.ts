@@ -1,8 +1,10 @@
 // The definition-set compiler: data/definition-set.json → src/definitions/definition-set.generated.ts.
 // Usage: tsx scripts/build-data.ts [--in source.json] [--out module.ts] [--json out.json]
-import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeAtomic } from '../src/cli/write-atomic';
 import { compileDefinitionSet, DefinitionSetError, parseDefinitionSetJson } from '../src/definitions/compile';
 import { renderDefinitionModule, toDefinitionsJson } from '../src/definitions/serialize';
 
@@ -15,11 +17,17 @@ const { values } = parseArgs({
 });
 const input = values.in;
 
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
+/** A generated file could not be written: one line, like a bad input. */
+class OutputError extends Error {}
+
+/** Written as the CLI writes (temporary file beside it, flushed, renamed; mode kept; nothing left on failure). */
+async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeAtomic(path, new TextEncoder().encode(text));
+  } catch (error) {
+    throw new OutputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 try {
@@ -27,14 +35,21 @@ try {
   try {
     text = readFileSync(input, 'utf8');
   } catch (error) {
-    throw new DefinitionSetError(input, '', `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new DefinitionSetError(
+      input,
+      '',
+      `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   const set = compileDefinitionSet(parseDefinitionSetJson(text, input), input);
-  writeAtomically(values.out, renderDefinitionModule(set, relative(process.cwd(), input).replaceAll('\\', '/')));
-  if (values.json) writeAtomically(values.json, toDefinitionsJson(set));
+  await writeOutput(
+    values.out,
+    renderDefinitionModule(set, relative(process.cwd(), input).replaceAll('\\', '/')),
+  );
+  if (values.json) await writeOutput(values.json, toDefinitionsJson(set));
   console.log(`build:data: ${set.entries.length} entries → ${values.out}`);
 } catch (error) {
-  if (error instanceof DefinitionSetError) {
+  if (error instanceof DefinitionSetError || error instanceof OutputError) {
     console.error(`build:data: ${error.message}`);
     process.exit(1);
   }
