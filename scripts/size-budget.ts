@@ -4,5 +4,8 @@
 // table): the budget below is what the script measures now, rounded up to the next KB, so it can only shrink.
 export const ISSUE_TARGET_BYTES = 26 * 1024;
 
-/** What dist/dszd-term.iife.js may weigh today. Lower it as the script shrinks; raise it only with a reason. */
-export const SIZE_BUDGET_BYTES = 39 * 1024;
+/**
+ * What dist/dszd-term.iife.js may weigh today. Lower it as the script shrinks; raise it only with a reason.
+ * Raised from 39 KB to 44 KB for highlight mode (issue 8: `data-mode="highlight"` must work from the one script tag).
+ */
+export const SIZE_BUDGET_BYTES = 44 * 1024;
