@@ -1,4 +1,4 @@
-import { isIgnorable, normalizeKey, foldCode } from '../match/normalize';
+import { normalizeKey, normalizeWithOffsets } from '../match/normalize';
 
 /** A stretch of a text, and whether it is part of a query hit. */
 export interface TextSegment {
@@ -13,15 +13,7 @@ export interface TextSegment {
 export function splitByQuery(text: string, query: string): TextSegment[] {
   const key = normalizeKey(query);
   if (!key) return [{ text, hit: false }];
-  // The normalized text with, per normalized character, its offset in the original.
-  let folded = '';
-  const origin: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isIgnorable(code)) continue;
-    folded += String.fromCharCode(foldCode(code));
-    origin.push(i);
-  }
+  const { key: folded, offsets: origin } = normalizeWithOffsets(text);
   const segments: TextSegment[] = [];
   let done = 0;
   for (let at = folded.indexOf(key); at !== -1; at = folded.indexOf(key, at + key.length)) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   foldCode,
@@ -6,6 +7,7 @@ import {
   isQuote,
   isSpace,
   normalizeKey,
+  normalizeWithOffsets,
   QUOTE_PAIRS,
 } from './normalize';
 
@@ -90,5 +92,27 @@ describe('ignorable characters', () => {
     for (const code of IGNORABLE_CODES) expect(isIgnorable(foldCode(code))).toBe(true);
     for (let code = 0xff01; code <= 0xff5e; code++)
       expect(isIgnorable(code)).toBe(isIgnorable(foldCode(code)));
+  });
+});
+
+describe('normalizeWithOffsets', () => {
+  it('gives the key and, per key unit, its offset in the text', () => {
+    expect(normalizeWithOffsets('“数字 Ｓ”A')).toEqual({ key: '数字sa', offsets: [1, 2, 4, 6] });
+    expect(normalizeWithOffsets('')).toEqual({ key: '', offsets: [] });
+  });
+
+  it('agrees with normalizeKey, and every offset points at the unit it folds (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('数', '字', ' ', '“', '”', 'Ａ', 'a', 'B', '\u3000', '𠀀') }),
+        (text) => {
+          const { key, offsets } = normalizeWithOffsets(text);
+          expect(key).toBe(normalizeKey(text));
+          expect(offsets).toHaveLength(key.length);
+          offsets.forEach((offset, i) => expect(foldCode(text.charCodeAt(offset))).toBe(key.charCodeAt(i)));
+          expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+        },
+      ),
+    );
   });
 });

@@ -50,13 +50,32 @@ export function foldCode(code: number): number {
   return code;
 }
 
+/** A normalized key and where each of its UTF-16 units came from. */
+export interface NormalizedText {
+  key: string;
+  /** offsets[i]: the offset in the original text of key unit i (ascending). */
+  offsets: number[];
+}
+
 /** The normalized key of a string: ignorable characters dropped, the rest folded. Two spellings match iff equal keys. */
 export function normalizeKey(text: string): string {
+  return foldText(text);
+}
+
+/** The normalized key with, per key unit, its offset in the original (to mark a hit found in the key). */
+export function normalizeWithOffsets(text: string): NormalizedText {
+  const offsets: number[] = [];
+  return { key: foldText(text, offsets), offsets };
+}
+
+/** The one normalization loop; records each kept unit's offset when given an array (normalizeKey needs none). */
+function foldText(text: string, offsets?: number[]): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (isIgnorable(code)) continue;
     out += String.fromCharCode(foldCode(code));
+    offsets?.push(i);
   }
   return out;
 }
