@@ -1,5 +1,4 @@
 import type { AnyNode, Text } from 'domhandler';
-import { isTag } from 'domhandler';
 import { planRun, type Piece } from '../annotate/plan';
 import { textRuns } from '../annotate/runs';
 import type { TermMatch } from '../match/find-terms';
@@ -35,20 +34,6 @@ export interface AnnotateHtmlResult {
   /** Every inserted tag, by offset into the input, in order: removing them gives back the input exactly. */
   insertions: Insertion[];
 }
-
-// Elements whose content the tokenizer reads as text only: a tag written inside them would show as text.
-const TEXT_ONLY_PARENTS = new Set([
-  'xmp',
-  'iframe',
-  'noembed',
-  'noframes',
-  'plaintext',
-  'script',
-  'style',
-  'noscript',
-  'textarea',
-  'title',
-]);
 
 interface Candidate {
   serial: number;
@@ -111,14 +96,12 @@ export function annotateHtml(html: string, options: AnnotateHtmlOptions = {}): A
 }
 
 /**
- * Maps a text node to its source, or null when no tag can be written around its text: no location, a text-only
- * parent (`<xmp>`, `<plaintext>`: the browser's DOM annotator can wrap their text, markup cannot), or a source that
- * cannot be explained.
+ * Maps a text node to its source, or null when no tag can be written around its text: no location, or a source that
+ * cannot be explained. (Text-only parents such as `<xmp>` never get here: the shared skip rules skip them.)
  */
 function mapNodeSource(html: string, node: Text): TextSource | null {
   const location = node.sourceCodeLocation;
-  const parent = node.parent;
-  if (!location || (parent !== null && isTag(parent) && TEXT_ONLY_PARENTS.has(parent.name))) return null;
+  if (!location) return null;
   return mapTextSource(html, location.startOffset, location.endOffset, node.data);
 }
 

@@ -1,16 +1,19 @@
 import { DecodingMode, HtmlEntityDecoder } from 'entities/decode';
 
 /**
- * Where each UTF-16 unit of a text node's decoded text came from in the source. A unit decoded from a character
- * reference maps to the whole reference (`&ldquo;` → [start of &, after ;)), a LF normalized from CRLF to both
- * characters, every other unit to its own character.
+ * Where each UTF-16 unit of a text node's decoded text came from in the source: either the text is its source
+ * shifted by `base` (the common case: no references, no CR, nothing dropped), or per unit: a unit decoded from a
+ * character reference maps to the whole reference (`&ldquo;` → [start of &, after ;)), a LF normalized from CRLF to
+ * both characters, every other unit to its own character.
  */
-export interface TextSource {
-  /** Source offset where unit i's source begins. */
-  readonly starts: ArrayLike<number>;
-  /** Source offset just past unit i's source. */
-  readonly ends: ArrayLike<number>;
-}
+export type TextSource =
+  | { readonly base: number }
+  | {
+      /** Source offset where unit i's source begins. */
+      readonly starts: Int32Array;
+      /** Source offset just past unit i's source. */
+      readonly ends: Int32Array;
+    };
 
 const AMPERSAND = 0x26;
 const LESS_THAN = 0x3c;
@@ -26,26 +29,6 @@ const decoder = new HtmlEntityDecoder((codePoint) => {
   decodedCodePoints.push(codePoint);
 });
 
-/** A text whose source is its own text, shifted: no references, no CR, nothing dropped. */
-class IdentitySource implements TextSource {
-  constructor(
-    readonly base: number,
-    readonly length: number,
-  ) {}
-  get starts(): ArrayLike<number> {
-    return createRange(this.base, this.length);
-  }
-  get ends(): ArrayLike<number> {
-    return createRange(this.base + 1, this.length);
-  }
-}
-
-function createRange(from: number, length: number): Int32Array {
-  const range = new Int32Array(length);
-  for (let i = 0; i < length; i++) range[i] = from + i;
-  return range;
-}
-
 /**
  * Maps a text node's decoded `data` onto its source slice `html[start, end)`. The slice can differ from the data by
  * character references (decoded as the tokenizer decodes them in text), CRLF or CR normalized to LF,
@@ -54,8 +37,7 @@ function createRange(from: number, length: number): Int32Array {
  * explained that way: the caller then leaves the node untouched rather than writing at a wrong offset.
  */
 export function mapTextSource(html: string, start: number, end: number, data: string): TextSource | null {
-  if (end - start === data.length && html.startsWith(data, start))
-    return new IdentitySource(start, data.length);
+  if (end - start === data.length && html.startsWith(data, start)) return { base: start };
   const starts = new Int32Array(data.length);
   const ends = new Int32Array(data.length);
   let i = start;
@@ -109,7 +91,7 @@ export function mapTextSource(html: string, start: number, end: number, data: st
  * source (ignored markup lies inside it). A range starting or ending inside a reference covers the whole reference.
  */
 export function findSourceRange(source: TextSource, from: number, to: number): [number, number] | null {
-  if (source instanceof IdentitySource) return [source.base + from, source.base + to];
+  if ('base' in source) return [source.base + from, source.base + to];
   const { starts, ends } = source;
   for (let k = from + 1; k < to; k++) {
     // contiguous, or the next unit of the same reference (one reference can decode to two units)

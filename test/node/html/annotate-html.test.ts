@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { annotateHtml, type AnnotateHtmlResult } from '../../../src/html/annotate-html';
 import { AnnotateHtmlError, type AnnotateHtmlOptions } from '../../../src/html/options';
 import { compileDefinitionSet } from '../../../src/definitions/compile';
+import type { Element } from 'domhandler';
 import { hashText } from '../../../src/html/hash-text';
+import { parseHtml } from '../../../src/html/parse-html';
+import { compileSkipTest } from '../../../src/html/parse5-adapter';
 import { stripInsertedTags } from './strip-inserted-tags';
 
 /** The markup annotateHtml writes around one piece. */
@@ -303,6 +306,29 @@ describe('annotateHtml: what is never tagged', () => {
     ).toBe(
       `<xmp>数字社会</xmp><noembed>城市大脑</noembed><p>${tag('未来社区', '未来社区')}</p><plaintext>数字乡村`,
     );
+  });
+
+  it('skips every element whose content the tokenizer reads as text, through the shared rules alone', () => {
+    // The run walker never enters a skipped element, so no tag is ever written inside one of these.
+    const isSkipped = compileSkipTest();
+    const names = [
+      'xmp',
+      'iframe',
+      'noembed',
+      'noframes',
+      'plaintext',
+      'script',
+      'style',
+      'noscript',
+      'textarea',
+      'title',
+    ];
+    const found = names.map((name) => {
+      const root = parseHtml(`<div><${name}>数字社会</${name}></div>`, 'fragment');
+      const element = (root.children[0] as Element).children[0] as Element;
+      return [element.name, isSkipped(element)];
+    });
+    expect(found).toEqual(names.map((name) => [name, true]));
   });
 
   it('skips [data-dszd-skip] and contenteditable', () => {
