@@ -3,6 +3,7 @@ import { reportError } from '../events/error-event';
 import { HighlightSession } from '../highlight/highlight-session';
 import { supportsHighlights } from '../highlight/supported';
 import { findEntry } from '../match/find-terms';
+import { findTermElementSerial } from './term-element';
 import { collectBlocks, type AffectedBlocks } from './affected-blocks';
 import { createDomAdapter } from './dom-adapter';
 import { healRecords } from './heal';
@@ -165,7 +166,7 @@ export class Annotation {
   #countTerms(terms: Iterable<Element>): void {
     if (this.#options?.occurrence !== 'first') return;
     for (const term of terms) {
-      const serial = findEntry(term.getAttribute(TERM_ATTRIBUTE) ?? '', this.#options.set)?.serial;
+      const serial = findTermElementSerial(term, this.#options.set);
       if (serial !== undefined) this.#seen.add(serial);
     }
   }

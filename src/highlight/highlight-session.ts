@@ -1,12 +1,12 @@
 import { createDomAdapter } from '../annotate/dom-adapter';
 import { LiveObserver } from '../annotate/observe';
 import type { ResolvedOptions } from '../annotate/options';
-import { TERM_ATTRIBUTE, TERM_TAG } from '../annotate/rules';
+import { TERM_TAG } from '../annotate/rules';
 import { runInSlices } from '../annotate/schedule';
+import { findTermElementSerial } from '../annotate/term-element';
 import { findSharedCard, getSharedCard } from '../card/card-host';
 import type { AnnotateResult } from '../events/annotate-event';
 import { reportError } from '../events/error-event';
-import { findEntry } from '../match/find-terms';
 import { findMatchAt } from './hit-test';
 import { ACTIVE_HIGHLIGHT, CURRENT_HIGHLIGHT, MATCH_HIGHLIGHT } from './highlight-names';
 import { setOnlyRange } from './highlight-registry';
@@ -298,8 +298,7 @@ export class HighlightSession {
   #countTerms(terms: Iterable<Element>): void {
     if (this.#options.occurrence !== 'first') return;
     for (const term of terms) {
-      const name = term.getAttribute(TERM_ATTRIBUTE) ?? term.textContent ?? '';
-      const serial = findEntry(name, this.#options.set)?.serial;
+      const serial = findTermElementSerial(term, this.#options.set);
       if (serial !== undefined) this.#seen.add(serial);
     }
   }

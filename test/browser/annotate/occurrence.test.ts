@@ -42,6 +42,12 @@ describe('annotate: occurrence', () => {
     expect(wrappedTexts(root)).to.deep.equal(['城市大脑']);
   });
 
+  it('"first" counts a pre-tagged <dszd-term> without a term attribute by its own text', async () => {
+    const root = mount('<p><dszd-term>城市大脑</dszd-term>，城市大脑与数字社会</p>');
+    await annotateDone(root);
+    expect(wrappedTexts(root)).to.deep.equal(['数字社会']);
+  });
+
   it('"all" wraps next to pre-tagged terms without touching them', async () => {
     const root = mount('<p><dszd-term term="数字社会">数字社会</dszd-term>与数字社会</p>');
     await annotateDone(root, { occurrence: 'all' });
