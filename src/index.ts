@@ -14,3 +14,4 @@ export { findTerms, findEntry, type FindTermsOptions, type TermMatch } from './m
 export { selectOccurrences, type Occurrence } from './match/occurrence';
 export { normalizeKey } from './match/normalize';
 export type { AnnotateMode } from './annotate/options';
+export { DszdErrorEvent } from './events/error-event';

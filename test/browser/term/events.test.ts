@@ -119,4 +119,13 @@ describe('<dszd-term> events', () => {
     }
     expect(uncaught).to.deep.equal([]);
   });
+  it('the package entry exports the event classes, DszdErrorEvent included, and not the internal reportError', async () => {
+    const entry: Record<string, unknown> = await import('../../../src/index');
+    const { DszdErrorEvent: ErrorEvent } = await import('../../../src/events/error-event');
+
+    expect(entry.DszdErrorEvent === ErrorEvent, 'DszdErrorEvent exported').to.equal(true);
+    expect(typeof entry.DszdShowEvent).to.equal('function');
+    expect(typeof entry.DszdHideEvent).to.equal('function');
+    expect('reportError' in entry).to.equal(false);
+  });
 });
