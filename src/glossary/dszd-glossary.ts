@@ -36,7 +36,7 @@ const HEADINGS: Record<number, StaticValue> = {
  * @attr lang - Language of the interface words, as for the card: `en…` for English, `zh…` for Chinese; without it
  *   (or with another language) the `configureTerms({ lang })` setting, Chinese by default. An ancestor's `lang` is not
  *   followed (many Chinese sites ship `<html lang="en">`). The entries are always marked `zh-CN`.
- * @attr query - The search text; kept in step with the search field.
+ * @attr query - The search text, kept in step with the search field both ways (absent while the field is empty).
  * @attr heading-level - Level of the term headings, 2–6. Default 2.
  *
  * @prop {DefinitionSet} set - The compiled set to list. Default: the shipped 数字社会定义集（6.0版）.
@@ -75,7 +75,12 @@ export class DszdGlossary extends LitElement {
 
   @property({ attribute: false }) set: DefinitionSet = definitionSet;
 
-  @property() query = '';
+  /** The search text; reflected to the `query` attribute, which is absent while the field is empty. */
+  @property({
+    reflect: true,
+    converter: { fromAttribute: (value) => value ?? '', toAttribute: (value: string) => value || null },
+  })
+  query = '';
 
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 

@@ -335,6 +335,27 @@ describe('<dszd-glossary> search', () => {
     expect(inputOf(glossary).value).to.equal('');
     expect(visibleSerials(glossary)).to.have.length(45);
   });
+
+  it('keeps the query attribute in step with the search field, and drops it when the field is empty', async () => {
+    const glossary = await renderedGlossary();
+    expect(glossary.hasAttribute('query')).to.equal(false);
+
+    await typeQuery(glossary, '浙农码');
+    expect(glossary.getAttribute('query')).to.equal('浙农码');
+
+    await clearQuery(glossary);
+    expect(glossary.hasAttribute('query')).to.equal(false);
+
+    glossary.setAttribute('query', '省科协');
+    await glossary.updateComplete;
+    expect(inputOf(glossary).value).to.equal('省科协');
+    expect(visibleSerials(glossary)).to.deep.equal([42]);
+
+    glossary.removeAttribute('query');
+    await glossary.updateComplete;
+    expect(glossary.query).to.equal('');
+    expect(visibleSerials(glossary)).to.have.length(45);
+  });
 });
 
 describe('<dszd-glossary> anchors', () => {
