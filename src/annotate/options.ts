@@ -1,6 +1,7 @@
 import type { DefinitionSet } from '../definitions/types';
 import type { Occurrence } from '../match/occurrence';
 import { skipSelector } from './rules';
+import { checkSharedOptions, describeBadSelector, type OptionProblem } from './shared-options';
 
 /**
  * How terms are marked:
@@ -71,30 +72,25 @@ export function resolveOptions(
   if (options === undefined || options === null) options = {};
   if (typeof options !== 'object')
     return new TypeError(`annotate: options must be an object, got ${typeof options}`);
-  const { mode = 'auto', set, occurrence = 'first', exclude, observe = false, shadow = true } = options;
+  const { mode = 'auto', observe = false, shadow = true } = options;
   if (!MODES.includes(mode))
     return new TypeError(
       `annotate: option "mode" must be "auto", "wrap" or "highlight", got ${JSON.stringify(mode)}`,
     );
-  if (occurrence !== 'first' && occurrence !== 'all')
-    return new TypeError(
-      `annotate: option "occurrence" must be "first" or "all", got ${JSON.stringify(occurrence)}`,
-    );
-  if (set !== undefined && !Array.isArray((set as Partial<DefinitionSet> | null)?.entries))
-    return new TypeError(
-      'annotate: option "set" must be a compiled definition set (with an "entries" array)',
-    );
-  if (exclude !== undefined && typeof exclude !== 'string')
-    return new TypeError(`annotate: option "exclude" must be a CSS selector string, got ${typeof exclude}`);
+  const shared = checkSharedOptions(options);
+  if ('problem' in shared) return toTypeError(shared);
+  const { set, occurrence, exclude } = shared;
   if (typeof observe !== 'boolean') return new TypeError('annotate: option "observe" must be true or false');
   if (typeof shadow !== 'boolean') return new TypeError('annotate: option "shadow" must be true or false');
   const selector = skipSelector(exclude);
   try {
     doc.createDocumentFragment().querySelector(selector);
   } catch {
-    return new TypeError(
-      `annotate: option "exclude" is not a valid CSS selector: ${JSON.stringify(exclude)}`,
-    );
+    return toTypeError(describeBadSelector(exclude));
   }
   return { mode, set, occurrence, selector, observe, shadow };
+}
+
+function toTypeError({ option, problem }: OptionProblem): TypeError {
+  return new TypeError(`annotate: option "${option}" ${problem}`);
 }

@@ -1,5 +1,6 @@
 import type { DefinitionSet } from '../definitions/types';
 import type { Occurrence } from '../match/occurrence';
+import { checkSharedOptions, describeBadSelector } from '../annotate/shared-options';
 import { compileSkipTest, type SkipTest } from './parse5-adapter';
 import type { HtmlParsing } from './parse-html';
 
@@ -57,13 +58,10 @@ export function resolveOptions(options: AnnotateHtmlOptions | null = {}): Resolv
   if (options === null) options = {};
   if (typeof options !== 'object')
     throw new AnnotateHtmlError('options', `must be an object, got ${typeof options}`);
-  const { set, occurrence = 'first', exclude, parse = 'auto' } = options;
-  if (occurrence !== 'first' && occurrence !== 'all')
-    throw new AnnotateHtmlError('occurrence', `must be "first" or "all", got ${JSON.stringify(occurrence)}`);
-  if (set !== undefined && !Array.isArray((set as Partial<DefinitionSet> | null)?.entries))
-    throw new AnnotateHtmlError('set', 'must be a compiled definition set (with an "entries" array)');
-  if (exclude !== undefined && typeof exclude !== 'string')
-    throw new AnnotateHtmlError('exclude', `must be a CSS selector string, got ${typeof exclude}`);
+  const shared = checkSharedOptions(options);
+  if ('problem' in shared) throw new AnnotateHtmlError(shared.option, shared.problem);
+  const { set, occurrence, exclude } = shared;
+  const { parse = 'auto' } = options;
   if (parse !== 'auto' && parse !== 'document' && parse !== 'fragment')
     throw new AnnotateHtmlError(
       'parse',
@@ -73,7 +71,8 @@ export function resolveOptions(options: AnnotateHtmlOptions | null = {}): Resolv
   try {
     isSkipped = compileSkipTest(exclude);
   } catch {
-    throw new AnnotateHtmlError('exclude', `is not a valid CSS selector: ${JSON.stringify(exclude)}`);
+    const { option, problem } = describeBadSelector(exclude);
+    throw new AnnotateHtmlError(option, problem);
   }
   return { set, occurrence, isSkipped, parse };
 }
