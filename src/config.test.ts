@@ -82,4 +82,22 @@ describe('configureTerms', () => {
   it('returns a frozen object', () => {
     expect(Object.isFrozen(getTermsConfig())).toBe(true);
   });
+
+  it('is shared by every copy of the module on a page (the drop-in and glossary scripts each bundle one)', async () => {
+    // A second instance of the module, as a second bundle on the same page would have.
+    const other = (await import('./config?second-bundle')) as typeof import('./config');
+    expect(other.configureTerms).not.toBe(configureTerms);
+    let heard = 0;
+    const stop = watchTermsConfig(() => heard++);
+    try {
+      other.configureTerms({ lang: 'en', glossaryUrl: '/shared-glossary' });
+      expect(getTermsConfig().lang).toBe('en');
+      expect(getTermsConfig().glossaryUrl).toBe('/shared-glossary');
+      expect(heard).toBe(1);
+      configureTerms({ lang: 'zh-CN' });
+      expect(other.getTermsConfig().lang).toBe('zh-CN');
+    } finally {
+      stop();
+    }
+  });
 });

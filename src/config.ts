@@ -40,8 +40,19 @@ const defaults: TermsConfig = Object.freeze({
   glossaryUrl: undefined,
   set: definitionSet,
 });
-let current: TermsConfig = defaults;
-const listeners = new Set<() => void>();
+/** The settings and their watchers, kept on the global object so that every copy of dszd-term on a page shares them. */
+interface ConfigStore {
+  current: TermsConfig;
+  readonly listeners: Set<() => void>;
+}
+
+// The drop-in script and the glossary script each bundle this module: configureTerms in one must reach the other.
+const STORE_KEY = Symbol.for('dszd-term.config');
+
+function getStore(): ConfigStore {
+  const holder = globalThis as unknown as Record<symbol, ConfigStore | undefined>;
+  return (holder[STORE_KEY] ??= { current: defaults, listeners: new Set() });
+}
 
 /**
  * Sets page-wide options for every term and the card (the drop-in script calls this from its data attributes).
@@ -54,7 +65,9 @@ export function configureTerms(options: TermsConfigOptions | null = {}): void {
       report(new TypeError(`options must be an object, got ${typeof options}`));
       return;
     }
-    current = Object.freeze({
+    const store = getStore();
+    const { current } = store;
+    store.current = Object.freeze({
       lang: readLang(options.lang, current.lang),
       glossaryUrl: readGlossaryUrl(options.glossaryUrl, current.glossaryUrl),
       set: readSet(options.set, current.set),
@@ -63,7 +76,7 @@ export function configureTerms(options: TermsConfigOptions | null = {}): void {
     report(error);
     return;
   }
-  for (const listener of [...listeners]) {
+  for (const listener of [...getStore().listeners]) {
     try {
       listener();
     } catch (error) {
@@ -122,18 +135,19 @@ function describeValue(value: unknown): string {
 
 /** The current page-wide settings. */
 export function getTermsConfig(): TermsConfig {
-  return current;
+  return getStore().current;
 }
 
 /** Calls `listener` after every `configureTerms`; returns the function that stops it. */
 export function watchTermsConfig(listener: () => void): () => void {
+  const { listeners } = getStore();
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 /** Back to the defaults (for tests and for pages that tear dszd-term down). */
 export function resetTermsConfig(): void {
-  current = defaults;
+  getStore().current = defaults;
   configureTerms();
 }
 
