@@ -2,20 +2,10 @@ import { expect } from '@open-wc/testing';
 import { annotate } from '../../../src/annotate/annotate';
 import { buildArticlePage } from '../../bench/browser/build-page';
 import { frames } from './helpers';
+import { LONG_TASK_ATTEMPTS, observeLongTasks } from '../long-tasks';
 
 const ONE_MB = 1 << 20;
-// A shared machine under load stretches any task; a broken chunking fails every attempt, a burst of load not all.
-const ATTEMPTS = 5;
-
-/** Long tasks that started at or after `since`, as they are reported so far. */
-function observeLongTasks(since: number): { entries: PerformanceEntry[]; stop: () => void } {
-  const entries: PerformanceEntry[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (entry.startTime >= since) entries.push(entry);
-  });
-  observer.observe({ type: 'longtask', buffered: true });
-  return { entries, stop: () => observer.disconnect() };
-}
+const ATTEMPTS = LONG_TASK_ATTEMPTS;
 
 /** Annotates a fresh 1 MB page (occurrence "all"), checks the result, returns the long tasks meanwhile (ms). */
 async function measureOnce(html: string): Promise<number[]> {
