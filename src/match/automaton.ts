@@ -14,27 +14,22 @@ export interface Pattern {
 }
 
 /**
- * An Aho–Corasick automaton compiled to a dense DFA over character classes. Normalization lives in the class table:
- * every spelling of a character (full-width, upper case) maps to one class, and ignorable characters to class 1, which
- * leaves the state as it is. So the scan is one class look-up and one transition per UTF-16 code unit, without a
- * branch, and without a normalized copy of the text.
+ * Largest dense transition table, in entries (≤ 8 MB as 32-bit, and as much again while building). A set whose table
+ * would be larger (a department set of a few hundred terms or more) gets a sparse automaton instead: a phone browser
+ * cannot spare tens of megabytes for a glossary.
  */
-export interface Automaton {
+export const DENSE_TABLE_CAP = 1 << 21;
+
+/**
+ * An Aho–Corasick automaton over character classes. Normalization lives in the class table: every spelling of a
+ * character (full-width, upper case) maps to one class, and ignorable characters to class 1, which leaves the state
+ * as it is. So the scan is one class look-up and one transition per UTF-16 code unit, without a normalized copy of
+ * the text. States are numbered so that those with an output come last.
+ */
+interface AutomatonBase {
   /** UTF-16 code unit → class. */
   readonly classOf: Uint16Array;
   readonly classCount: number;
-  /** log2 of the row width: classCount rounded up to a power of two, so a row's state is row >>> rowShift. */
-  readonly rowShift: number;
-  /**
-   * next[row + class] → next row, where a state's row is state << rowShift (0 is the root): stored pre-shifted so the
-   * scan does no arithmetic but one addition. Class 0 leads to the root, class 1 back to the same row. 16-bit while the rows
-   * fit (any set of a few hundred terms): the scan is measurably faster on the smaller table.
-   */
-  readonly next: Uint16Array | Uint32Array;
-  /** States are numbered so that those with an output come last: a row ≥ outputRow means a pattern ends here. */
-  readonly outputRow: number;
-  /** Depth of each state: the number of term characters it stands for. */
-  readonly depth: Uint16Array;
   /** Length of the longest pattern that ends at this state (itself or a suffix), 0 if none. */
   readonly outLength: Uint16Array;
   /** Pattern value for that longest pattern. */
@@ -45,6 +40,38 @@ export interface Automaton {
   readonly maxLength: number;
 }
 
+/** The automaton compiled to a dense DFA: one table look-up per code unit, without a branch. */
+export interface DenseAutomaton extends AutomatonBase {
+  readonly kind: 'dense';
+  /** log2 of the row width: classCount rounded up to a power of two, so a row's state is row >>> rowShift. */
+  readonly rowShift: number;
+  /**
+   * next[row + class] → next row, where a state's row is state << rowShift (0 is the root): stored pre-shifted so the
+   * scan does no arithmetic but one addition. Class 0 leads to the root, class 1 back to the same row. 16-bit while the rows
+   * fit (any set of a few hundred terms): the scan is measurably faster on the smaller table.
+   */
+  readonly next: Uint16Array | Uint32Array;
+  /** A row ≥ outputRow means a pattern ends here. */
+  readonly outputRow: number;
+}
+
+/** The automaton as trie edges and failure links: memory in proportion to the trie, not trie × alphabet. */
+export interface SparseAutomaton extends AutomatonBase {
+  readonly kind: 'sparse';
+  /** The root's full transition row (class → state): most characters of a text are read at the root. */
+  readonly rootNext: Uint32Array;
+  /** Edges of state s are edgeClass/edgeTarget[edgeStart[s] … edgeStart[s + 1]), sorted by class. */
+  readonly edgeStart: Uint32Array;
+  readonly edgeClass: Uint16Array;
+  readonly edgeTarget: Uint32Array;
+  /** Failure link: the state of the longest proper suffix that is also a trie path. */
+  readonly fail: Uint32Array;
+  /** A state ≥ outputState means a pattern ends here. */
+  readonly outputState: number;
+}
+
+export type Automaton = DenseAutomaton | SparseAutomaton;
+
 /** Every UTF-16 code unit that foldCode() maps to `folded`. */
 function spellingsOf(folded: number): number[] {
   const codes = [folded];
@@ -53,8 +80,11 @@ function spellingsOf(folded: number): number[] {
   return codes;
 }
 
-/** Builds the automaton for a list of patterns; empty keys are ignored, a repeated key keeps its first value. */
-export function buildAutomaton(patterns: readonly Pattern[]): Automaton {
+/**
+ * Builds the automaton for a list of patterns; empty keys are ignored, a repeated key keeps its first value. Dense
+ * while its table stays within `denseCap` entries, sparse beyond.
+ */
+export function buildAutomaton(patterns: readonly Pattern[], denseCap = DENSE_TABLE_CAP): Automaton {
   const classOf = new Uint16Array(0x10000);
   for (const code of IGNORABLE_CODES) classOf[code] = CLASS_IGNORABLE;
 
@@ -70,9 +100,8 @@ export function buildAutomaton(patterns: readonly Pattern[]): Automaton {
     }
   }
 
-  // The trie: goto edges, depth, and the pattern that ends at each node.
+  // The trie: goto edges, and the pattern that ends at each node.
   const edges: Array<Map<number, number>> = [new Map()];
-  const depthList = [0];
   const ownLength = [0];
   const ownValue = [-1];
   let maxLength = 0;
@@ -85,7 +114,6 @@ export function buildAutomaton(patterns: readonly Pattern[]): Automaton {
       if (next === undefined) {
         next = edges.length;
         edges.push(new Map());
-        depthList.push(depthList[state]! + 1);
         ownLength.push(0);
         ownValue.push(-1);
         edges[state]!.set(cls, next);
@@ -99,20 +127,23 @@ export function buildAutomaton(patterns: readonly Pattern[]): Automaton {
     maxLength = Math.max(maxLength, key.length);
   }
 
-  // Breadth-first over trie nodes: each node's failure link and DFA row come from its (shallower) failure node.
+  // Failure links breadth-first: a node's failure node is shallower, so it is linked (and its row filled) before it.
   const nodeCount = edges.length;
-  const delta = new Uint32Array(nodeCount * classCount);
   const fail = new Uint32Array(nodeCount);
+  const queue = [...edges[0]!.values()];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    for (const [cls, child] of edges[node]!) {
+      let f = fail[node]!;
+      while (f !== 0 && !edges[f]!.has(cls)) f = fail[f]!;
+      fail[child] = edges[f]!.get(cls) ?? 0;
+      queue.push(child);
+    }
+  }
   const outLength = new Uint16Array(nodeCount);
   const outValue = new Int32Array(nodeCount).fill(-1);
   const outNext = new Uint32Array(nodeCount);
-  const queue: number[] = [];
-  for (const [cls, next] of edges[0]!) {
-    delta[cls] = next;
-    queue.push(next);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
+  for (const node of queue) {
     const f = fail[node]!;
     if (ownLength[node]) {
       outLength[node] = ownLength[node]!;
@@ -123,14 +154,6 @@ export function buildAutomaton(patterns: readonly Pattern[]): Automaton {
       outValue[node] = outValue[f]!;
       outNext[node] = outNext[f]!;
     }
-    const row = node * classCount;
-    const failRow = f * classCount;
-    for (let cls = CLASS_IGNORABLE + 1; cls < classCount; cls++) delta[row + cls] = delta[failRow + cls]!;
-    for (const [cls, next] of edges[node]!) {
-      fail[next] = delta[failRow + cls]!;
-      delta[row + cls] = next;
-      queue.push(next);
-    }
   }
 
   // Renumber: the root first, nodes without output next, nodes with output last.
@@ -139,38 +162,64 @@ export function buildAutomaton(patterns: readonly Pattern[]): Automaton {
   );
   const stateOf = new Uint32Array(nodeCount);
   order.forEach((node, state) => (stateOf[node] = state));
-  const rowShift = Math.ceil(Math.log2(classCount));
-  const rowWidth = 1 << rowShift;
-  const next =
-    nodeCount * rowWidth <= 0x10000
-      ? new Uint16Array(nodeCount * rowWidth)
-      : new Uint32Array(nodeCount * rowWidth);
-  const depth = new Uint16Array(nodeCount);
-  const stateOutLength = new Uint16Array(nodeCount);
-  const stateOutValue = new Int32Array(nodeCount);
-  const stateOutNext = new Uint32Array(nodeCount);
-  order.forEach((node, state) => {
-    const row = state << rowShift;
-    next[row + CLASS_IGNORABLE] = row;
-    for (let cls = CLASS_IGNORABLE + 1; cls < classCount; cls++)
-      next[row + cls] = stateOf[delta[node * classCount + cls]!]! << rowShift;
-    depth[state] = depthList[node]!;
-    stateOutLength[state] = outLength[node]!;
-    stateOutValue[state] = outValue[node]!;
-    stateOutNext[state] = stateOf[outNext[node]!]!;
-  });
   const firstOutput = order.findIndex((node) => outLength[node]! > 0);
-
-  return {
+  const outputState = firstOutput < 0 ? nodeCount : firstOutput;
+  const base: AutomatonBase = {
     classOf,
     classCount,
-    rowShift,
-    next,
-    outputRow: (firstOutput < 0 ? nodeCount : firstOutput) << rowShift,
-    depth,
-    outLength: stateOutLength,
-    outValue: stateOutValue,
-    outNext: stateOutNext,
+    outLength: new Uint16Array(nodeCount),
+    outValue: new Int32Array(nodeCount),
+    outNext: new Uint32Array(nodeCount),
     maxLength,
+  };
+  const stateFail = new Uint32Array(nodeCount);
+  order.forEach((node, state) => {
+    base.outLength[state] = outLength[node]!;
+    base.outValue[state] = outValue[node]!;
+    base.outNext[state] = stateOf[outNext[node]!]!;
+    stateFail[state] = stateOf[fail[node]!]!;
+  });
+
+  const rowShift = Math.ceil(Math.log2(classCount));
+  const rowWidth = 1 << rowShift;
+  if (nodeCount * rowWidth <= denseCap) {
+    const next =
+      nodeCount * rowWidth <= 0x10000
+        ? new Uint16Array(nodeCount * rowWidth)
+        : new Uint32Array(nodeCount * rowWidth);
+    // A node's row is its failure node's with its own edges on top; class 1 stays on the row, class 0 goes to the root.
+    for (const node of [0, ...queue]) {
+      const row = stateOf[node]! << rowShift;
+      const failRow = stateOf[fail[node]!]! << rowShift;
+      if (node !== 0) next.copyWithin(row, failRow, failRow + rowWidth);
+      next[row + CLASS_IGNORABLE] = row;
+      for (const [cls, child] of edges[node]!) next[row + cls] = stateOf[child]! << rowShift;
+    }
+    return { ...base, kind: 'dense', rowShift, next, outputRow: outputState << rowShift };
+  }
+
+  const rootNext = new Uint32Array(classCount);
+  for (const [cls, child] of edges[0]!) rootNext[cls] = stateOf[child]!;
+  const edgeStart = new Uint32Array(nodeCount + 1);
+  const edgeClass = new Uint16Array(nodeCount - 1);
+  const edgeTarget = new Uint32Array(nodeCount - 1);
+  let edge = 0;
+  order.forEach((node, state) => {
+    edgeStart[state] = edge;
+    for (const [cls, child] of [...edges[node]!].sort((a, b) => a[0] - b[0])) {
+      edgeClass[edge] = cls;
+      edgeTarget[edge++] = stateOf[child]!;
+    }
+  });
+  edgeStart[nodeCount] = edge;
+  return {
+    ...base,
+    kind: 'sparse',
+    rootNext,
+    edgeStart,
+    edgeClass,
+    edgeTarget,
+    fail: stateFail,
+    outputState,
   };
 }

@@ -5,6 +5,8 @@ import { compileDefinitionSet } from '../definitions/compile';
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
 import type { DefinitionSet } from '../definitions/types';
 import { findTerms, type TermMatch } from './find-terms';
+import { buildMatcher, type Matcher } from './matcher';
+import { scanText } from './scan';
 
 /** The ignorable characters, written out again from the issue text, independently of normalize.ts. */
 const REFERENCE_QUOTES = '“”‘’"\'「」『』〝〞〟＂＇';
@@ -226,49 +228,74 @@ const textOf = (set: DefinitionSet, maxPieces = 24) => {
 
 const RUNS = 1500;
 
+/** Matchers whose dense table is capped at 0 entries, so every set takes the sparse automaton. */
+const sparseMatchers = new Map<DefinitionSet, Matcher>();
+
+function findTermsSparse(text: string, set: DefinitionSet): TermMatch[] {
+  let matcher = sparseMatchers.get(set);
+  if (!matcher) {
+    matcher = buildMatcher(set, 0);
+    expect(matcher.automaton.kind).toBe('sparse');
+    sparseMatchers.set(set, matcher);
+  }
+  return scanText(matcher, text);
+}
+
+const findTermsDense = (text: string, set: DefinitionSet) => findTerms(text, { set });
+
+it('the default cap builds the dense automaton for both sets here', () => {
+  expect(buildMatcher(shippedSet).automaton.kind).toBe('dense');
+  expect(buildMatcher(customSet).automaton.kind).toBe('dense');
+});
+
 describe.each([
-  ['the shipped set', shippedSet],
-  ['a custom set with Latin, astral and overlapping names', customSet],
-])('findTerms on %s', (_label, set) => {
-  it('equals the naive reference (normalize, then try every name at every position)', () => {
-    fc.assert(
-      fc.property(textOf(set), (text) => {
-        expect(findTerms(text, { set })).toEqual(referenceFindTerms(text, set));
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  ['dense', findTermsDense],
+  ['sparse', findTermsSparse],
+])('the %s automaton', (_path, find) => {
+  describe.each([
+    ['the shipped set', shippedSet],
+    ['a custom set with Latin, astral and overlapping names', customSet],
+  ])('findTerms on %s', (_label, set) => {
+    it('equals the naive reference (normalize, then try every name at every position)', () => {
+      fc.assert(
+        fc.property(textOf(set), (text) => {
+          expect(find(text, set)).toEqual(referenceFindTerms(text, set));
+        }),
+        { numRuns: RUNS },
+      );
+    });
 
-  it('returns sorted, non-overlapping, non-empty ranges that spell a name of the reported entry, never edged by white space', () => {
-    const serialOf = new Map(
-      set.entries.flatMap((e) =>
-        [e.term, ...e.aliases].map((name) => [referenceNormalize(name).normalized, e.serial]),
-      ),
-    );
-    fc.assert(
-      fc.property(textOf(set), (text) => {
-        let previousEnd = 0;
-        for (const match of findTerms(text, { set })) {
-          expect(match.start).toBeGreaterThanOrEqual(previousEnd);
-          expect(match.end).toBeGreaterThan(match.start);
-          expect(serialOf.get(referenceNormalize(text.slice(match.start, match.end)).normalized)).toBe(
-            match.serial,
-          );
-          expect(REFERENCE_SPACES.includes(text[match.start]!)).toBe(false);
-          expect(REFERENCE_SPACES.includes(text[match.end - 1]!)).toBe(false);
-          previousEnd = match.end;
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
+    it('returns sorted, non-overlapping, non-empty ranges that spell a name of the reported entry, never edged by white space', () => {
+      const serialOf = new Map(
+        set.entries.flatMap((e) =>
+          [e.term, ...e.aliases].map((name) => [referenceNormalize(name).normalized, e.serial]),
+        ),
+      );
+      fc.assert(
+        fc.property(textOf(set), (text) => {
+          let previousEnd = 0;
+          for (const match of find(text, set)) {
+            expect(match.start).toBeGreaterThanOrEqual(previousEnd);
+            expect(match.end).toBeGreaterThan(match.start);
+            expect(serialOf.get(referenceNormalize(text.slice(match.start, match.end)).normalized)).toBe(
+              match.serial,
+            );
+            expect(REFERENCE_SPACES.includes(text[match.start]!)).toBe(false);
+            expect(REFERENCE_SPACES.includes(text[match.end - 1]!)).toBe(false);
+            previousEnd = match.end;
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    });
 
-  it('equals the naive reference on long texts too', () => {
-    fc.assert(
-      fc.property(textOf(set, 400), (text) => {
-        expect(findTerms(text, { set })).toEqual(referenceFindTerms(text, set));
-      }),
-      { numRuns: 60 },
-    );
+    it('equals the naive reference on long texts too', () => {
+      fc.assert(
+        fc.property(textOf(set, 400), (text) => {
+          expect(find(text, set)).toEqual(referenceFindTerms(text, set));
+        }),
+        { numRuns: 60 },
+      );
+    });
   });
 });

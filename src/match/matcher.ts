@@ -27,7 +27,8 @@ export function getMatcher(set: DefinitionSet = shippedSet): Matcher {
   return matcher;
 }
 
-function buildMatcher(set: DefinitionSet): Matcher {
+/** A fresh, uncached matcher; `denseCap` as in buildAutomaton (tests lower it to exercise the sparse automaton). */
+export function buildMatcher(set: DefinitionSet, denseCap?: number): Matcher {
   const patterns: Pattern[] = [];
   const byKey = new Map<string, DefinitionEntry>();
   const bySerial = new Map<number, DefinitionEntry>();
@@ -45,5 +46,5 @@ function buildMatcher(set: DefinitionSet): Matcher {
     const key = normalizeKey(phrase);
     if (key && !byKey.has(key)) patterns.push({ key, value: -1 });
   }
-  return { set, automaton: buildAutomaton(patterns), entries: set.entries, byKey, bySerial };
+  return { set, automaton: buildAutomaton(patterns, denseCap), entries: set.entries, byKey, bySerial };
 }

@@ -1,4 +1,10 @@
-import { CLASS_IGNORABLE } from './automaton';
+import {
+  CLASS_IGNORABLE,
+  CLASS_OTHER,
+  type Automaton,
+  type DenseAutomaton,
+  type SparseAutomaton,
+} from './automaton';
 import type { Matcher } from './matcher';
 import { widenEnd, widenStart } from './quote-edges';
 
@@ -41,24 +47,23 @@ function doubleArray(array: Int32Array): Int32Array {
  * One pass of the automaton over the text: leftmost-longest, non-overlapping matches in original offsets.
  *
  * The hot loop does one class look-up and one transition per code unit and leaves it only where a pattern ends
- * (states with an output are numbered last, so that is one comparison). Matches are then chosen on a stack: patterns
- * end in text order, so a new one can only replace spans at the top of the stack that start at or after it (it
- * covers them, and starts further left or at the same place but is longer), or lose to the span just below them
- * (which it overlaps, and which starts further left). What is on the stack at the end is the answer.
+ * (states with an output are numbered last, so that is one comparison). Matches are then chosen on a stack by
+ * keepLongest(); the dense and the sparse automaton differ only in how they take a transition.
  */
 export function scanText(matcher: Matcher, text: string): TermMatch[] {
-  const { classOf, rowShift, next, outputRow, outLength, outValue, outNext, maxLength } = matcher.automaton;
-  const results: TermMatch[] = [];
-  if (maxLength === 0) return results;
-  if (back.length < maxLength) back = new Int32Array(maxLength);
-  const offsets = back;
-  let starts = spanStart;
-  let ends = spanEnd;
-  let values = spanValue;
-  let count = 0;
-  const length = text.length;
-  let row = 0;
+  const automaton = matcher.automaton;
+  if (automaton.maxLength === 0) return [];
+  if (back.length < automaton.maxLength) back = new Int32Array(automaton.maxLength);
+  const count = automaton.kind === 'dense' ? scanDense(automaton, text) : scanSparse(automaton, text);
+  return reportSpans(matcher, text, count);
+}
 
+/** The dense loop: one table look-up per code unit. Returns the number of spans chosen. */
+function scanDense(automaton: DenseAutomaton, text: string): number {
+  const { classOf, rowShift, next, outputRow } = automaton;
+  const length = text.length;
+  let count = 0;
+  let row = 0;
   for (let i = 0; i < length; i++) {
     // The hot loop: only looks for the next character where a pattern ends.
     for (; i < length; i++) {
@@ -67,31 +72,82 @@ export function scanText(matcher: Matcher, text: string): TermMatch[] {
     }
     // An ignorable character keeps the state: its output was handled at the term character before it.
     if (i === length || classOf[text.charCodeAt(i)] === CLASS_IGNORABLE) continue;
-    const state = row >>> rowShift;
-
-    // The original offsets of the longest pattern's term characters, walking back over ignorable ones.
-    const longest = outLength[state]!;
-    for (let j = i, k = 0; k < longest; j--)
-      if (classOf[text.charCodeAt(j)] !== CLASS_IGNORABLE) offsets[k++] = j;
-
-    // Longest (leftmost) first along the output chain; once one is kept, the shorter ones overlap it.
-    for (let s = state; outLength[s] !== 0; s = outNext[s]!) {
-      const start = offsets[outLength[s]! - 1]!;
-      let top = count;
-      while (top > 0 && starts[top - 1]! >= start) top--;
-      if (top > 0 && ends[top - 1]! > start) continue; // overlaps a span that starts further left: loses
-      if (top >= starts.length) {
-        growSpans();
-        [starts, ends, values] = [spanStart, spanEnd, spanValue];
-      }
-      starts[top] = start;
-      ends[top] = i + 1;
-      values[top] = outValue[s]!;
-      count = top + 1;
-      break;
-    }
+    count = keepLongest(automaton, text, i, row >>> rowShift, count);
   }
+  return count;
+}
 
+/** The sparse loop: the root's row, else the state's sorted edges and its failure links. Same spans as the dense one. */
+function scanSparse(automaton: SparseAutomaton, text: string): number {
+  const { classOf, rootNext, edgeStart, edgeClass, edgeTarget, fail, outputState } = automaton;
+  const length = text.length;
+  let count = 0;
+  let state = 0;
+  for (let i = 0; i < length; i++) {
+    const cls = classOf[text.charCodeAt(i)]!;
+    if (cls === CLASS_IGNORABLE) continue; // keeps the state, as in the dense table
+    if (cls === CLASS_OTHER) {
+      state = 0;
+      continue;
+    }
+    for (;;) {
+      if (state === 0) {
+        state = rootNext[cls]!;
+        break;
+      }
+      let low = edgeStart[state]!;
+      const end = edgeStart[state + 1]!;
+      for (let high = end; low < high;) {
+        const middle = (low + high) >>> 1;
+        if (edgeClass[middle]! < cls) low = middle + 1;
+        else high = middle;
+      }
+      if (low < end && edgeClass[low] === cls) {
+        state = edgeTarget[low]!;
+        break;
+      }
+      state = fail[state]!;
+    }
+    if (state >= outputState) count = keepLongest(automaton, text, i, state, count);
+  }
+  return count;
+}
+
+/**
+ * Puts the longest pattern ending at text[i] in `state` on the span stack, returning the new span count. Patterns end
+ * in text order, so a new one can only replace spans at the top of the stack that start at or after it (it covers
+ * them, and starts further left or at the same place but is longer), or lose to the span just below them (which it
+ * overlaps, and which starts further left). What is on the stack at the end is the answer.
+ */
+function keepLongest(automaton: Automaton, text: string, i: number, state: number, count: number): number {
+  const { classOf, outLength, outValue, outNext } = automaton;
+  const offsets = back;
+  // The original offsets of the longest pattern's term characters, walking back over ignorable ones.
+  const longest = outLength[state]!;
+  for (let j = i, k = 0; k < longest; j--)
+    if (classOf[text.charCodeAt(j)] !== CLASS_IGNORABLE) offsets[k++] = j;
+
+  // Longest (leftmost) first along the output chain; once one is kept, the shorter ones overlap it.
+  for (let s = state; outLength[s] !== 0; s = outNext[s]!) {
+    const start = offsets[outLength[s]! - 1]!;
+    let top = count;
+    while (top > 0 && spanStart[top - 1]! >= start) top--;
+    if (top > 0 && spanEnd[top - 1]! > start) continue; // overlaps a span that starts further left: loses
+    if (top >= spanStart.length) growSpans();
+    spanStart[top] = start;
+    spanEnd[top] = i + 1;
+    spanValue[top] = outValue[s]!;
+    return top + 1;
+  }
+  return count;
+}
+
+/** The chosen spans as matches: exclusion phrases dropped, quotes around a match taken in when they pair up. */
+function reportSpans(matcher: Matcher, text: string, count: number): TermMatch[] {
+  const { classOf } = matcher.automaton;
+  const [starts, ends, values] = [spanStart, spanEnd, spanValue];
+  const length = text.length;
+  const results: TermMatch[] = [];
   const entries = matcher.entries;
   results.length = count; // sized once: cheaper than growing by push
   let reported = 0;
