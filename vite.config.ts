@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { definitionSet } from './src/definitions/definition-set.generated';
 import { toDefinitionsJson } from './src/definitions/serialize';
+import { litTrustedTypes } from './scripts/lit-trusted-types';
 import { minifyLitTemplates } from './scripts/minify-lit-templates';
 import { VERSION } from './src/version';
 
@@ -45,7 +46,7 @@ const notice = (bundled: string[]) => `/*! dszd-term ${VERSION} (MIT). Bundles $
 /** A self-contained classic script (lit and the set inside) that runs `module` when it loads. */
 function classicScript(module: string, fileName: string, bundled: string[]): UserConfig {
   return {
-    plugins: [importOnly(module), minifyLitTemplates()],
+    plugins: [importOnly(module), minifyLitTemplates(), litTrustedTypes()],
     // A classic script has no import.meta: src/auto.ts then finds its tag through document.currentScript.
     define: { 'import.meta.url': 'undefined' },
     // lit's production build even when NODE_ENV says otherwise (vitest sets "test"; its dev build is 4 KB more)
