@@ -102,7 +102,7 @@ export function takeTrustedTypesRefusal(): Error | null {
   return new Error(
     `this page requires Trusted Types and its CSP does not allow the policy "${POLICY_NAME}": ` +
       `add ${POLICY_NAME} to the trusted-types directive (for example "trusted-types ${POLICY_NAME}") ` +
-      'for definition cards; the terms stay plain text until then',
+      'to show definition cards here; the terms stay marked, but their cards cannot open until then',
   );
 }
 
