@@ -231,6 +231,8 @@ describe('card placement', () => {
     await waitUntil(
       () => surfaceOf().getBoundingClientRect().top !== before,
       'card did not follow the scroll',
+      // A deadline for a broken build only: a loaded machine may take a while to render the scroll.
+      { timeout: 15_000, interval: 20 },
     );
 
     expect(surfaceOf().getBoundingClientRect().top).to.equal(before - 120);

@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { useIntentTimers } from '../../../src/card/hover-intent';
 import type { DszdTerm } from '../../../src/term/dszd-term';
+import { FakeClock } from '../../fake-clock';
 import { hover, isCardOpen, resetPage, sharedCard, surfaceOf, expectSame } from '../card/helpers';
 
 /** 数字社会 split by inline markup, as the annotator wraps it: two pieces with one data-dszd-match. */
@@ -72,8 +74,16 @@ describe('split-match pieces act as one term', () => {
     await shown;
     await sharedCard().ready;
 
-    await hover(second);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Any hide would be due at once (hide-delay 0): on a fake clock, move time well past it.
+    const clock = new FakeClock();
+    useIntentTimers(clock);
+    try {
+      await hover(second);
+      clock.tick(1000);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    } finally {
+      useIntentTimers();
+    }
 
     expect(isCardOpen()).to.equal(true);
     expect(first.expanded).to.equal(true);
