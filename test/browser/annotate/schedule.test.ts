@@ -7,18 +7,29 @@ import { FakeClock } from '../../fake-clock';
 // How the work yields to the page, checked by order of events, never by how long anything took: these hold on a
 // loaded machine as on an idle one. The durations themselves are measured by `npm run bench`.
 
+/** Counts the animation frames the page renders until stopped. */
+function countFrames(): { readonly count: number; stop(): void } {
+  let count = 0;
+  let counting = true;
+  const onFrame = () => {
+    count++;
+    if (counting) requestAnimationFrame(onFrame);
+  };
+  requestAnimationFrame(onFrame);
+  return {
+    get count() {
+      return count;
+    },
+    stop: () => (counting = false),
+  };
+}
+
 describe('runInSlices in Chromium, with the real frame source', () => {
   it('renders a frame between any two slices, and the tasks the host queues meanwhile run', async () => {
     // Slices measured on a fake clock (each step costs 1 ms): 8 steps a slice, whatever the machine's speed.
     const clock = new FakeClock();
     const hostTasks: number[] = [];
-    let frames = 0;
-    let counting = true;
-    const countFrames = () => {
-      frames++;
-      if (counting) requestAnimationFrame(countFrames);
-    };
-    requestAnimationFrame(countFrames);
+    const frames = countFrames();
     function* steps(): Generator<void> {
       for (let i = 0; i < 40; i++) {
         // A task of the host, queued from inside a slice.
@@ -31,7 +42,7 @@ describe('runInSlices in Chromium, with the real frame source', () => {
     try {
       const done = await runInSlices(steps(), {
         now: clock.now,
-        beforeSlice: () => framesAtSlice.push(frames),
+        beforeSlice: () => framesAtSlice.push(frames.count),
       });
       expect(done).to.equal(true);
       // Frames rendered before each slice began; a slice is never followed at once by the next one.
@@ -44,7 +55,7 @@ describe('runInSlices in Chromium, with the real frame source', () => {
       // during the frames the work waited for.
       expect(hostTasks.slice(0, 2)).to.deep.equal([0, 8]);
     } finally {
-      counting = false;
+      frames.stop();
     }
   });
 });
@@ -57,19 +68,13 @@ describe('annotate yields to the page while it works', function (this: { timeout
     root.innerHTML = buildArticlePage(2, 200_000);
     document.body.append(root);
     try {
-      let frames = 0;
-      let counting = true;
-      const countFrames = () => {
-        frames++;
-        if (counting) requestAnimationFrame(countFrames);
-      };
-      requestAnimationFrame(countFrames);
+      const frames = countFrames();
       const annotation = annotate(root, { occurrence: 'all' });
       let hostRan = false;
       setTimeout(() => (hostRan = true));
       const result = await annotation.done;
-      counting = false;
-      const framesWhileAnnotating = frames;
+      frames.stop();
+      const framesWhileAnnotating = frames.count;
 
       expect(result.matches).to.be.greaterThan(1000);
       expect(hostRan, 'a task queued by the host ran before the annotation finished').to.equal(true);
