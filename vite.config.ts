@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { definitionSet } from './src/definitions/definition-set.generated';
-import { toDefinitionsJson } from './src/definitions/serialize';
-import { litTrustedTypes } from './scripts/lit-trusted-types';
-import { minifyLitTemplates } from './scripts/minify-lit-templates';
-import { VERSION } from './src/version';
+import { definitionSet } from './src/definitions/definition-set.generated.ts';
+import { toDefinitionsJson } from './src/definitions/serialize.ts';
+import { litTrustedTypes } from './scripts/lit-trusted-types.ts';
+import { minifyLitTemplates } from './scripts/minify-lit-templates.ts';
+import { VERSION } from './src/version.ts';
 
 /** Emits dist/definitions.json, the compiled set for tools that do not run JavaScript modules. */
 function definitionsJson(): Plugin {

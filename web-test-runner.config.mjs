@@ -7,7 +7,8 @@ import { reactEsmPlugin } from './test/browser/frameworks/react-esm-plugin.mjs';
 // Real headless Chromium: the Debian build, or CHROME_PATH. Nothing is downloaded.
 export default {
   files: ['src/**/*.browser.test.ts', 'test/browser/**/*.test.ts'],
-  nodeResolve: true,
+  // Lit's production build, as pages get it: no "Lit is in dev mode" warning in each test file's log.
+  nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   // reactEsmPlugin: React 19 is CommonJS only; the framework tests import it as ESM.

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { Plugin } from 'vite';
-import { collapseHtml } from './collapse-html';
-import { minifyCss } from './minify-css';
+import { collapseHtml } from './collapse-html.ts';
+import { minifyCss } from './minify-css.ts';
 
 type Kind = 'css' | 'html';
 

@@ -1,9 +1,9 @@
 /** How long one slice of work may run before the loop yields; well under the 50 ms of a long task. */
 export const SLICE_BUDGET_MS = 8;
 /** The smallest slice: progress even when the page renders slowly. */
-const MIN_SLICE_MS = 2;
+export const MIN_SLICE_MS = 2;
 /** What the frame after a slice (style, layout, paint) may take before slices shrink: a long task is 50 ms. */
-const RENDER_TARGET_MS = 30;
+export const RENDER_TARGET_MS = 30;
 /** How long to wait for a frame before going on anyway (the page may have become hidden meanwhile). */
 const FRAME_TIMEOUT_MS = 100;
 
@@ -19,6 +19,16 @@ export interface SliceOptions {
   beforeSlice?: () => void;
   /** Called after each slice, also when a step threw (the live observer drops the annotator's own mutations here). */
   afterSlice?: () => void;
+  /**
+   * The clock slices are measured on, in ms.
+   * @default performance.now
+   */
+  now?: () => number;
+  /**
+   * Waits between slices; resolves with how long the frame after the slice took to render (ms).
+   * @default waitForNextFrame
+   */
+  nextFrame?: () => Promise<number>;
 }
 
 /**
@@ -28,24 +38,39 @@ export interface SliceOptions {
  * Resolves `true` when done, `false` when aborted; rejects with a step's error.
  */
 export async function runInSlices(steps: Iterator<unknown>, options: SliceOptions = {}): Promise<boolean> {
-  const { budgetMs = SLICE_BUDGET_MS, signal, beforeSlice, afterSlice } = options;
+  const {
+    budgetMs = SLICE_BUDGET_MS,
+    signal,
+    beforeSlice,
+    afterSlice,
+    now = () => performance.now(),
+    nextFrame = waitForNextFrame,
+  } = options;
   let budget = budgetMs;
   while (true) {
     if (signal?.aborted) return false;
-    const start = performance.now();
+    const start = now();
     beforeSlice?.();
     try {
       do {
         if (steps.next().done) return true;
         if (signal?.aborted) return false;
-      } while (performance.now() - start < budget);
+      } while (now() - start < budget);
     } finally {
       afterSlice?.();
     }
-    const rendered = await waitForNextFrame();
-    if (rendered > RENDER_TARGET_MS) budget = Math.max(MIN_SLICE_MS, (budget * RENDER_TARGET_MS) / rendered);
-    else if (rendered < RENDER_TARGET_MS / 2) budget = Math.min(budgetMs, budget * 1.25);
+    budget = nextBudget(budget, await nextFrame(), budgetMs);
   }
+}
+
+/**
+ * The budget of the next slice, from this slice's budget and how long the frame after it took to render: shrinks
+ * (down to MIN_SLICE_MS) while frames render slower than RENDER_TARGET_MS, grows back (up to `budgetMs`) while fast.
+ */
+export function nextBudget(budget: number, rendered: number, budgetMs = SLICE_BUDGET_MS): number {
+  if (rendered > RENDER_TARGET_MS) return Math.max(MIN_SLICE_MS, (budget * RENDER_TARGET_MS) / rendered);
+  if (rendered < RENDER_TARGET_MS / 2) return Math.min(budgetMs, budget * 1.25);
+  return budget;
 }
 
 /**

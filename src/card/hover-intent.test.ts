@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { computeBridge, HoverIntent, parseDelay } from './hover-intent';
+import { FakeClock } from '../../test/fake-clock';
+import { computeBridge, HoverIntent, parseDelay, useIntentTimers } from './hover-intent';
 
 describe('HoverIntent', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -41,6 +42,60 @@ describe('HoverIntent', () => {
     expect(intent.cancel('show', 'a')).toBe(true);
     vi.advanceTimersByTime(1000);
     expect(show).not.toHaveBeenCalled();
+  });
+});
+
+describe('HoverIntent on injected timers', () => {
+  afterEach(() => useIntentTimers());
+
+  it('schedules and cancels on the timers given to its constructor', () => {
+    const clock = new FakeClock();
+    const intent = new HoverIntent(clock);
+    const action = vi.fn();
+    intent.schedule('hide', 300, action);
+    expect(clock.pending).toBe(1);
+    clock.tick(299);
+    expect(action).not.toHaveBeenCalled();
+    clock.tick(1);
+    expect(action).toHaveBeenCalledTimes(1);
+    expect(clock.time).toBe(300);
+
+    intent.schedule('show', 100, action, 'a');
+    expect(intent.cancel('show', 'a')).toBe(true);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('useIntentTimers swaps the timers of intents without their own, and restores the page timers', () => {
+    const clock = new FakeClock();
+    useIntentTimers(clock);
+    const intent = new HoverIntent();
+    const action = vi.fn();
+    intent.schedule('show', 10_000, action);
+    clock.tick(10_000);
+    expect(action).toHaveBeenCalledTimes(1);
+
+    useIntentTimers();
+    vi.useFakeTimers();
+    try {
+      intent.schedule('show', 50, action);
+      expect(clock.pending).toBe(0);
+      vi.advanceTimersByTime(50);
+      expect(action).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a pending action is cancelled on the timers it was scheduled on, even after a swap', () => {
+    const first = new FakeClock();
+    useIntentTimers(first);
+    const intent = new HoverIntent();
+    const action = vi.fn();
+    intent.schedule('hide', 100, action);
+    useIntentTimers(new FakeClock());
+    expect(intent.cancel()).toBe(true);
+    first.tick(1000);
+    expect(action).not.toHaveBeenCalled();
   });
 });
 

@@ -24,34 +24,67 @@ export interface Bridge {
   clipPath: string;
 }
 
+/** The timer functions hover intent runs on. */
+export interface IntentTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The page's own timers, looked up at call time. */
+const pageTimers: IntentTimers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+let defaultTimers: IntentTimers = pageTimers;
+
+/**
+ * Makes every HoverIntent built without timers of its own (the shared card's among them) schedule on `timers` from
+ * now on; without an argument, on the page's timers again. Tests pass a fake clock, so dwell and hide delays take
+ * no real time.
+ */
+export function useIntentTimers(timers: IntentTimers = pageTimers): void {
+  defaultTimers = timers;
+}
+
 /** One pending show or hide for the whole page: scheduling a new one replaces it, so only one card is ever due. */
 export class HoverIntent {
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #ownTimers: IntentTimers | undefined;
+  /** The timers the pending action was scheduled on (cancelled on the same ones). */
+  #timers: IntentTimers | undefined;
+  #timer: unknown;
   #kind: IntentKind | undefined;
   #key: unknown;
+
+  /** `timers`: what to schedule on; by default the page's, or those given to `useIntentTimers`. */
+  constructor(timers?: IntentTimers) {
+    this.#ownTimers = timers;
+  }
 
   /** Runs `action` after `delay` ms unless cancelled or replaced first. `key` tells pending actions apart. */
   schedule(kind: IntentKind, delay: number, action: () => void, key?: unknown): void {
     this.cancel();
+    const timers = this.#ownTimers ?? defaultTimers;
+    this.#timers = timers;
     this.#kind = kind;
     this.#key = key;
-    this.#timer = setTimeout(() => {
-      this.#timer = this.#kind = this.#key = undefined;
+    this.#timer = timers.setTimeout(() => {
+      this.#timer = this.#timers = this.#kind = this.#key = undefined;
       action();
     }, delay);
   }
 
   /** Whether an action of this kind (and key, when given) is pending. */
   isPending(kind: IntentKind, key?: unknown): boolean {
-    return this.#timer !== undefined && this.#kind === kind && (key === undefined || this.#key === key);
+    return this.#timers !== undefined && this.#kind === kind && (key === undefined || this.#key === key);
   }
 
   /** Cancels the pending action (only if it is of this kind and key, when given). Returns whether one was cancelled. */
   cancel(kind?: IntentKind, key?: unknown): boolean {
-    if (this.#timer === undefined) return false;
+    if (this.#timers === undefined) return false;
     if (kind !== undefined && !this.isPending(kind, key)) return false;
-    clearTimeout(this.#timer);
-    this.#timer = this.#kind = this.#key = undefined;
+    this.#timers.clearTimeout(this.#timer);
+    this.#timer = this.#timers = this.#kind = this.#key = undefined;
     return true;
   }
 }

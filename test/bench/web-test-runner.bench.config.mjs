@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export default {
   rootDir: fileURLToPath(new URL('../../', import.meta.url)),
   files: ['test/bench/browser/*.bench.ts'],
-  nodeResolve: true,
+  nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   browserLogs: true,
   staticLogging: true,

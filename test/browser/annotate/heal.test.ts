@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import type { DszdErrorEvent } from '../../../src/events/error-event';
+import { eventually } from '../frameworks/faithful';
 import { frames, markup, mount, wrappedTexts } from './helpers';
 
 function w(text: string, term = text, match?: string): string {
@@ -116,8 +117,7 @@ describe('annotate: self-healing', () => {
     own.data = '推进未来社区建设';
     root.lastElementChild!.firstChild!.textContent = '城市大脑';
     await observerTurn();
-    await frames(2);
-    expect(root.innerHTML).to.equal(`<p>推进${w('未来社区')}建设</p><p>城市大脑</p>`);
+    await eventually(() => expect(root.innerHTML).to.equal(`<p>推进${w('未来社区')}建设</p><p>城市大脑</p>`));
   });
 
   it('is bounded: a host that rewrites the node whenever it is split wins after a few rounds', async () => {

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { DefinitionSet } from '../../../src/definitions/types';
 import type { DszdTerm } from '../../../src/term/dszd-term';
+import { useTestFont } from '../fonts';
 import { isCardOpen, resetPage, sharedCard, surfaceOf, expectSame } from './helpers';
 
 const VIEWPORTS = [
@@ -74,6 +75,8 @@ function expectArrowAtTerm(term: Element): DOMRect {
 }
 
 describe('card placement', () => {
+  // Glyph metrics from the test font, not from whatever CJK font (or none) the machine has: the fixtures wrap text.
+  before(() => useTestFont('一二三四五六七八九十第段。这是一段很长的定义文字，测试定义集单位长0123456789前'));
   afterEach(async () => {
     await resetPage();
     await setViewport({ width: 800, height: 600 });
@@ -129,7 +132,7 @@ describe('card placement', () => {
   describe('a term wrapped across two lines', () => {
     async function wrappedTerm(): Promise<DszdTerm> {
       const el = await fixture<HTMLElement>(
-        html`<p style="width: 200px; margin: 150px 60px; font: 20px/2 monospace; word-break: break-all">
+        html`<p style="width: 200px; margin: 150px 60px; font: 20px/2 'Noto Sans SC'; word-break: break-all">
           一二三四五六七八<dszd-term show-delay="0">数字社会</dszd-term>九十
         </p>`,
       );
@@ -228,6 +231,8 @@ describe('card placement', () => {
     await waitUntil(
       () => surfaceOf().getBoundingClientRect().top !== before,
       'card did not follow the scroll',
+      // A deadline for a broken build only: a loaded machine may take a while to render the scroll.
+      { timeout: 15_000, interval: 20 },
     );
 
     expect(surfaceOf().getBoundingClientRect().top).to.equal(before - 120);

@@ -110,3 +110,21 @@ export function expectAnnotated(annotated: Element, plain: Element, step: string
 export async function frames(count: number): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
 }
+
+/**
+ * Runs `assertion` each frame until it passes. The live annotation works in time slices, so on a loaded machine a
+ * batch may take more frames than on an idle one: wait for the outcome, not for a number of frames. The deadline
+ * (10 s) only stops a build that never gets there; then the assertion's own failure is thrown.
+ */
+export async function eventually(assertion: () => void): Promise<void> {
+  const deadline = performance.now() + 10_000;
+  while (true) {
+    try {
+      assertion();
+      return;
+    } catch (error) {
+      if (performance.now() > deadline) throw error;
+    }
+    await frames(1);
+  }
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { annotate } from '../../../src/annotate/annotate';
-import { captureConsole, expectAnnotated, expectSameText, frames } from './faithful';
+import { captureConsole, eventually, expectAnnotated, expectSameText, frames } from './faithful';
 import { createModel, PHRASES, type ListField, type TextField, type Update } from './model';
 import { mountReactApp } from './react-app';
 import type { MountApp } from './suite';
@@ -45,10 +45,9 @@ function checkRandomUpdates(mountApp: MountApp): Promise<void> {
           if (!wait) continue;
           await frames(1);
           expectSameText(live.host, plain.host, capture, `${name}, a frame later`);
-          expectAnnotated(live.host, plain.host, name);
+          await eventually(() => expectAnnotated(live.host, plain.host, name));
         }
-        await frames(1);
-        expectAnnotated(live.host, plain.host, 'the last update');
+        await eventually(() => expectAnnotated(live.host, plain.host, 'the last update'));
       } finally {
         capture.restore();
         annotation.remove();

@@ -1,7 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import { setHealing } from '../../../src/annotate/heal';
-import { captureConsole, expectAnnotated, expectSameText, frames, type ConsoleCapture } from './faithful';
+import {
+  captureConsole,
+  eventually,
+  expectAnnotated,
+  expectSameText,
+  frames,
+  type ConsoleCapture,
+} from './faithful';
 import { createModel, SCRIPT, type Model } from './model';
 import type { FrameworkApp } from './vue-app';
 
@@ -79,7 +86,7 @@ export function describeFramework(name: string, mountApp: MountApp): void {
         expectSameText(live.host, plain.host, capture, step);
         await frames(2);
         expectSameText(live.host, plain.host, capture, `${step}, a frame later`);
-        expectAnnotated(live.host, plain.host, step);
+        await eventually(() => expectAnnotated(live.host, plain.host, step));
       }
     });
 
@@ -90,8 +97,7 @@ export function describeFramework(name: string, mountApp: MountApp): void {
         await live.update(update);
         expectSameText(live.host, plain.host, capture, `update ${index + 1}`);
       }
-      await frames(2);
-      expectAnnotated(live.host, plain.host, 'the last update');
+      await eventually(() => expectAnnotated(live.host, plain.host, 'the last update'));
     });
 
     it('remove() after the updates leaves exactly what the app rendered, and the app goes on working', async () => {

@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { Annotation } from '../../../src/annotate/annotate';
-import { captureConsole, expectedMatches, frames, type ConsoleCapture } from '../frameworks/faithful';
+import {
+  captureConsole,
+  eventually,
+  expectedMatches,
+  frames,
+  type ConsoleCapture,
+} from '../frameworks/faithful';
 import { createModel, SCRIPT } from '../frameworks/model';
 import { mountReactApp } from '../frameworks/react-app';
 import type { MountApp } from '../frameworks/suite';
@@ -62,7 +68,9 @@ for (const [name, mountApp] of [
         expect(live.host.innerHTML, step).to.equal(plain.host.innerHTML);
         await frames(2);
         expect(live.host.innerHTML, `${step}, a frame later`).to.equal(plain.host.innerHTML);
-        expect(highlightedMatches(live.host), step).to.deep.equal(expectedMatches(plain.host));
+        await eventually(() =>
+          expect(highlightedMatches(live.host), step).to.deep.equal(expectedMatches(plain.host)),
+        );
         expect(capture.messages, step).to.deep.equal([]);
       }
     });

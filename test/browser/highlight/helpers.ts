@@ -73,9 +73,13 @@ export async function frames(count: number): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
-/** Polls `condition` each frame, up to `limit` frames; resolves whether it became true. */
+/**
+ * Polls `condition` each frame until it holds; resolves whether it did. Gives up only after `limit` frames and 10 s
+ * both: a loaded machine renders fewer frames and takes more of them for the same work.
+ */
 export async function waitFor(condition: () => boolean, limit = 120): Promise<boolean> {
-  for (let i = 0; i < limit; i++) {
+  const deadline = performance.now() + 10_000;
+  for (let i = 0; i < limit || performance.now() < deadline; i++) {
     if (condition()) return true;
     await frames(1);
   }

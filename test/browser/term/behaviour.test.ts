@@ -1,6 +1,8 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { useIntentTimers } from '../../../src/card/hover-intent';
 import type { DszdTerm } from '../../../src/term/dszd-term';
+import { FakeClock } from '../../fake-clock';
 import { centreOf, hover, isCardOpen, resetPage, sharedCard, surfaceOf, expectSame } from '../card/helpers';
 
 /** A paragraph with one term between two buttons (focus targets before and after). */
@@ -19,6 +21,12 @@ async function paragraphWithTerm(): Promise<{ term: DszdTerm; before: HTMLElemen
   };
 }
 
+/** Lets the card's event handlers and rendering run: a frame, then a task. */
+async function settled(): Promise<void> {
+  await nextFrame();
+  await new Promise((resolve) => setTimeout(resolve));
+}
+
 /** Opens the term's card and waits until it is placed. */
 async function opened(action: Promise<unknown> | void, term: DszdTerm): Promise<void> {
   const shown = oneEvent(term, 'dszd-show');
@@ -30,85 +38,121 @@ async function opened(action: Promise<unknown> | void, term: DszdTerm): Promise<
 describe('<dszd-term> behaviour', () => {
   afterEach(resetPage);
 
-  it('opens after the hover dwell, not before', async () => {
-    const { term } = await paragraphWithTerm();
-    term.showDelay = 150;
-
-    const shown = oneEvent(term, 'dszd-show');
-    await hover(term);
-    expect(isCardOpen()).to.equal(false);
-    await shown;
-    await sharedCard().ready;
-
-    expect(isCardOpen()).to.equal(true);
-    expectSame(sharedCard().trigger, term, 'trigger');
-  });
-
-  it('a pointer that leaves before the dwell ends opens nothing', async () => {
-    const { term } = await paragraphWithTerm();
-    term.showDelay = 1000;
-    let shown = 0;
-    term.addEventListener('dszd-show', () => shown++);
-
-    await hover(term);
-    await sendMouse({ type: 'move', position: [2, 2] });
-    await aTimeout(1500);
-
-    expect(shown).to.equal(0);
-    expect(isCardOpen()).to.equal(false);
-  });
-
-  it('a clicked (focused) term keeps its card when the pointer leaves, until blur, Escape or a click outside', async () => {
-    const { term } = await paragraphWithTerm();
-    term.hideDelay = 0;
-    await opened(sendMouse({ type: 'click', position: centreOf(term) }), term);
-
-    await sendMouse({ type: 'move', position: [2, 2] });
-    await aTimeout(300);
-    expect(isCardOpen()).to.equal(true);
-
-    await sendMouse({ type: 'click', position: [2, 2] });
-    expect(isCardOpen()).to.equal(false);
-  });
-
-  it('stays open for 10 s while the pointer crosses the gap into the card and rests there', async () => {
-    const { term } = await paragraphWithTerm();
-    term.showDelay = 0;
-    await opened(hover(term), term);
-    const termRect = term.getBoundingClientRect();
-    const cardRect = surfaceOf().getBoundingClientRect();
-    expect(cardRect.top).to.be.greaterThan(termRect.bottom);
-
-    // In the gap between term and card, longer than hide-delay: the bridge holds it open.
-    await sendMouse({
-      type: 'move',
-      position: [
-        Math.round(termRect.left + termRect.width / 2),
-        Math.round((termRect.bottom + cardRect.top) / 2),
-      ],
+  describe('hover timing, on a fake clock', () => {
+    // Dwell and hide delays run on a clock the test moves: no real seconds, nothing a loaded machine can stretch.
+    let clock: FakeClock;
+    beforeEach(() => {
+      clock = new FakeClock();
+      useIntentTimers(clock);
     });
-    await aTimeout(term.hideDelay + 300);
-    expect(isCardOpen()).to.equal(true);
+    afterEach(() => useIntentTimers());
 
-    await sendMouse({ type: 'move', position: centreOf(surfaceOf()) });
-    await aTimeout(10_000);
-    expect(isCardOpen()).to.equal(true);
-    expectSame(sharedCard().trigger, term, 'trigger');
-  });
+    it('opens after the hover dwell, not before', async () => {
+      const { term } = await paragraphWithTerm();
+      term.showDelay = 400;
 
-  it('closes after hide-delay once the pointer leaves term and card', async () => {
-    const { term } = await paragraphWithTerm();
-    term.showDelay = 0;
-    term.hideDelay = 1000;
-    await opened(hover(term), term);
+      const shown = oneEvent(term, 'dszd-show');
+      await hover(term);
+      clock.tick(399);
+      await settled();
+      expect(isCardOpen()).to.equal(false);
+      expect(clock.pending, 'the dwell is pending on the clock').to.equal(1);
 
-    const hidden = oneEvent(term, 'dszd-hide');
-    await sendMouse({ type: 'move', position: [2, 2] });
-    expect(isCardOpen()).to.equal(true);
-    await hidden;
+      clock.tick(1);
+      await shown;
+      await sharedCard().ready;
+      expect(isCardOpen()).to.equal(true);
+      expectSame(sharedCard().trigger, term, 'trigger');
+    });
 
-    expect(isCardOpen()).to.equal(false);
-    expect(term.expanded).to.equal(false);
+    it('a pointer that leaves before the dwell ends opens nothing', async () => {
+      const { term } = await paragraphWithTerm();
+      term.showDelay = 1000;
+      let shown = 0;
+      term.addEventListener('dszd-show', () => shown++);
+
+      await hover(term);
+      clock.tick(900);
+      expect(clock.pending).to.equal(1);
+      await sendMouse({ type: 'move', position: [2, 2] });
+      expect(clock.pending, 'leaving cancels the dwell').to.equal(0);
+      clock.tick(1500);
+      await settled();
+
+      expect(shown).to.equal(0);
+      expect(isCardOpen()).to.equal(false);
+    });
+
+    it('a clicked (focused) term keeps its card when the pointer leaves, until blur, Escape or a click outside', async () => {
+      const { term } = await paragraphWithTerm();
+      term.hideDelay = 0;
+      await opened(sendMouse({ type: 'click', position: centreOf(term) }), term);
+
+      await sendMouse({ type: 'move', position: [2, 2] });
+      clock.tick(10_000);
+      await settled();
+      expect(isCardOpen()).to.equal(true);
+
+      await sendMouse({ type: 'click', position: [2, 2] });
+      expect(isCardOpen()).to.equal(false);
+    });
+
+    it('stays open for 10 s while the pointer crosses the gap into the card and rests there', async () => {
+      const { term } = await paragraphWithTerm();
+      term.showDelay = 0;
+      await opened(
+        hover(term).then(() => clock.tick(0)),
+        term,
+      );
+      const termRect = term.getBoundingClientRect();
+      const cardRect = surfaceOf().getBoundingClientRect();
+      expect(cardRect.top).to.be.greaterThan(termRect.bottom);
+
+      // In the gap between term and card, longer than hide-delay: the bridge holds it open.
+      await sendMouse({
+        type: 'move',
+        position: [
+          Math.round(termRect.left + termRect.width / 2),
+          Math.round((termRect.bottom + cardRect.top) / 2),
+        ],
+      });
+      clock.tick(term.hideDelay + 300);
+      await settled();
+      expect(isCardOpen()).to.equal(true);
+
+      await sendMouse({ type: 'move', position: centreOf(surfaceOf()) });
+      clock.tick(10_000);
+      await settled();
+      expect(isCardOpen()).to.equal(true);
+      expectSame(sharedCard().trigger, term, 'trigger');
+
+      // The same clock does close it once the pointer leaves both: the hold above was the bridge, not a dead clock.
+      await sendMouse({ type: 'move', position: [2, 2] });
+      clock.tick(term.hideDelay);
+      await settled();
+      expect(isCardOpen()).to.equal(false);
+    });
+
+    it('closes after hide-delay once the pointer leaves term and card, not before', async () => {
+      const { term } = await paragraphWithTerm();
+      term.showDelay = 0;
+      term.hideDelay = 1000;
+      await opened(
+        hover(term).then(() => clock.tick(0)),
+        term,
+      );
+
+      const hidden = oneEvent(term, 'dszd-hide');
+      await sendMouse({ type: 'move', position: [2, 2] });
+      clock.tick(999);
+      await settled();
+      expect(isCardOpen()).to.equal(true);
+      clock.tick(1);
+      await hidden;
+
+      expect(isCardOpen()).to.equal(false);
+      expect(term.expanded).to.equal(false);
+    });
   });
 
   it('opens at once on keyboard focus, with aria-expanded', async () => {

@@ -6,6 +6,7 @@ import { DszdHideEvent } from '../../../src/events/hide-event';
 import { DszdShowEvent } from '../../../src/events/show-event';
 import type { DszdTerm } from '../../../src/term/dszd-term';
 import { centreOf, hover, isCardOpen, resetPage, sharedCard, surfaceOf } from '../card/helpers';
+import { captureConsole } from '../frameworks/faithful';
 
 describe('<dszd-term> events', () => {
   afterEach(resetPage);
@@ -52,17 +53,21 @@ describe('<dszd-term> events', () => {
         throw new Error('broken set');
       },
     });
-    const warn = console.warn;
-    console.warn = () => {};
+    // Captured until the broken term has left the page: its later renders warn too.
+    const capture = captureConsole();
     try {
       const reported = oneEvent(term, 'dszd-error');
       await term.show();
       const event = (await reported) as unknown as DszdErrorEvent;
       expect((event.error as Error).message).to.equal('broken set');
+      expect(isCardOpen()).to.equal(false);
+      await term.updateComplete;
+      el.remove();
     } finally {
-      console.warn = warn;
+      capture.restore();
     }
-    expect(isCardOpen()).to.equal(false);
+    expect(capture.messages.length).to.be.greaterThan(0);
+    for (const message of capture.messages) expect(message).to.match(/^warn: dszd-term: .*broken set/);
   });
   it('a term whose set is broken reports it from the entry getter instead of throwing', async () => {
     const el = await fixture<HTMLElement>(html`<p><dszd-term>城市大脑</dszd-term></p>`);
@@ -70,17 +75,20 @@ describe('<dszd-term> events', () => {
     await term.updateComplete;
     const reported: DszdErrorEvent[] = [];
     term.addEventListener('dszd-error', (event) => reported.push(event));
-    const warn = console.warn;
-    console.warn = () => {};
+    const capture = captureConsole();
     let entry: unknown = 'not read';
     try {
       Object.defineProperty(term, 'definitionSet', { value: {} as DefinitionSet });
       expect(() => (entry = term.entry)).not.to.throw();
+      await term.updateComplete;
+      el.remove();
     } finally {
-      console.warn = warn;
+      capture.restore();
     }
     expect(entry).to.equal(undefined);
     expect(reported.map((event) => event.context)).to.deep.equal(['term entry']);
+    expect(capture.messages.length).to.be.greaterThan(0);
+    for (const message of capture.messages) expect(message).to.match(/^warn: dszd-term: /);
   });
 
   it("errors in the card's own pointer handlers become dszd-error, never an exception", async () => {

@@ -1,14 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { annotate } from '../../../src/annotate/annotate';
 import { adoptHighlightStyles, releaseHighlightStyles } from '../../../src/highlight/highlight-styles';
-import { buildArticlePage } from '../../bench/browser/build-page';
-import { frames } from './helpers';
-import { expectNoLongTaskInSomeAttempt, recordLongTasks } from '../long-tasks';
+import { buildArticlePage } from './build-page';
+import { frames, recordLongTasks, reportLongTasks, type LongTaskFigures } from './long-tasks';
 
 const ONE_MB = 1 << 20;
 
 /** Highlights a fresh 1 MB page and removes it again; returns the durations of the long tasks meanwhile (ms). */
-async function measureOnce(html: string): Promise<number[]> {
+async function measureOnce(html: string): Promise<LongTaskFigures> {
   const root = document.createElement('div');
   root.innerHTML = html;
   document.body.append(root);
@@ -35,10 +34,10 @@ async function measureOnce(html: string): Promise<number[]> {
 }
 
 describe('highlight mode: a page of more than 1 MB of text', function (this: { timeout(ms: number): void }) {
-  this.timeout(120_000);
+  this.timeout(300_000);
 
-  it('never blocks the main thread for more than 50 ms, highlighting or removing', async () => {
+  it('long tasks while highlighting and removing (target: none over 50 ms)', async () => {
     const html = buildArticlePage(1, ONE_MB);
-    await expectNoLongTaskInSomeAttempt(() => measureOnce(html));
+    await reportLongTasks('highlight mode, 1 MB page, highlight and remove', () => measureOnce(html));
   });
 });
