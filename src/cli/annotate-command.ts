@@ -2,7 +2,7 @@ import { constants, type Stats } from 'node:fs';
 import { access, mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { DefinitionSet } from '../definitions/types';
-import { annotateHtmlBytes } from '../html/annotate-bytes';
+import { tagHtmlBytes } from '../html/annotate-bytes';
 import { resolveEncodingLabel } from '../html/encoding';
 import { HtmlInputError } from '../html/input-error';
 import { AnnotateHtmlError, resolveOptions } from '../html/options';
@@ -140,7 +140,7 @@ function checkOptions(args: AnnotateArguments): FileOptions {
 async function annotateStdin(args: AnnotateArguments, options: FileOptions, io: CliIo): Promise<number> {
   if (args.output !== undefined) await checkOutputFile(args.output, [], args.force);
   try {
-    const { bytes } = annotateHtmlBytes(await readAll(io.stdin, options.maxSize), options);
+    const { bytes } = tagHtmlBytes(await readAll(io.stdin, options.maxSize), options, false);
     if (args.output !== undefined) await writeAtomic(args.output, bytes);
     else await writeOut(io.stdout, bytes);
     return EXIT_OK;
@@ -160,7 +160,7 @@ async function annotateSingleFile(args: AnnotateArguments, options: FileOptions,
   }
   try {
     const bytes = await readInput(path, options.maxSize);
-    const { bytes: tagged } = annotateHtmlBytes(bytes, { ...options, requireMarkup: !isHtmlName(path) });
+    const { bytes: tagged } = tagHtmlBytes(bytes, { ...options, requireMarkup: !isHtmlName(path) }, false);
     if (target !== undefined) await writeAtomic(target, tagged);
     else await writeOut(io.stdout, tagged);
     return EXIT_OK;
@@ -176,14 +176,14 @@ async function annotateFileTo(job: Job, options: FileOptions, args: AnnotateArgu
   const bytes = await readInput(job.path, options.maxSize);
   let result;
   try {
-    result = annotateHtmlBytes(bytes, { ...options, requireMarkup: !job.named });
+    result = tagHtmlBytes(bytes, { ...options, requireMarkup: !job.named }, false);
   } catch (error) {
     if (error instanceof HtmlInputError) throw new FileError(job.path, error.message);
     throw error;
   }
   if (job.target === null) {
     // in place: a file with nothing to tag is left as it is (same bytes, same time stamp)
-    if (result.bytes === bytes) return result.matches.length;
+    if (result.bytes === bytes) return result.matchCount;
     const real = await realpath(job.path);
     await checkWithin(job.path, real, job.within);
     await checkReplaceable(job.path, real, force);
@@ -194,7 +194,7 @@ async function annotateFileTo(job: Job, options: FileOptions, args: AnnotateArgu
     await mkdir(dirname(job.target), { recursive: true });
     await writeAtomic(job.target, result.bytes);
   }
-  return result.matches.length;
+  return result.matchCount;
 }
 
 async function copyInto(job: Job, to: string, force: boolean): Promise<void> {
