@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { runCli } from '../../src/cli/run';
+import { parseHtml } from '../../src/html/parse-html';
 
 const [job, input, output] = process.argv.slice(2);
 let result: number;
@@ -10,6 +11,7 @@ if (job === 'read') result = readFileSync(input!, 'utf8').length;
 else if (job === 'parse')
   result = parse(readFileSync(input!, 'utf8'), { treeAdapter: adapter, sourceCodeLocationInfo: true })
     .children.length;
+else if (job === 'parse-tagger') result = parseHtml(readFileSync(input!, 'utf8')).children.length;
 else if (job === 'cli-first' || job === 'cli-all') {
   const occurrence = job === 'cli-all' ? 'all' : 'first';
   const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };

@@ -1,6 +1,7 @@
-// Node: peak memory (RSS) of `dszd-term annotate` on a 50 MB CMS-like page, each job in a fresh process, against
-// reading the file alone and parsing it alone (parse5 with source locations, the tagger's floor). Goal: the CLI's
-// peak stays within 15× the input's size with --occurrence all. The output is checked byte for byte between jobs.
+// Node: peak memory (RSS) of `dszd-term annotate` on 50 MB pages, each job in a fresh process, against reading the
+// file alone and parsing it alone (parse5 with all source locations; the tagger's own lean parse). Two pages: the
+// CMS-like page of the speed benchmark, and a dense one (a short paragraph with three terms, repeated: millions of
+// matches). Goal: peak within 15× the input's size on the CMS-like page with --occurrence all.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,13 +11,18 @@ import { buildPage } from './annotate-html-page';
 
 const megabytes = Number(process.env.BENCH_MEMORY_MB ?? 50);
 const folder = mkdtempSync(join(tmpdir(), 'dszd-memory-'));
-const input = join(folder, 'page.html');
-writeFileSync(input, buildPage(megabytes * 1e6));
-const size = statSync(input).size;
+const paragraph = '<p>推进数字社会建设，城市大脑和未来社区。</p>\n';
+const pages: Array<[string, string]> = [
+  ['CMS-like page', buildPage(megabytes * 1e6)],
+  [
+    'dense page',
+    `<!DOCTYPE html><html><body>${paragraph.repeat(Math.ceil((megabytes * 1e6) / Buffer.byteLength(paragraph)))}</body></html>`,
+  ],
+];
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const child = fileURLToPath(new URL('./annotate-html-memory-child.ts', import.meta.url));
 
-function measure(job: string, output = join(folder, `${job}.html`)): number {
+function measure(job: string, input: string, output = join(folder, `${job}.html`)): number {
   const { status, stdout, stderr } = spawnSync(
     join(root, 'node_modules', '.bin', 'tsx'),
     [child, job, input, output],
@@ -26,22 +32,26 @@ function measure(job: string, output = join(folder, `${job}.html`)): number {
   return (JSON.parse(stdout.trim().split('\n').pop()!) as { peak: number }).peak;
 }
 
+const jobs: Array<[string, string]> = [
+  ['read', 'read the file as text (floor)'],
+  ['parse', 'parse5 + htmlparser2 adapter, all source locations'],
+  ['parse-tagger', "the tagger's parse (text locations only)"],
+  ['cli-first', 'dszd-term annotate, occurrence "first"'],
+  ['cli-all', 'dszd-term annotate, occurrence "all"'],
+];
 try {
-  console.log(
-    `dszd-term annotate peak memory, Node ${process.version}: page of ${(size / 1e6).toFixed(1)} MB`,
-  );
-  const jobs: Array<[string, string]> = [
-    ['read', 'read the file as text (floor)'],
-    ['parse', 'parse5 + htmlparser2 adapter, source locations'],
-    ['cli-first', 'dszd-term annotate, occurrence "first"'],
-    ['cli-all', 'dszd-term annotate, occurrence "all"'],
-  ];
-  for (const [job, name] of jobs) {
-    const peak = measure(job);
-    console.log(`  ${name}: peak RSS ${(peak / 1e6).toFixed(0)} MB, ${(peak / size).toFixed(1)}× the input`);
+  console.log(`dszd-term annotate peak memory (RSS), Node ${process.version}, each job in a fresh process`);
+  for (const [name, page] of pages) {
+    const input = join(folder, 'page.html');
+    writeFileSync(input, page);
+    const size = statSync(input).size;
+    console.log(`  ${name} of ${(size / 1e6).toFixed(1)} MB:`);
+    for (const [job, label] of jobs) {
+      const peak = measure(job, input);
+      console.log(`    ${label}: ${(peak / 1e6).toFixed(0)} MB, ${(peak / size).toFixed(1)}× the input`);
+    }
+    if (readFileSync(join(folder, 'cli-all.html')).length <= size) throw new Error(`${name}: nothing tagged`);
   }
-  const tagged = readFileSync(join(folder, 'cli-all.html'));
-  if (tagged.length <= size) throw new Error('occurrence "all" tagged nothing');
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
