@@ -1,5 +1,5 @@
 import { constants, type Stats } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import { lstat, open, stat } from 'node:fs/promises';
 import { FileError } from './cli-error';
 import { formatSize } from './size-limit';
 
@@ -71,8 +71,11 @@ export async function describeReadError(path: string, error: unknown): Promise<s
       return 'unreadable (permission denied)';
     case 'ELOOP':
       return 'unreadable (symbolic link loop)';
-    case 'ENXIO':
-      return 'not a regular file (a socket or a device without a driver)';
+    case 'ENXIO': {
+      // opening a socket fails before there is a handle to ask
+      const stats = await stat(path).catch(() => null);
+      return `not a regular file (${stats ? describeFileType(stats) : 'a device without a driver'})`;
+    }
     default:
       return `unreadable (${code ?? (error instanceof Error ? error.message : String(error))})`;
   }

@@ -67,10 +67,10 @@ async function replaceAtomic(path: string, create: (temp: string) => Promise<voi
 
 /**
  * The CLI's tests stop a run between writing a temporary file and renaming it (DSZD_TERM_TEST_PAUSE=before-rename)
- * to prove that a signal then removes the file; the pause is announced on stderr so the test knows when to signal.
+ * to prove that a signal then removes the file; the pause is announced on stderr, with the process id to signal.
  */
 async function pauseForTest(): Promise<void> {
   if (process.env.DSZD_TERM_TEST_PAUSE !== 'before-rename') return;
-  process.stderr.write('dszd-term: paused before rename\n');
+  process.stderr.write(`dszd-term: paused before rename, pid ${process.pid}\n`);
   await new Promise(() => setInterval(() => undefined, 1 << 30));
 }
