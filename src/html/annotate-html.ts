@@ -97,7 +97,6 @@ export function planAnnotations(
       if (!sources.has(index)) sources.set(index, mapNodeSource(source, nodes[index]!));
       return sources.get(index)!;
     };
-    const candidates: Candidate[] = [];
     let runText: string | undefined;
     for (let p = 0; p < pieces.length;) {
       const first = pieces[p]!;
@@ -115,9 +114,10 @@ export function planAnnotations(
         continue;
       }
       runText ??= texts.join('');
-      candidates.push({ serial: first.match.serial, match: first.match, ranges, runText });
+      // one at a time: a run can hold millions of matches, and none of them has to wait for the others
+      const candidate = { serial: first.match.serial, match: first.match, ranges, runText };
+      for (const kept of selectOccurrences([candidate], occurrence, seen)) writer.write(kept);
     }
-    for (const candidate of selectOccurrences(candidates, occurrence, seen)) writer.write(candidate);
   }
   return writer.finish();
 }
