@@ -1,14 +1,15 @@
-import type { Stats } from 'node:fs';
-import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { access, mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { DefinitionSet } from '../definitions/types';
-import { annotateHtmlBytes } from '../html/annotate-bytes';
+import { tagHtmlBytes } from '../html/annotate-bytes';
 import { resolveEncodingLabel } from '../html/encoding';
 import { HtmlInputError } from '../html/input-error';
 import { AnnotateHtmlError, resolveOptions } from '../html/options';
 import type { Occurrence } from '../match/occurrence';
 import { EXIT_FAILED, EXIT_OK, FileError, UsageError } from './cli-error';
-import { readAll, writeOut, type CliIo } from './io';
+import { escapeTerminal } from './escape-terminal';
+import { readAll, writeLine, writeOut, type CliIo } from './io';
 import { readInput } from './read-input';
 import { isHtmlName, walkFolder } from './walk-folder';
 import { copyAtomic, writeAtomic } from './write-atomic';
@@ -24,22 +25,30 @@ export interface AnnotateArguments {
   exclude?: string | undefined;
   set?: DefinitionSet | undefined;
   encoding?: string | undefined;
+  /** Largest input read, in bytes (--max-size). */
+  maxSize: number;
+  /** Follow symbolic links met in folders (--follow-symlinks). */
+  followLinks: boolean;
 }
 
 /** One file to handle: where it is read, where its result goes (null: in place), what it is. */
 interface Job {
   path: string;
   target: string | null;
-  kind: 'html' | 'other' | 'folder-link' | 'broken';
+  kind: 'html' | 'other' | 'link' | 'broken';
   reason?: string | undefined;
   /** Tag it even if it has no markup (named *.html, or given on its own by name with an .html/.htm name). */
   named: boolean;
+  /** The folder that must hold what is written: the output folder, or for in place the input folder. */
+  within: string | null;
 }
 
 interface Totals {
   files: number;
   matches: number;
   skipped: number;
+  /** Symbolic links in folders not followed (also counted as skipped). */
+  links: number;
   failed: number;
 }
 
@@ -69,24 +78,26 @@ export async function runAnnotate(args: AnnotateArguments, io: CliIo): Promise<n
     );
   if (output !== undefined) await checkOutputFolder(output, inputs, kinds, args.force);
 
-  const jobs = await planJobs(inputs, kinds, output);
+  const jobs = await planJobs(inputs, kinds, output, args.followLinks);
   await checkTargets(jobs);
-  const totals: Totals = { files: 0, matches: 0, skipped: 0, failed: 0 };
+  const totals: Totals = { files: 0, matches: 0, skipped: 0, links: 0, failed: 0 };
   const progress = createProgress(io);
   for (const [index, job] of jobs.entries()) {
-    progress(`[${index + 1}/${jobs.length}] ${job.path}`);
+    const skippedLink = job.kind === 'link' ? `: skipped (${job.reason ?? 'symbolic link'})` : '';
+    progress(`[${index + 1}/${jobs.length}] ${job.path}${skippedLink}`);
     try {
       if (job.kind === 'broken') throw new FileError(job.path, job.reason ?? 'unreadable');
-      if (job.kind === 'folder-link') {
+      if (job.kind === 'link') {
         totals.skipped++;
+        totals.links++;
         continue;
       }
       if (job.kind === 'other') {
-        if (job.target !== null) await copyInto(job.path, job.target, args.force);
+        if (job.target !== null) await copyInto(job, job.target, args.force);
         totals.skipped++;
         continue;
       }
-      totals.matches += await annotateFileTo(job, options, args.force);
+      totals.matches += await annotateFileTo(job, options, args);
       totals.files++;
     } catch (error) {
       totals.failed++;
@@ -95,9 +106,10 @@ export async function runAnnotate(args: AnnotateArguments, io: CliIo): Promise<n
     }
   }
   progress(null);
-  await writeOut(
+  const links = totals.links ? ` (symbolic links not followed: ${totals.links}; see --follow-symlinks)` : '';
+  await writeLine(
     io.stderr,
-    `files: ${totals.files}, matches: ${totals.matches}, skipped: ${totals.skipped}, failed: ${totals.failed}\n`,
+    `files: ${totals.files}, matches: ${totals.matches}, skipped: ${totals.skipped}${links}, failed: ${totals.failed}`,
   );
   return totals.failed ? EXIT_FAILED : EXIT_OK;
 }
@@ -107,11 +119,12 @@ interface FileOptions {
   occurrence: Occurrence;
   exclude: string | undefined;
   encoding: string | undefined;
+  maxSize: number;
 }
 
 /** Checks the options once, before any file is touched: a bad one is a usage error. */
 function checkOptions(args: AnnotateArguments): FileOptions {
-  const { occurrence, exclude, set, encoding } = args;
+  const { occurrence, exclude, set, encoding, maxSize } = args;
   try {
     resolveOptions({ occurrence: occurrence as Occurrence, exclude, set });
   } catch (error) {
@@ -121,13 +134,13 @@ function checkOptions(args: AnnotateArguments): FileOptions {
   }
   if (encoding !== undefined && !resolveEncodingLabel(encoding))
     throw new UsageError(`annotate: --encoding: unknown encoding ${JSON.stringify(encoding)}`);
-  return { set, occurrence: occurrence as Occurrence, exclude, encoding };
+  return { set, occurrence: occurrence as Occurrence, exclude, encoding, maxSize };
 }
 
 async function annotateStdin(args: AnnotateArguments, options: FileOptions, io: CliIo): Promise<number> {
   if (args.output !== undefined) await checkOutputFile(args.output, [], args.force);
   try {
-    const { bytes } = annotateHtmlBytes(await readAll(io.stdin), options);
+    const { bytes } = tagHtmlBytes(await readAll(io.stdin, options.maxSize), options, false);
     if (args.output !== undefined) await writeAtomic(args.output, bytes);
     else await writeOut(io.stdout, bytes);
     return EXIT_OK;
@@ -146,8 +159,8 @@ async function annotateSingleFile(args: AnnotateArguments, options: FileOptions,
     await checkOutputFile(target, [path], args.force);
   }
   try {
-    const bytes = await readInput(path);
-    const { bytes: tagged } = annotateHtmlBytes(bytes, { ...options, requireMarkup: !isHtmlName(path) });
+    const bytes = await readInput(path, options.maxSize);
+    const { bytes: tagged } = tagHtmlBytes(bytes, { ...options, requireMarkup: !isHtmlName(path) }, false);
     if (target !== undefined) await writeAtomic(target, tagged);
     else await writeOut(io.stdout, tagged);
     return EXIT_OK;
@@ -158,30 +171,70 @@ async function annotateSingleFile(args: AnnotateArguments, options: FileOptions,
 }
 
 /** Tags one file of a folder run or an in-place run; returns its number of matches. */
-async function annotateFileTo(job: Job, options: FileOptions, force: boolean): Promise<number> {
-  const bytes = await readInput(job.path);
+async function annotateFileTo(job: Job, options: FileOptions, args: AnnotateArguments): Promise<number> {
+  const { force } = args;
+  const bytes = await readInput(job.path, options.maxSize);
   let result;
   try {
-    result = annotateHtmlBytes(bytes, { ...options, requireMarkup: !job.named });
+    result = tagHtmlBytes(bytes, { ...options, requireMarkup: !job.named }, false);
   } catch (error) {
     if (error instanceof HtmlInputError) throw new FileError(job.path, error.message);
     throw error;
   }
   if (job.target === null) {
     // in place: a file with nothing to tag is left as it is (same bytes, same time stamp)
-    if (result.bytes !== bytes) await writeAtomic(await realpath(job.path), result.bytes);
+    if (result.bytes === bytes) return result.matchCount;
+    const real = await realpath(job.path);
+    await checkWithin(job.path, real, job.within);
+    await checkReplaceable(job.path, real, force);
+    await writeAtomic(real, result.bytes);
   } else {
     await checkTarget(job.path, job.target, force);
+    await checkWithin(job.path, job.target, job.within);
     await mkdir(dirname(job.target), { recursive: true });
     await writeAtomic(job.target, result.bytes);
   }
-  return result.matches.length;
+  return result.matchCount;
 }
 
-async function copyInto(from: string, to: string, force: boolean): Promise<void> {
-  await checkTarget(from, to, force);
+async function copyInto(job: Job, to: string, force: boolean): Promise<void> {
+  await checkTarget(job.path, to, force);
+  await checkWithin(job.path, to, job.within);
   await mkdir(dirname(to), { recursive: true });
-  await copyAtomic(from, to);
+  await copyAtomic(job.path, to);
+}
+
+/**
+ * Refuses to write `target` (or, for a file not written yet, its nearest existing folder) when its real path leaves
+ * `folder`: a symbolic link in the output folder, or a followed link in an input folder, must not carry the write
+ * outside.
+ */
+async function checkWithin(path: string, target: string, folder: string | null): Promise<void> {
+  if (folder === null) return;
+  const real = await resolveReal(target);
+  const root = await resolveReal(folder);
+  if (real !== root && !isInside(real, root))
+    throw new FileError(path, `not written: ${target} leads outside ${folder} through a symbolic link`);
+}
+
+/** In place, without --force: a read-only file or one with other hard links is left alone, saying why. */
+async function checkReplaceable(path: string, real: string, force: boolean): Promise<void> {
+  if (force) return;
+  const stats = await stat(real);
+  // the owner's write bit, not access(): root may write anything, yet a read-only file says "leave me alone"
+  if (
+    !(stats.mode & 0o200) ||
+    !(await access(real, constants.W_OK).then(
+      () => true,
+      () => false,
+    ))
+  )
+    throw new FileError(path, 'read-only, not replaced (use --force to replace it anyway)');
+  if (stats.nlink > 1)
+    throw new FileError(
+      path,
+      `has ${stats.nlink} hard links, not replaced: the new file would break them and the other names would keep the old text (use --force to replace it anyway)`,
+    );
 }
 
 /** The files of every input, each with its target: mirrored under the output folder, or null for in place. */
@@ -189,6 +242,7 @@ async function planJobs(
   inputs: string[],
   kinds: Array<Stats | null>,
   output: string | undefined,
+  followLinks: boolean,
 ): Promise<Job[]> {
   const jobs: Job[] = [];
   for (const [index, input] of inputs.entries()) {
@@ -203,18 +257,26 @@ async function planJobs(
         kind: 'broken',
         reason: await describeMissing(input),
         named: true,
+        within: null,
       });
     } else if (kind.isDirectory()) {
-      for (const entry of await walkFolder(input))
+      for (const entry of await walkFolder(input, followLinks))
         jobs.push({
           path: entry.path,
           target: base === null ? null : join(base, entry.relative),
           kind: entry.kind,
           reason: entry.reason,
           named: true,
+          within: output ?? input,
         });
     } else {
-      jobs.push({ path: input, target: base, kind: 'html', named: isHtmlName(input) });
+      jobs.push({
+        path: input,
+        target: base,
+        kind: 'html',
+        named: isHtmlName(input),
+        within: output ?? null,
+      });
     }
   }
   return jobs;
@@ -222,7 +284,7 @@ async function planJobs(
 
 async function describeMissing(path: string): Promise<string> {
   try {
-    await readInput(path);
+    await readInput(path, 0);
     return 'unreadable';
   } catch (error) {
     return error instanceof FileError ? error.reason : 'unreadable';
@@ -235,7 +297,7 @@ async function checkTargets(jobs: readonly Job[]): Promise<void> {
   for (const job of jobs) inputs.set(await resolveReal(job.path), job.path);
   const written = new Map<string, string>();
   for (const job of jobs) {
-    if (job.target === null || job.kind === 'broken' || job.kind === 'folder-link') continue;
+    if (job.target === null || job.kind === 'broken' || job.kind === 'link') continue;
     const target = await resolveReal(job.target);
     const input = inputs.get(target);
     if (input !== undefined)
@@ -317,9 +379,9 @@ function createProgress(io: CliIo): (line: string | null) => void {
       if (open) io.stderr.write('\n');
       open = false;
     } else if (terminal) {
-      io.stderr.write(`\r\x1b[K${line}`);
+      io.stderr.write(`\r\x1b[K${escapeTerminal(line)}`);
       open = true;
-    } else io.stderr.write(`${line}\n`);
+    } else io.stderr.write(`${escapeTerminal(line)}\n`);
   };
 }
 
@@ -331,7 +393,7 @@ async function report(io: CliIo, error: unknown, path?: string): Promise<void> {
       : error instanceof HtmlInputError
         ? `${path ?? '<input>'}: ${error.message}`
         : `${path ?? '<input>'}: ${oneLine(error)}`;
-  await writeOut(io.stderr, `dszd-term: ${message}\n`);
+  await writeLine(io.stderr, `dszd-term: ${message}`);
 }
 
 function oneLine(error: unknown): string {

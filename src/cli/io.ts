@@ -1,3 +1,6 @@
+import { escapeTerminal } from './escape-terminal';
+import { describeTooLarge } from './read-input';
+
 /** The streams a command talks to: the process's, or a test's. */
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -12,9 +15,31 @@ export function writeOut(stream: NodeJS.WritableStream, data: string | Uint8Arra
   });
 }
 
-/** Reads a whole stream into bytes. */
-export async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+/** Writes one line of a message, its control characters escaped (file names can hold any), then a newline. */
+export function writeLine(stream: NodeJS.WritableStream, line: string): Promise<void> {
+  return writeOut(stream, `${escapeTerminal(line)}\n`);
+}
+
+/** Reads a whole stream into bytes; more than `maxSize` bytes is a {@link TooLargeError}, found before it is all read. */
+export async function readAll(stream: NodeJS.ReadableStream, maxSize: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += bytes.length;
+    if (total > maxSize) {
+      if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
+      throw new TooLargeError(maxSize);
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** More input than --max-size allows. */
+export class TooLargeError extends Error {
+  override name = 'TooLargeError';
+  constructor(readonly maxSize: number) {
+    super(describeTooLarge(maxSize + 1, maxSize, true));
+  }
 }

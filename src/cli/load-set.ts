@@ -1,16 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { compileDefinitionSet, DefinitionSetError, parseDefinitionSetJson } from '../definitions/compile';
 import type { DefinitionSet } from '../definitions/types';
-import { describeReadError } from './read-input';
-import { UsageError } from './cli-error';
+import { FileError, UsageError } from './cli-error';
+import { readInput } from './read-input';
 
-/** Reads and compiles a custom definition set (--set); any problem is a one-line usage error naming the file. */
-export async function loadDefinitionSet(path: string): Promise<DefinitionSet> {
+/** Reads (at most `maxSize` bytes, a regular file only) and compiles a custom definition set (--set); any problem is a one-line usage error naming the file. */
+export async function loadDefinitionSet(path: string, maxSize: number): Promise<DefinitionSet> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = Buffer.from(await readInput(path, maxSize)).toString('utf8');
   } catch (error) {
-    throw new UsageError(`${path}: ${await describeReadError(path, error)}`);
+    if (error instanceof FileError) throw new UsageError(error.message);
+    throw error;
   }
   try {
     return compileDefinitionSet(parseDefinitionSetJson(text, path), path);

@@ -2,10 +2,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
 import { runAnnotate } from './annotate-command';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, FileError, UsageError } from './cli-error';
-import { writeOut, type CliIo } from './io';
+import { writeLine, writeOut, type CliIo } from './io';
 import { loadDefinitionSet } from './load-set';
 import { runList } from './list-command';
 import { runLookup } from './lookup-command';
+import { DEFAULT_MAX_SIZE, parseSize } from './size-limit';
 import { USAGE } from './usage';
 import { VERSION } from '../version';
 
@@ -13,6 +14,7 @@ const COMMON = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   set: { type: 'string' },
+  'max-size': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 const COMMANDS = {
@@ -24,6 +26,7 @@ const COMMANDS = {
     occurrence: { type: 'string', default: 'first' },
     exclude: { type: 'string' },
     encoding: { type: 'string' },
+    'follow-symlinks': { type: 'boolean' },
   },
   list: { ...COMMON, json: { type: 'boolean' } },
   lookup: { ...COMMON, json: { type: 'boolean' } },
@@ -35,11 +38,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      await writeOut(io.stderr, `dszd-term: ${error.message}\n`);
+      await writeLine(io.stderr, `dszd-term: ${error.message}`);
       return EXIT_USAGE;
     }
     const message = error instanceof FileError || error instanceof Error ? error.message : String(error);
-    await writeOut(io.stderr, `dszd-term: ${message.split('\n')[0]}\n`);
+    await writeLine(io.stderr, `dszd-term: ${message.split('\n')[0]}`);
     return EXIT_FAILED;
   }
 }
@@ -66,7 +69,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     await writeOut(io.stdout, `${VERSION}\n`);
     return EXIT_OK;
   }
-  const set = typeof values.set === 'string' ? await loadDefinitionSet(values.set) : shippedSet;
+  const maxSize = readMaxSize(name, values['max-size'] as string | undefined);
+  const set = typeof values.set === 'string' ? await loadDefinitionSet(values.set, maxSize) : shippedSet;
   switch (name) {
     case 'annotate':
       return runAnnotate(
@@ -79,6 +83,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
           exclude: values.exclude as string | undefined,
           set: typeof values.set === 'string' ? set : undefined,
           encoding: values.encoding as string | undefined,
+          maxSize,
+          followLinks: Boolean(values['follow-symlinks']),
         },
         io,
       );
@@ -92,6 +98,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return runLookup(set, text, Boolean(values.json), io);
     }
   }
+}
+
+/** The --max-size value in bytes (the default when not given); a bad value is a usage error. */
+function readMaxSize(name: string, text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_SIZE;
+  const size = parseSize(text);
+  if (size === null)
+    throw new UsageError(
+      `${name}: --max-size must be a size such as 64M, 500K or 1000000 (bytes), got ${JSON.stringify(text)}`,
+    );
+  return size;
 }
 
 interface CommandLine {

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import { chmod, chown, copyFile, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** Temporary files written and not yet renamed: what a signal must remove before the process ends. */
+const pendingTemps = new Set<string>();
 
 /** A temporary name beside `path`: same folder, so the final rename stays on one file system and is atomic. */
 function createTempPath(path: string): string {
@@ -28,9 +32,22 @@ export async function copyAtomic(from: string, to: string): Promise<void> {
   await replaceAtomic(to, (temp) => copyFile(from, temp));
 }
 
+/** Removes the temporary files of writes still under way (synchronously: called as the process ends on a signal). */
+export function removePendingTemps(): void {
+  for (const temp of pendingTemps) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone, or never created
+    }
+  }
+  pendingTemps.clear();
+}
+
 async function replaceAtomic(path: string, create: (temp: string) => Promise<void>): Promise<void> {
   const previous = await stat(path).catch(() => null);
   const temp = createTempPath(path);
+  pendingTemps.add(temp);
   try {
     await create(temp);
     if (previous) {
@@ -38,9 +55,22 @@ async function replaceAtomic(path: string, create: (temp: string) => Promise<voi
       // only root may give a file away; others keep their own ownership, which is then already right
       await chown(temp, previous.uid, previous.gid).catch(() => undefined);
     }
+    await pauseForTest();
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
+  } finally {
+    pendingTemps.delete(temp);
   }
+}
+
+/**
+ * The CLI's tests stop a run between writing a temporary file and renaming it (DSZD_TERM_TEST_PAUSE=before-rename)
+ * to prove that a signal then removes the file; the pause is announced on stderr, with the process id to signal.
+ */
+async function pauseForTest(): Promise<void> {
+  if (process.env.DSZD_TERM_TEST_PAUSE !== 'before-rename') return;
+  process.stderr.write(`dszd-term: paused before rename, pid ${process.pid}\n`);
+  await new Promise(() => setInterval(() => undefined, 1 << 30));
 }

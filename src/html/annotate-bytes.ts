@@ -1,4 +1,4 @@
-import { annotateHtml, type HtmlMatch } from './annotate-html';
+import { planAnnotations, type HtmlMatch } from './annotate-html';
 import { isBinaryContent } from './detect-binary';
 import { decodeHtmlBytes, detectEncoding, type HtmlEncoding } from './encoding';
 import { encodeAnnotated } from './encode-output';
@@ -36,6 +36,19 @@ export function annotateHtmlBytes(
   bytes: Uint8Array,
   options: AnnotateHtmlBytesOptions = {},
 ): AnnotateHtmlBytesResult {
+  const { matchCount: _count, ...result } = tagHtmlBytes(bytes, options, true);
+  return result;
+}
+
+/**
+ * {@link annotateHtmlBytes}, with the list of matches only when `keepMatches` (the CLI needs their number alone, and
+ * on a page with millions of matches the list would outweigh the page).
+ */
+export function tagHtmlBytes(
+  bytes: Uint8Array,
+  options: AnnotateHtmlBytesOptions,
+  keepMatches: boolean,
+): AnnotateHtmlBytesResult & { matchCount: number } {
   const { encoding: fallback, requireMarkup = false, ...annotateOptions } = options;
   const encoding = detectEncoding(bytes, fallback);
   const wide = encoding.name.startsWith('utf-16');
@@ -45,10 +58,11 @@ export function annotateHtmlBytes(
   if (wide && isBinaryContent(text)) throw new HtmlInputError('binary', 'binary file, not HTML');
   if (requireMarkup && !MARKUP.test(text))
     throw new HtmlInputError('not-html', 'not HTML (no markup at all)');
-  const result = annotateHtml(text, annotateOptions);
+  const plan = planAnnotations(text, annotateOptions, keepMatches);
   return {
-    bytes: encodeAnnotated(bytes, encoding, text, result.insertions),
-    matches: result.matches,
+    bytes: encodeAnnotated(bytes, encoding, text, plan.offsets, plan.tags),
+    matches: plan.matches,
+    matchCount: plan.matchCount,
     encoding,
   };
 }

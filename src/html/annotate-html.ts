@@ -1,5 +1,5 @@
 import type { AnyNode, Text } from 'domhandler';
-import { planRun, type Piece } from '../annotate/plan';
+import { planRun } from '../annotate/plan';
 import { textRuns } from '../annotate/runs';
 import type { TermMatch } from '../match/find-terms';
 import { selectOccurrences } from '../match/occurrence';
@@ -38,10 +38,19 @@ export interface AnnotateHtmlResult {
 interface Candidate {
   serial: number;
   match: TermMatch;
-  pieces: Piece[];
-  /** Source range of each piece, in piece order. */
-  ranges: Array<[number, number]>;
+  /** Source range of each piece, in piece order, flat: start, end, start, end… */
+  ranges: number[];
   runText: string;
+}
+
+/** What tagging a page comes to: the tagged terms, and the tags to insert into the source. */
+export interface AnnotationPlan {
+  /** The tagged terms in document order (empty when the caller asked for their number only). */
+  matches: HtmlMatch[];
+  matchCount: number;
+  /** Where each tag goes (UTF-16 offsets into the input, in order) and the tag: two arrays, no object per tag. */
+  offsets: number[];
+  tags: string[];
 }
 
 /**
@@ -51,6 +60,21 @@ interface Candidate {
  * stays byte for byte. Throws {@link AnnotateHtmlError} for invalid options.
  */
 export function annotateHtml(html: string, options: AnnotateHtmlOptions = {}): AnnotateHtmlResult {
+  const { matches, offsets, tags } = planAnnotations(html, options);
+  const insertions = offsets.map((offset, i) => ({ offset, text: tags[i]! }));
+  return { html: applyInsertions(html, offsets, tags), matches, insertions };
+}
+
+/**
+ * {@link annotateHtml} without writing the tagged HTML: the matches and the insertions, for a caller that writes the
+ * result itself (the bytes of the page, in its encoding). Memory stays proportional to the page and its matches:
+ * the parse tree keeps text locations only, and each run's candidates become insertions as soon as it is planned.
+ */
+export function planAnnotations(
+  html: string,
+  options: AnnotateHtmlOptions = {},
+  keepMatches = true,
+): AnnotationPlan {
   if (typeof html !== 'string') throw new AnnotateHtmlError('html', `must be a string, got ${typeof html}`);
   const { set, occurrence, isSkipped, parse } = resolveOptions(options);
   // parse5 keeps a BOM as text (browsers drop it while decoding): parse without it and shift offsets back.
@@ -60,8 +84,8 @@ export function annotateHtml(html: string, options: AnnotateHtmlOptions = {}): A
   const existing = scanExistingMarkup(root, set);
   const seen = occurrence === 'first' ? existing.serials : undefined;
   const adapter = createParse5Adapter(isSkipped);
+  const writer = createInsertionWriter(html, base, existing.matchIds, keepMatches);
 
-  const kept: Candidate[] = [];
   for (const run of textRuns<AnyNode>(root, adapter)) {
     const nodes = run as Text[];
     const texts = nodes.map((node) => node.data);
@@ -73,26 +97,29 @@ export function annotateHtml(html: string, options: AnnotateHtmlOptions = {}): A
       if (!sources.has(index)) sources.set(index, mapNodeSource(source, nodes[index]!));
       return sources.get(index)!;
     };
-    const candidates: Candidate[] = [];
     let runText: string | undefined;
     for (let p = 0; p < pieces.length;) {
       const first = pieces[p]!;
-      const group = pieces.slice(p, p + first.count);
-      p += first.count;
-      const ranges: Array<[number, number]> = [];
-      for (const piece of group) {
+      const end = p + first.count;
+      const ranges: number[] = [];
+      for (; p < end; p++) {
+        const piece = pieces[p]!;
         const map = sourceOf(piece.node);
         const range = map && findSourceRange(map, piece.start, piece.end);
         if (!range) break;
-        ranges.push(range);
+        ranges.push(range[0], range[1]);
       }
-      if (ranges.length !== group.length) continue;
+      if (p < end) {
+        p = end;
+        continue;
+      }
       runText ??= texts.join('');
-      candidates.push({ serial: first.match.serial, match: first.match, pieces: group, ranges, runText });
+      // one at a time: a run can hold millions of matches, and none of them has to wait for the others
+      const candidate = { serial: first.match.serial, match: first.match, ranges, runText };
+      for (const kept of selectOccurrences([candidate], occurrence, seen)) writer.write(kept);
     }
-    kept.push(...selectOccurrences(candidates, occurrence, seen));
   }
-  return writeInsertions(html, base, kept, existing.matchIds);
+  return writer.finish();
 }
 
 /**
@@ -100,35 +127,74 @@ export function annotateHtml(html: string, options: AnnotateHtmlOptions = {}): A
  * cannot be explained. (Text-only parents such as `<xmp>` never get here: the shared skip rules skip them.)
  */
 function mapNodeSource(html: string, node: Text): TextSource | null {
-  const location = node.sourceCodeLocation;
-  if (!location) return null;
-  return mapTextSource(html, location.startOffset, location.endOffset, node.data);
+  if (node.startIndex === null || node.endIndex === null) return null;
+  return mapTextSource(html, node.startIndex, node.endIndex, node.data);
 }
 
-function writeInsertions(
+/** Turns kept candidates into matches and insertions, one at a time. */
+function createInsertionWriter(
   html: string,
   base: number,
-  kept: readonly Candidate[],
   takenIds: ReadonlySet<string>,
-): AnnotateHtmlResult {
+  keepMatches: boolean,
+) {
   const nextId = createMatchIdAllocator(html, takenIds);
-  // [offset, 0 = close | 1 = open, text]: at one offset a piece closes before the next one opens
-  const marks: Array<[number, number, string]> = [];
+  const offsets: number[] = [];
+  const tags: string[] = [];
   const matches: HtmlMatch[] = [];
-  for (const { match, ranges, runText } of kept) {
-    const open = renderOpenTag(match.term, ranges.length > 1 ? nextId() : null);
-    for (const [start, end] of ranges) marks.push([base + start, 1, open], [base + end, 0, CLOSE_TAG]);
-    matches.push({
-      term: match.term,
-      serial: match.serial,
-      text: runText.slice(match.start, match.end),
-      start: base + Math.min(...ranges.map((range) => range[0])),
-      end: base + Math.max(...ranges.map((range) => range[1])),
-      pieces: ranges.length,
-    });
-  }
-  // Document order and source order differ only for text the parser moved (foster parenting).
-  marks.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const insertions = marks.map(([offset, , text]) => ({ offset, text }));
-  return { html: applyInsertions(html, insertions), matches, insertions };
+  let matchCount = 0;
+  let sorted = true;
+  // one string per term, not one per match
+  const plainOpenTags = new Map<string, string>();
+  const renderPlainOpenTag = (term: string) => {
+    let tag = plainOpenTags.get(term);
+    if (tag === undefined) plainOpenTags.set(term, (tag = renderOpenTag(term, null)));
+    return tag;
+  };
+  return {
+    write({ match, ranges, runText }: Candidate): void {
+      const open = ranges.length > 2 ? renderOpenTag(match.term, nextId()) : renderPlainOpenTag(match.term);
+      // integers from the start (no Infinity): V8 would store the fields as boxed doubles
+      let start = base + ranges[0]!;
+      let end = base + ranges[1]!;
+      for (let r = 0; r < ranges.length; r += 2) {
+        const from = base + ranges[r]!;
+        const to = base + ranges[r + 1]!;
+        // the last tag written is a close tag: one at the same offset goes first
+        if (offsets.length && offsets[offsets.length - 1]! > from) sorted = false;
+        offsets.push(from, to);
+        tags.push(open, CLOSE_TAG);
+        if (from < start) start = from;
+        if (to > end) end = to;
+      }
+      matchCount++;
+      if (keepMatches)
+        matches.push({
+          term: match.term,
+          serial: match.serial,
+          text: runText.slice(match.start, match.end),
+          start,
+          end,
+          pieces: ranges.length / 2,
+        });
+    },
+    finish(): AnnotationPlan {
+      // Document order and source order differ only for text the parser moved (foster parenting).
+      if (!sorted) sortInsertions(offsets, tags);
+      return { matches, matchCount, offsets, tags };
+    },
+  };
+}
+
+/** Sorts tags by offset; at one offset a piece closes before the next one opens, otherwise the order is kept. */
+function sortInsertions(offsets: number[], tags: string[]): void {
+  const order = offsets.map((_, i) => i);
+  const isOpen = (i: number) => Number(tags[i] !== CLOSE_TAG);
+  order.sort((a, b) => offsets[a]! - offsets[b]! || isOpen(a) - isOpen(b));
+  const sortedOffsets = order.map((i) => offsets[i]!);
+  const sortedTags = order.map((i) => tags[i]!);
+  sortedOffsets.forEach((offset, i) => {
+    offsets[i] = offset;
+    tags[i] = sortedTags[i]!;
+  });
 }

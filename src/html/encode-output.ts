@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { HtmlEncoding } from './encoding';
 import { HtmlInputError } from './input-error';
-import { applyInsertions, type Insertion } from './splice';
+import { applyInsertions } from './splice';
 
 /**
  * Writes a tagged page back in its own encoding: the input's bytes copied unchanged between the insertions, the
@@ -12,35 +12,79 @@ export function encodeAnnotated(
   bytes: Uint8Array,
   encoding: HtmlEncoding,
   text: string,
-  insertions: readonly Insertion[],
+  offsets: readonly number[],
+  tags: readonly string[],
 ): Uint8Array {
-  if (!insertions.length) return bytes;
-  const bom = bytes.subarray(0, encoding.bomLength);
-  // UTF-8 and UTF-16 re-encode exactly what they decoded (invalid input was refused while decoding).
-  if (encoding.name === 'utf-8') return concat([bom, Buffer.from(applyInsertions(text, insertions), 'utf8')]);
+  if (!offsets.length) return bytes;
+  // UTF-16 re-encodes exactly what it decoded (invalid input was refused while decoding).
   if (encoding.name.startsWith('utf-16'))
-    return concat([bom, iconv.encode(applyInsertions(text, insertions), encoding.name)]);
-  const offsets = locateBytes(bytes, encoding, text, insertions);
-  const parts: Uint8Array[] = [];
-  let last = 0;
-  insertions.forEach((insertion, i) => {
-    parts.push(bytes.subarray(last, offsets[i]), encodeInsertion(insertion.text, encoding.name));
-    last = offsets[i]!;
-  });
-  parts.push(bytes.subarray(last));
-  return concat(parts);
+    return concat([
+      bytes.subarray(0, encoding.bomLength),
+      iconv.encode(applyInsertions(text, offsets, tags), encoding.name),
+    ]);
+  return spliceBytes(bytes, locateBytes(bytes, encoding, text, offsets), tags, encoding.name);
 }
 
-/** Byte offset of each insertion's text offset. */
+/**
+ * The input's bytes with each insertion's encoded text spliced in at its byte offset, written into one buffer of the
+ * final size: no tagged copy of the page as a string, no list of slices.
+ */
+function spliceBytes(
+  bytes: Uint8Array,
+  byteOffsets: readonly number[],
+  tags: readonly string[],
+  encoding: string,
+): Uint8Array {
+  const encoded = new Map<string, Uint8Array>();
+  const encode = (text: string) => {
+    let result = encoded.get(text);
+    if (!result) encoded.set(text, (result = encodeInsertion(text, encoding)));
+    return result;
+  };
+  let size = bytes.length;
+  for (const tag of tags) size += encode(tag).length;
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const output = Buffer.allocUnsafe(size);
+  let written = 0;
+  let last = 0;
+  tags.forEach((tag, i) => {
+    written += source.copy(output, written, last, byteOffsets[i]);
+    const encodedTag = encode(tag);
+    output.set(encodedTag, written);
+    written += encodedTag.length;
+    last = byteOffsets[i]!;
+  });
+  source.copy(output, written, last);
+  return output;
+}
+
+/** The byte offset of each text offset (UTF-16 units). */
 function locateBytes(
   bytes: Uint8Array,
   encoding: HtmlEncoding,
   text: string,
-  insertions: readonly Insertion[],
+  offsets: readonly number[],
 ): number[] {
+  if (encoding.name === 'utf-8') return locateUtf8Bytes(encoding.bomLength, text, offsets);
   return encoding.name === 'gbk' || encoding.name === 'gb18030'
-    ? locateGbBytes(bytes, encoding.bomLength, text, insertions)
-    : locateByEncoding(bytes, encoding, text, insertions);
+    ? locateGbBytes(bytes, encoding.bomLength, text, offsets)
+    : locateByEncoding(bytes, encoding, text, offsets);
+}
+
+/** UTF-8 re-encodes exactly what it decoded (invalid input was refused while decoding): count each unit's bytes. */
+function locateUtf8Bytes(start: number, text: string, offsets: readonly number[]): number[] {
+  const byteOffsets: number[] = [];
+  let byte = start;
+  let unit = 0;
+  for (const offset of offsets) {
+    for (; unit < offset; unit++) {
+      const code = text.charCodeAt(unit);
+      // a surrogate pair is four bytes: two for each half
+      byte += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdfff ? 2 : 3;
+    }
+    byteOffsets.push(byte);
+  }
+  return byteOffsets;
 }
 
 /**
@@ -48,16 +92,11 @@ function locateBytes(
  * byte followed by a digit starts four bytes, otherwise two. Walking the bytes beside the decoded text gives exact
  * offsets without re-encoding anything.
  */
-function locateGbBytes(
-  bytes: Uint8Array,
-  start: number,
-  text: string,
-  insertions: readonly Insertion[],
-): number[] {
-  const offsets: number[] = [];
+function locateGbBytes(bytes: Uint8Array, start: number, text: string, offsets: readonly number[]): number[] {
+  const byteOffsets: number[] = [];
   let byte = start;
   let unit = 0;
-  for (const { offset } of insertions) {
+  for (const offset of offsets) {
     while (unit < offset) {
       const lead = bytes[byte]!;
       if (lead < 0x80 || lead === 0x80 || lead === 0xff) byte += 1;
@@ -71,9 +110,9 @@ function locateGbBytes(
     }
     if (unit !== offset || byte > bytes.length)
       throw new HtmlInputError('encoding', 'cannot locate the insertion points in the GB18030 bytes');
-    offsets.push(byte);
+    byteOffsets.push(byte);
   }
-  return offsets;
+  return byteOffsets;
 }
 
 /** Other encodings: re-encode each stretch and check it is the original's bytes, or refuse rather than alter them. */
@@ -81,12 +120,12 @@ function locateByEncoding(
   bytes: Uint8Array,
   encoding: HtmlEncoding,
   text: string,
-  insertions: readonly Insertion[],
+  offsets: readonly number[],
 ): number[] {
-  const offsets: number[] = [];
+  const byteOffsets: number[] = [];
   let byte = encoding.bomLength;
   let last = 0;
-  for (const { offset } of insertions) {
+  for (const offset of offsets) {
     const stretch = iconv.encode(text.slice(last, offset), encoding.name);
     if (!stretch.equals(bytes.subarray(byte, byte + stretch.length)))
       throw new HtmlInputError(
@@ -95,9 +134,9 @@ function locateByEncoding(
       );
     byte += stretch.length;
     last = offset;
-    offsets.push(byte);
+    byteOffsets.push(byte);
   }
-  return offsets;
+  return byteOffsets;
 }
 
 const insertionCache = new Map<string, Uint8Array>();

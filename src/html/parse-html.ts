@@ -1,6 +1,6 @@
 import { parse, parseFragment } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
-import type { Document } from 'domhandler';
+import { Element, isText, type Document } from 'domhandler';
 
 /** How the input is parsed: a whole document (implicit html/head/body) or a fragment of a body. */
 export type HtmlParsing = 'auto' | 'document' | 'fragment';
@@ -13,9 +13,45 @@ export function isWholeDocument(html: string): boolean {
   return DOCUMENT_START.test(html.charCodeAt(0) === 0xfeff ? html.slice(1) : html);
 }
 
-/** Parses with parse5 (spec-compliant, with source locations) into domhandler nodes. */
+// Tagging needs where each text node's source starts and ends, nothing else: the adapter keeps those two offsets in
+// domhandler's startIndex/endIndex and drops every other location (elements' start, end and attribute locations,
+// three to five objects per element), which otherwise outweigh the tree itself.
+const LOCATED = Object.freeze({});
+const textLocationAdapter: typeof adapter = {
+  ...adapter,
+  // Attribute namespaces and prefixes are kept only where an attribute has one (foreign content): the stock adapter
+  // gives every element two more dictionaries for them.
+  createElement(tagName, namespaceURI, attrs) {
+    const attribs: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const { name, value } of attrs) attribs[name] = value;
+    if (attrs.some(({ namespace, prefix }) => namespace !== undefined || prefix !== undefined))
+      return adapter.createElement(tagName, namespaceURI, attrs);
+    const element = new Element(tagName, attribs, []);
+    element.namespace = namespaceURI;
+    return element;
+  },
+  setNodeSourceCodeLocation(node, location) {
+    if (location && isText(node)) {
+      node.startIndex = location.startOffset;
+      node.endIndex = location.endOffset;
+    }
+  },
+  // parse5 asks only whether a node has a location, to extend a text node's end as more text joins it
+  getNodeSourceCodeLocation: (node) =>
+    isText(node) && node.startIndex !== null
+      ? (LOCATED as ReturnType<typeof adapter.getNodeSourceCodeLocation>)
+      : undefined,
+  updateNodeSourceCodeLocation(node, location) {
+    if (isText(node) && location.endOffset !== undefined) node.endIndex = location.endOffset;
+  },
+};
+
+/**
+ * Parses with parse5 (spec-compliant) into domhandler nodes; each text node's source range is in its `startIndex` and
+ * `endIndex` (no other node has one).
+ */
 export function parseHtml(html: string, parsing: HtmlParsing = 'auto'): Document {
-  const options = { treeAdapter: adapter, sourceCodeLocationInfo: true } as const;
+  const options = { treeAdapter: textLocationAdapter, sourceCodeLocationInfo: true } as const;
   const whole = parsing === 'document' || (parsing === 'auto' && isWholeDocument(html));
   return whole ? parse(html, options) : parseFragment(html, options);
 }

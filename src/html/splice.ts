@@ -5,15 +5,21 @@ export interface Insertion {
   text: string;
 }
 
-/** Inserts every insertion (sorted by offset; equal offsets keep their order) into `source` in one pass. */
-export function applyInsertions(source: string, insertions: readonly Insertion[]): string {
-  if (!insertions.length) return source;
+/**
+ * Inserts `texts[i]` at `offsets[i]` (sorted; equal offsets keep their order) into `source` in one pass.
+ */
+export function applyInsertions(
+  source: string,
+  offsets: readonly number[],
+  texts: readonly string[],
+): string {
+  if (!offsets.length) return source;
   const parts: string[] = [];
   let last = 0;
-  for (const { offset, text } of insertions) {
-    parts.push(source.slice(last, offset), text);
+  offsets.forEach((offset, i) => {
+    parts.push(source.slice(last, offset), texts[i]!);
     last = offset;
-  }
+  });
   parts.push(source.slice(last));
   return parts.join('');
 }

@@ -1,84 +1,17 @@
-// The real dszd-term command, spawned: tsx runs src/cli/main.ts, the same code bin/dszd-term.js runs once built.
-import { spawn } from 'node:child_process';
-import {
-  chmodSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+// The real dszd-term command, spawned (see cli-harness.ts).
+import { chmodSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { toDefinitionsJson } from '../../../src/definitions/serialize';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
+import { createFolder, PAGE, readTree, root, run, tag, TAGGED } from './cli-harness';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const main = join(root, 'src', 'cli', 'main.ts');
 const packageVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
   .version;
 
-interface Outcome {
-  code: number | null;
-  stdout: Buffer;
-  stderr: string;
-}
-
-/** Runs `dszd-term …args` in `cwd`, feeding `input` to stdin. */
-function run(args: string[], cwd: string, input?: string | Buffer): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [main, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({ code, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8') }),
-    );
-    child.stdin.end(input ?? '');
-  });
-}
-
-/** A fresh folder with the given files (path → content). */
-function createFolder(files: Record<string, string | Buffer> = {}): string {
-  const folder = mkdtempSync(join(tmpdir(), 'dszd-cli-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(folder, path, '..'), { recursive: true });
-    writeFileSync(join(folder, path), content);
-  }
-  return folder;
-}
-
-/** Every file under a folder, relative path → content, sorted. */
-function readTree(folder: string): Record<string, string> {
-  const tree: Record<string, string> = {};
-  const walk = (relative: string) => {
-    for (const name of readdirSync(join(folder, relative)).sort()) {
-      const path = relative ? `${relative}/${name}` : name;
-      const stats = lstatSync(join(folder, path));
-      if (stats.isDirectory()) walk(path);
-      else if (stats.isSymbolicLink()) tree[path] = '<symlink>';
-      else tree[path] = readFileSync(join(folder, path), 'utf8');
-    }
-  };
-  walk('');
-  return tree;
-}
-
-const tag = (term: string, inner: string) => `<dszd-term term="${term}">${inner}</dszd-term>`;
-const PAGE = '<p>数字社会和城市大脑，数字社会</p>';
-const TAGGED = `<p>${tag('数字社会', '数字社会')}和${tag('城市大脑', '城市大脑')}，数字社会</p>`;
-
-// Each spawn starts tsx (about a second): generous timeouts, tests run concurrently.
-describe.concurrent('dszd-term command', { timeout: 120_000 }, () => {
+// Each spawn starts tsx (about a second, many on a loaded machine): generous timeouts, tests run concurrently.
+describe.concurrent('dszd-term command', { timeout: 300_000 }, () => {
   it('prints help, exit codes included, and the version', async () => {
     const folder = createFolder();
     const help = await run(['--help'], folder);

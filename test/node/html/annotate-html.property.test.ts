@@ -263,7 +263,8 @@ function serializeUnwrapped(output: Node): string {
   return serialize(output as Element);
 }
 
-describe('annotateHtml on random HTML', () => {
+// Hundreds of random pages: seconds on a quiet machine, many more on a loaded one.
+describe('annotateHtml on random HTML', { timeout: 120_000 }, () => {
   for (const occurrence of ['all', 'first'] as const) {
     it(`keeps every input character and tags exactly what findTerms finds (occurrence "${occurrence}")`, () => {
       fc.assert(

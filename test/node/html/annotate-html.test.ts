@@ -400,3 +400,21 @@ describe('annotateHtml: options', () => {
     expect(annotate('<frameset>数字社会', { parse: 'document' }).html).toBe('<frameset>数字社会');
   });
 });
+
+describe('annotateHtml: large input', () => {
+  it('tags 200,000 matches in one text node (no argument list or stack grows with the matches)', () => {
+    const html = `<p>${'数字社会，'.repeat(200_000)}</p>`;
+    const { matches, insertions, html: tagged } = annotateHtml(html, { occurrence: 'all' });
+    expect(matches).toHaveLength(200_000);
+    expect(insertions).toHaveLength(400_000);
+    expect(matches[199_999]).toEqual({
+      term: '数字社会',
+      serial: 1,
+      text: '数字社会',
+      start: 3 + 5 * 199_999,
+      end: 3 + 5 * 199_999 + 4,
+      pieces: 1,
+    });
+    expect(stripInsertedTags(tagged, insertions)).toBe(html);
+  }, 120_000);
+});
