@@ -192,7 +192,7 @@ describe('dist/definitions.json', () => {
     });
     expect(json.entries.map((entry) => entry.serial)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
     for (const entry of json.entries) {
-      expect(Object.keys(entry)).toEqual(['serial', 'term', 'aliases', 'definition', 'notes', 'unit']);
+      expect(Object.keys(entry)).toEqual(['serial', 'term', 'aliases', 'definition', 'notes', 'unit', 'unitName', 'related']);
       expect(entry).toEqual({
         serial: expect.any(Number),
         term: expect.any(String),
