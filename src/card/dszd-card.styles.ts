@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { ARROW_SIZE } from './position';
+import { visuallyHidden } from './visually-hidden.styles';
 
 // px, never rem: a host page's `html { font-size: 10px }` must not shrink the card.
 export const cardStyles = css`
@@ -319,30 +320,13 @@ export const cardStyles = css`
   .copy-status:empty {
     display: none;
   }
-  .close:focus-visible,
-  .link:focus-visible,
-  .body:focus-visible,
-  .back:focus-visible,
-  .title:focus-visible,
-  .ref:focus-visible,
-  .unit-toggle:focus-visible,
-  .related-button:focus-visible,
-  .copy:focus-visible {
+  /* Every control inside the card: buttons, links, the scrolling body, the title focus moves to. */
+  .card :focus-visible {
     outline: 3px solid var(--dszd-focus-ring, var(--dszd-accent, var(--_accent)));
     outline-offset: 2px;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${visuallyHidden}
 
   @media (prefers-color-scheme: dark) {
     .card {
@@ -395,15 +379,7 @@ export const cardStyles = css`
       border: 1px solid ButtonText;
     }
     .card:focus-visible,
-    .close:focus-visible,
-    .link:focus-visible,
-    .body:focus-visible,
-    .back:focus-visible,
-    .title:focus-visible,
-    .ref:focus-visible,
-    .unit-toggle:focus-visible,
-    .related-button:focus-visible,
-    .copy:focus-visible {
+    .card :focus-visible {
       outline-color: Highlight;
     }
   }

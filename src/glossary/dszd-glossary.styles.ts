@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../card/visually-hidden.styles';
 
 // Everything lives in the shadow root, so page styles stay out and these stay in; colours follow the page's text.
 export const glossaryStyles = css`
@@ -71,17 +72,7 @@ export const glossaryStyles = css`
   .copy-status:empty {
     display: none;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${visuallyHidden}
   input:focus-visible,
   select:focus-visible,
   a:focus-visible,
