@@ -168,15 +168,7 @@ export const cardStyles = css`
     color: inherit;
   }
 
-  .close svg {
-    width: 18px;
-    height: 18px;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-  }
-
+  .close svg,
   .body {
     flex: 1 1 auto;
     min-height: 0;
@@ -240,15 +232,6 @@ export const cardStyles = css`
   }
   .back:hover {
     background: var(--_hover);
-  }
-  .back svg {
-    width: 18px;
-    height: 18px;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
   }
   .title:focus {
     outline: none;
