@@ -140,10 +140,10 @@ describe('scripts/build-data.ts', () => {
     expect(readFileSync(join(out, 'set.generated.ts'), 'utf8')).toContain('export const definitionSet');
   });
 
-  it("gives the entries their units' full names from --units, and names the record of a bad units file", () => {
+  // Each case spawns tsx once: on a loaded machine a spawn can take seconds.
+  it("gives the entries their units' full names from --units", { timeout: 30_000 }, () => {
     const input = join(folder, 'units-set.json');
     const units = join(folder, 'units.json');
-    const output = join(folder, 'units-set.generated.ts');
     const json = join(folder, 'units-set.json.out');
     writeFileSync(input, JSON.stringify(goodSet));
     writeFileSync(
@@ -159,7 +159,16 @@ describe('scripts/build-data.ts', () => {
       }),
     );
 
-    const result = buildData('--in', input, '--units', units, '--out', output, '--json', json);
+    const result = buildData(
+      '--in',
+      input,
+      '--units',
+      units,
+      '--out',
+      join(folder, 'units-set.generated.ts'),
+      '--json',
+      json,
+    );
 
     expect(result.stderr).toBe('');
     const written = JSON.parse(readFileSync(json, 'utf8'));
@@ -167,20 +176,34 @@ describe('scripts/build-data.ts', () => {
       undefined,
       '示例市大数据发展管理局',
     ]);
+  });
 
+  it('exits 1 with one line naming the file and the record of a bad units file', { timeout: 30_000 }, () => {
+    const input = join(folder, 'bad-units-set.json');
+    const units = join(folder, 'bad-units.json');
+    writeFileSync(input, JSON.stringify(goodSet));
     writeFileSync(
       units,
       JSON.stringify({
         units: [{ printed: '市数据局', name: '', source: { kind: 'unconfirmed', note: '示例' } }],
       }),
     );
-    const bad = buildData('--in', input, '--units', units, '--out', output);
+
+    const bad = buildData(
+      '--in',
+      input,
+      '--units',
+      units,
+      '--out',
+      join(folder, 'bad-units-set.generated.ts'),
+    );
+
     expect(bad.status).toBe(1);
     expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain(`build:data: ${units}: /units/0/name:`);
   });
 
-  it('leaves the shipped fold table alone when compiling another set', () => {
+  it('leaves the shipped fold table alone when compiling another set', { timeout: 30_000 }, () => {
     const folds = join(repoRoot, 'src', 'definitions', 'traditional-folds.generated.ts');
     const before = readFileSync(folds, 'utf8');
     const input = join(folder, 'folds-set.json');
