@@ -108,8 +108,8 @@ describe('scripts/build-data.ts', () => {
     const written = JSON.parse(readFileSync(json, 'utf8'));
     expect(Object.keys(written)).toEqual(['title', 'version', 'issuer', 'date', 'entries']);
     expect(written.entries.map((e: object) => Object.keys(e))).toEqual([
-      ['serial', 'term', 'aliases', 'definition', 'notes', 'unit'],
-      ['serial', 'term', 'aliases', 'definition', 'notes', 'unit'],
+      ['serial', 'term', 'aliases', 'definition', 'notes', 'unit', 'related'],
+      ['serial', 'term', 'aliases', 'definition', 'notes', 'unit', 'related'],
     ]);
     expect(written.entries.map((e: { serial: number }) => e.serial)).toEqual([1, 2]);
     expect(written.entries[1].aliases).toEqual(['一网通办服务']);
@@ -138,5 +138,84 @@ describe('scripts/build-data.ts', () => {
     expect(readdirSync(out).sort()).toEqual(['set.generated.ts', 'taken.json']);
     expect(statSync(join(out, 'set.generated.ts')).mode & 0o777).toBe(0o640);
     expect(readFileSync(join(out, 'set.generated.ts'), 'utf8')).toContain('export const definitionSet');
+  });
+
+  // Each case spawns tsx once: on a loaded machine a spawn can take seconds.
+  it("gives the entries their units' full names from --units", { timeout: 30_000 }, () => {
+    const input = join(folder, 'units-set.json');
+    const units = join(folder, 'units.json');
+    const json = join(folder, 'units-set.json.out');
+    writeFileSync(input, JSON.stringify(goodSet));
+    writeFileSync(
+      units,
+      JSON.stringify({
+        units: [
+          {
+            printed: '市数据局',
+            name: '示例市大数据发展管理局',
+            source: { kind: 'unconfirmed', note: '示例' },
+          },
+        ],
+      }),
+    );
+
+    const result = buildData(
+      '--in',
+      input,
+      '--units',
+      units,
+      '--out',
+      join(folder, 'units-set.generated.ts'),
+      '--json',
+      json,
+    );
+
+    expect(result.stderr).toBe('');
+    const written = JSON.parse(readFileSync(json, 'utf8'));
+    expect(written.entries.map((e: { unitName?: string }) => e.unitName)).toEqual([
+      undefined,
+      '示例市大数据发展管理局',
+    ]);
+  });
+
+  it('exits 1 with one line naming the file and the record of a bad units file', { timeout: 30_000 }, () => {
+    const input = join(folder, 'bad-units-set.json');
+    const units = join(folder, 'bad-units.json');
+    writeFileSync(input, JSON.stringify(goodSet));
+    writeFileSync(
+      units,
+      JSON.stringify({
+        units: [{ printed: '市数据局', name: '', source: { kind: 'unconfirmed', note: '示例' } }],
+      }),
+    );
+
+    const bad = buildData(
+      '--in',
+      input,
+      '--units',
+      units,
+      '--out',
+      join(folder, 'bad-units-set.generated.ts'),
+    );
+
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain(`build:data: ${units}: /units/0/name:`);
+  });
+
+  it('leaves the shipped fold table alone when compiling another set', { timeout: 30_000 }, () => {
+    const folds = join(repoRoot, 'src', 'definitions', 'traditional-folds.generated.ts');
+    const before = readFileSync(folds, 'utf8');
+    const input = join(folder, 'folds-set.json');
+    writeFileSync(
+      input,
+      JSON.stringify({ ...goodSet, entries: [{ ...goodSet.entries[1], term: '乾坤书房' }] }),
+    );
+
+    const result = buildData('--in', input, '--out', join(folder, 'folds-set.generated.ts'));
+
+    expect(result.status).toBe(0);
+    expect(readFileSync(folds, 'utf8')).toBe(before);
+    expect(existsSync(join(folder, 'traditional-folds.generated.ts'))).toBe(false);
   });
 });

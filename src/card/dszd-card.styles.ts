@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { ARROW_SIZE } from './position';
+import { visuallyHidden } from './visually-hidden.styles';
 
 // px, never rem: a host page's `html { font-size: 10px }` must not shrink the card.
 export const cardStyles = css`
@@ -167,15 +168,7 @@ export const cardStyles = css`
     color: inherit;
   }
 
-  .close svg {
-    width: 18px;
-    height: 18px;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-  }
-
+  .close svg,
   .body {
     flex: 1 1 auto;
     min-height: 0;
@@ -220,24 +213,103 @@ export const cardStyles = css`
     text-underline-offset: 3px;
   }
 
-  .close:focus-visible,
-  .link:focus-visible,
-  .body:focus-visible {
+  .back {
+    flex: none;
+    display: inline-flex;
+    align-items: center;
+    gap: 2px;
+    box-sizing: border-box;
+    min-height: 36px;
+    margin: 0;
+    padding: 0 8px 0 2px;
+    border: 0;
+    border-radius: 6px;
+    background: transparent;
+    color: var(--dszd-accent, var(--_accent));
+    font: inherit;
+    font-size: 15px;
+    cursor: pointer;
+  }
+  .back:hover {
+    background: var(--_hover);
+  }
+  .title:focus {
+    outline: none;
+  }
+  /* Buttons that read as links: a related term inside the text, the unit toggle. */
+  .ref,
+  .unit-toggle {
+    display: inline;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--dszd-accent, var(--_accent));
+    font: inherit;
+    line-height: inherit;
+    text-align: inherit;
+    text-decoration: underline;
+    text-underline-offset: 3px;
+    cursor: pointer;
+  }
+  .unit-toggle {
+    margin-inline-start: 0.5em;
+    /* A comfortable target on a phone although it reads as a link. */
+    padding: 4px 2px;
+  }
+  .unit-name {
+    display: block;
+    color: var(--dszd-card-color, var(--_color));
+  }
+  .unit-name[hidden] {
+    display: none;
+  }
+  .related {
+    margin: 0 0 6px;
+  }
+  .related-list {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 4px 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .related-button,
+  .copy {
+    box-sizing: border-box;
+    min-height: 32px;
+    margin: 0;
+    padding: 2px 10px;
+    border: 1px solid var(--_border-color);
+    border-radius: 16px;
+    background: transparent;
+    color: var(--dszd-accent, var(--_accent));
+    font: inherit;
+    font-size: 15px;
+    cursor: pointer;
+  }
+  .related-button:hover,
+  .copy:hover {
+    background: var(--_hover);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    margin-top: 6px;
+  }
+  .copy-status:empty {
+    display: none;
+  }
+  /* Every control inside the card: buttons, links, the scrolling body, the title focus moves to. */
+  .card :focus-visible {
     outline: 3px solid var(--dszd-focus-ring, var(--dszd-accent, var(--_accent)));
     outline-offset: 2px;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${visuallyHidden}
 
   @media (prefers-color-scheme: dark) {
     .card {
@@ -274,17 +346,23 @@ export const cardStyles = css`
       background: Canvas;
       border-color: CanvasText;
     }
-    .link {
+    .link,
+    .ref,
+    .unit-toggle,
+    .back {
       color: LinkText;
+    }
+    .related-button,
+    .copy {
+      color: ButtonText;
+      border-color: ButtonText;
     }
     .close {
       color: ButtonText;
       border: 1px solid ButtonText;
     }
     .card:focus-visible,
-    .close:focus-visible,
-    .link:focus-visible,
-    .body:focus-visible {
+    .card :focus-visible {
       outline-color: Highlight;
     }
   }

@@ -2,12 +2,15 @@ import { html, LitElement, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
+import { formatCitation } from '../definitions/citation';
 import { describeSet } from '../definitions/describe-set';
+import { findRelatedEntries, segmentRelated, type TextSegment } from '../definitions/related';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { DszdHideEvent } from '../events/hide-event';
 import { DszdShowEvent } from '../events/show-event';
 import { getTermsConfig } from '../config';
+import { copyText } from './copy-text';
 import { cardStyles } from './dszd-card.styles';
 import { buildGlossaryLink } from './glossary-link';
 import { computeBridge, HoverIntent, type Bridge } from './hover-intent';
@@ -28,6 +31,12 @@ export interface ShowOptions {
 
 const HAN = /\p{Script=Han}/u;
 
+/** One step of the card's own history: the entry left and the control that left it (focus returns there). */
+interface HistoryStep {
+  entry: DefinitionEntry;
+  focusKey: string;
+}
+
 /**
  * @summary The one card a page shares: it shows the definition of the `<dszd-term>` that opened it, in the top
  * layer, positioned by the term. Created on first use by `getSharedCard()`; you do not place it yourself.
@@ -35,6 +44,10 @@ const HAN = /\p{Script=Han}/u;
  * Semantics: a non-modal `dialog` labelled by the term. It opens after a hover dwell, at once on focus or tap, and
  * closes on Escape, on a tap or click outside, when focus leaves, or after `hide-delay` when the pointer has left
  * both the term and the card (a transparent bridge covers the gap between them).
+ *
+ * The terms a definition names are buttons (at their first mention, and in a 相关名词 row): one shows that entry in
+ * the same card, focus on its title, and 返回 goes back with focus on the button used. The unit's full name shows on
+ * request (a toggle button); 复制 copies the cited definition with its source and says so in a live status.
  *
  * @csspart card - The card surface (the popover in the top layer).
  * @csspart arrow - The turned square that points at the term.
@@ -47,6 +60,14 @@ const HAN = /\p{Script=Han}/u;
  * @csspart unit - The responsible unit (解释单位) line.
  * @csspart source - The source line: title, version, issuer, date.
  * @csspart glossary-link - The link to the entry on the glossary page (only with a configured glossary URL).
+ * @csspart back-button - The 返回 button, shown after following a related term.
+ * @csspart related-link - A related term named inside the definition or notes (a button).
+ * @csspart related - The 相关名词 row.
+ * @csspart related-button - One related term in that row.
+ * @csspart unit-toggle - The button that shows or hides the unit's full name.
+ * @csspart unit-name - The unit's full name, once shown.
+ * @csspart copy-button - The 复制 button.
+ * @csspart copy-status - The confirmation after copying (a live status).
  *
  * @cssprop [--dszd-card-background=#ffffff (dark: #1f2124)] - Card background.
  * @cssprop [--dszd-card-color=#1f2328 (dark: #e8eaed)] - Card text colour.
@@ -69,10 +90,15 @@ export class DszdCard extends LitElement {
   @state() private isOpen = false;
   @state() private scrollable = false;
   @state() private bridge: Bridge | undefined;
+  /** Entries left by following related terms, oldest first; empty for the entry the card was opened for. */
+  @state() private history: readonly HistoryStep[] = [];
+  @state() private unitExpanded = false;
+  @state() private copyStatus = '';
 
   @query('.card') private surface!: HTMLElement;
   @query('.arrow') private arrowElement!: HTMLElement;
   @query('.body') private body!: HTMLElement;
+  @query('.title') private titleElement!: HTMLElement | null;
 
   #trigger: CardTrigger | undefined;
   #session: { controller: AbortController; stopPositioning: () => void } | undefined;
@@ -202,6 +228,8 @@ export class DszdCard extends LitElement {
     const set = this.definitionSet;
     const source = describeSet(set);
     const bridge = this.bridge;
+    const segments = entry ? segmentRelated(entry, set) : { definition: [], notes: [] };
+    const related = entry ? findRelatedEntries(entry, set) : [];
     return html`<div
       part="card"
       class=${classMap({ card: true, open: this.isOpen && !!entry })}
@@ -227,7 +255,15 @@ export class DszdCard extends LitElement {
       ${
         entry
           ? html`<div part="header" class="header">
-                <span part="term-title" class="title" id="title" lang=${contentLang(entry.term)}
+                ${
+                  this.history.length
+                    ? html`<button part="back-button" class="back" type="button" @click=${this.#onBack}>
+                        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7" /></svg
+                        >${labels.back}
+                      </button>`
+                    : nothing
+                }
+                <span part="term-title" class="title" id="title" tabindex="-1" lang=${contentLang(entry.term)}
                   >${entry.term}</span
                 >
                 <button
@@ -252,26 +288,83 @@ export class DszdCard extends LitElement {
                                 >${labels.definition}${labels.separator}</span
                               >`
                             : nothing
-                        }${paragraph}
+                        }${this.#renderSegments(segments.definition[index] ?? [{ text: paragraph }])}
                       </p>`,
                   )}
                 </div>
                 ${
                   entry.notes.length
                     ? html`<div part="notes" class="notes" role="note" aria-label=${labels.notes}>
-                        ${entry.notes.map((note) => html`<p lang=${contentLang(note)}>${note}</p>`)}
+                        ${entry.notes.map(
+                          (note, index) =>
+                            html`<p lang=${contentLang(note)}>
+                              ${this.#renderSegments(segments.notes[index] ?? [{ text: note }])}
+                            </p>`,
+                        )}
                       </div>`
                     : nothing
                 }
                 <div class="meta">
+                  ${
+                    related.length
+                      ? html`<div part="related" class="related">
+                          <span class="label" id="related-label">${labels.related}${labels.separator}</span>
+                          <ul class="related-list" aria-labelledby="related-label">
+                            ${related.map(
+                              (other) =>
+                                html`<li>
+                                  <button
+                                    part="related-button"
+                                    class="related-button"
+                                    type="button"
+                                    lang=${contentLang(other.term)}
+                                    data-key=${`row-${other.serial}`}
+                                    @click=${() => this.#follow(other, `row-${other.serial}`)}
+                                  >
+                                    ${other.term}
+                                  </button>
+                                </li>`,
+                            )}
+                          </ul>
+                        </div>`
+                      : nothing
+                  }
                   <p part="unit" class="unit">
                     <span class="label">${labels.unit}${labels.separator}</span
                     ><span class="value" lang=${contentLang(entry.unit)}>${entry.unit}</span>
+                    ${
+                      entry.unitName && entry.unitName !== entry.unit
+                        ? html`<button
+                              part="unit-toggle"
+                              class="unit-toggle"
+                              type="button"
+                              aria-expanded=${this.unitExpanded ? 'true' : 'false'}
+                              aria-controls="unit-name"
+                              @click=${this.#onUnitToggle}
+                            >
+                              ${labels.unitFullName}
+                            </button>
+                            <span
+                              part="unit-name"
+                              class="unit-name"
+                              id="unit-name"
+                              lang=${contentLang(entry.unitName)}
+                              ?hidden=${!this.unitExpanded}
+                              >${entry.unitName}</span
+                            >`
+                        : nothing
+                    }
                   </p>
                   <p part="source" class="source">
                     <span class="label">${labels.source}${labels.separator}</span
                     ><span class="value" lang=${contentLang(source)}>${source}</span>
                   </p>
+                  <div class="actions">
+                    <button part="copy-button" class="copy" type="button" @click=${this.#onCopy}>
+                      ${labels.copy}
+                    </button>
+                    <span part="copy-status" class="copy-status" role="status">${this.copyStatus}</span>
+                  </div>
                   ${
                     this.glossaryLink
                       ? html`<a part="glossary-link" class="link" href=${this.glossaryLink}
@@ -294,6 +387,9 @@ export class DszdCard extends LitElement {
     const anchor = options.anchor?.isConnected ? options.anchor : trigger;
     this.#trigger = trigger;
     this.entry = entry;
+    this.history = [];
+    this.unitExpanded = false;
+    this.copyStatus = '';
     this.definitionSet = trigger.definitionSet;
     this.cardLang = trigger.cardLang;
     this.glossaryLink = buildGlossaryLink(getTermsConfig().glossaryUrl, entry.serial, document.baseURI);
@@ -418,6 +514,72 @@ export class DszdCard extends LitElement {
 
   #onClose = (): void => {
     this.hide({ returnFocus: true });
+  };
+
+  /** Text with its related-term mentions as buttons; text bindings only, never HTML. */
+  #renderSegments(segments: readonly TextSegment[]): unknown {
+    return segments.map((segment) => {
+      const other = segment.entry;
+      if (!other) return segment.text;
+      const key = `text-${other.serial}`;
+      // No white space inside: the button sits in running Chinese text, where a space would show.
+      // prettier-ignore
+      return html`<button part="related-link" class="ref" type="button" data-key=${key} @click=${() => this.#follow(other, key)}>${segment.text}</button>`;
+    });
+  }
+
+  /** Shows a related entry in this card; 返回 will come back to the button `focusKey` names. */
+  #follow(target: DefinitionEntry, focusKey: string): void {
+    this.#guard(() => {
+      const current = this.entry;
+      if (!current || !this.isOpen) return;
+      this.history = [...this.history, { entry: current, focusKey }];
+      void this.#showEntry(target, () => this.titleElement);
+    });
+  }
+
+  #onBack = (): void => {
+    this.#guard(() => {
+      const step = this.history.at(-1);
+      if (!step) return;
+      this.history = this.history.slice(0, -1);
+      void this.#showEntry(
+        step.entry,
+        () =>
+          this.renderRoot.querySelector<HTMLElement>(`[data-key="${step.focusKey}"]`) ?? this.titleElement,
+      );
+    });
+  };
+
+  async #showEntry(entry: DefinitionEntry, focusTarget: () => HTMLElement | null): Promise<void> {
+    // The button used is about to leave the DOM: hold focus on the title (kept across entries) so the card, which
+    // closes when focus leaves it, stays open.
+    this.titleElement?.focus({ preventScroll: true });
+    this.entry = entry;
+    this.unitExpanded = false;
+    this.copyStatus = '';
+    await this.updateComplete;
+    if (!this.isOpen || this.entry !== entry) return;
+    this.body.scrollTop = 0;
+    focusTarget()?.focus();
+  }
+
+  #onUnitToggle = (): void => {
+    this.unitExpanded = !this.unitExpanded;
+  };
+
+  #onCopy = (event: Event): void => {
+    const entry = this.entry;
+    const button = event.currentTarget as HTMLElement;
+    if (!entry) return;
+    const labels = getLabels(this.cardLang);
+    // Cleared first, so a second copy is announced again.
+    this.copyStatus = '';
+    copyText(formatCitation(entry, this.definitionSet), button)
+      .then((copied) => {
+        if (this.entry === entry) this.copyStatus = copied ? labels.copied : labels.copyFailed;
+      })
+      .catch((error: unknown) => reportError(this.#trigger ?? this, error, 'card copy'));
   };
 
   #closeUnlessKept(next: EventTarget | null): void {

@@ -15,6 +15,18 @@ export interface CardLabels {
   glossaryLink: string;
   /** The close button's accessible name. */
   close: string;
+  /** The back button, after following a related term. */
+  back: string;
+  /** Introduces the related terms row (相关名词). */
+  related: string;
+  /** The button that shows or hides the unit's full name. */
+  unitFullName: string;
+  /** The copy button. */
+  copy: string;
+  /** Announced once the cited definition is on the clipboard. */
+  copied: string;
+  /** Announced when neither clipboard route worked. */
+  copyFailed: string;
   /** Between a label and its value. */
   separator: string;
 }
@@ -30,6 +42,12 @@ const LABELS: Readonly<Record<CardLang, Readonly<CardLabels>>> = {
     source: '来源',
     glossaryLink: '在术语表中查看',
     close: '关闭',
+    back: '返回',
+    related: '相关名词',
+    unitFullName: '全称',
+    copy: '复制',
+    copied: '已复制定义及来源',
+    copyFailed: '复制失败，请选中文字后复制',
     separator: '：',
   },
   en: {
@@ -39,6 +57,12 @@ const LABELS: Readonly<Record<CardLang, Readonly<CardLabels>>> = {
     source: 'Source',
     glossaryLink: 'View in glossary',
     close: 'Close',
+    back: 'Back',
+    related: 'Related terms',
+    unitFullName: 'Full name',
+    copy: 'Copy',
+    copied: 'Copied with its source',
+    copyFailed: 'Could not copy: select the text to copy it',
     separator: ': ',
   },
 };

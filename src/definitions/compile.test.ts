@@ -73,6 +73,7 @@ describe('compileDefinitionSet on a valid custom set', () => {
           definition: ['社区大脑是指示例文字。', '智慧社区是指示例文字。'],
           notes: ['（注：示例注释。）'],
           unit: '市民政局',
+          related: [],
         },
         {
           serial: 2,
@@ -81,6 +82,7 @@ describe('compileDefinitionSet on a valid custom set', () => {
           definition: ['“一网通办”服务是指示例文字。'],
           notes: [],
           unit: '市数据局',
+          related: [],
         },
         {
           serial: 3,
@@ -89,10 +91,39 @@ describe('compileDefinitionSet on a valid custom set', () => {
           definition: ['多跨协同是指示例文字。'],
           notes: [],
           unit: '市发展改革委',
+          related: [],
         },
       ],
       exclusions: ['更多跨协同'],
     });
+  });
+
+  it('records the entries each definition and note names: first occurrence first, each once, itself never', () => {
+    const set = customSet();
+    set.entries[2].definition = [
+      '多跨协同依托“一网通办”服务和社区大脑，更多跨协同不算；一网通办服务再提一次。',
+    ];
+    set.entries[2].notes = ['（注：见智慧社区。）'];
+    set.entries[0].definition = ['“一网通办”服务是指多跨协同的示例文字。']; // serial 2
+
+    const compiled = compileDefinitionSet(set, 'custom.json');
+
+    expect(compiled.entries.map((entry) => [entry.serial, entry.related])).toEqual([
+      [1, []],
+      [2, [3]],
+      [3, [2, 1]],
+    ]);
+  });
+
+  it("gives each entry its unit's full name from a units table, and none for a unit the table lacks", () => {
+    const units = {
+      units: [
+        { printed: '市民政局', name: '示例市民政局', source: { kind: 'unconfirmed' as const, note: '示例' } },
+      ],
+    };
+    const compiled = compileDefinitionSet(customSet(), 'custom.json', { units });
+    expect(compiled.entries.map((entry) => entry.unitName)).toEqual(['示例市民政局', undefined, undefined]);
+    expect(compiled.entries[1]).not.toHaveProperty('unitName');
   });
 
   it('leaves the source untouched', () => {
@@ -337,12 +368,47 @@ describe('parseDefinitionSetJson', () => {
   });
 });
 
+describe('related entries of the shipped set, as its text says', () => {
+  const source = readFileSync(new URL('../../data/definition-set.json', import.meta.url), 'utf8');
+  const set = compileDefinitionSet(parseDefinitionSetJson(source));
+  const termsRelatedTo = (serial: number) =>
+    set.entries
+      .find((entry) => entry.serial === serial)!
+      .related!.map((related) => set.entries.find((entry) => entry.serial === related)!.term);
+
+  it.each([
+    // “依托全省一体化智能化公共数据平台和城市大脑……打造未来社区和未来乡村原居康养新模式”
+    [23, ['城市大脑', '未来社区', '未来乡村']],
+    // “智慧救助是以救助大脑为依托……落地未来社区和未来乡村”
+    [25, ['救助大脑', '未来社区', '未来乡村']],
+    // “支撑智慧救助高效运行”
+    [24, ['智慧救助']],
+    // “以智慧校园、未来社区、数字乡村、公共场所等为基础”
+    [8, ['未来社区', '数字乡村']],
+    // “并与城市大脑等对接”, after 未来社区 (its own longer name 未来社区智慧服务平台 is not counted)
+    [28, ['未来社区', '城市大脑']],
+    [4, []],
+  ])('entry %i names %j', (serial, terms) => {
+    expect(termsRelatedTo(serial)).toEqual(terms);
+  });
+
+  it('never relates an entry to itself, and names only serials of the set', () => {
+    const serials = new Set(set.entries.map((entry) => entry.serial));
+    for (const entry of set.entries) {
+      expect(entry.related).not.toContain(entry.serial);
+      for (const related of entry.related!) expect(serials.has(related)).toBe(true);
+      expect(new Set(entry.related).size).toBe(entry.related!.length);
+    }
+  });
+});
+
 describe('the committed src/definitions/definition-set.generated.ts', () => {
   it('is exactly what the compiler makes of data/definition-set.json now', () => {
     const sourcePath = 'data/definition-set.json';
     const source = readFileSync(new URL('../../data/definition-set.json', import.meta.url), 'utf8');
+    const units = JSON.parse(readFileSync(new URL('../../data/units.json', import.meta.url), 'utf8'));
     const expected = renderDefinitionModule(
-      compileDefinitionSet(parseDefinitionSetJson(source, sourcePath)),
+      compileDefinitionSet(parseDefinitionSetJson(source, sourcePath), sourcePath, { units }),
       sourcePath,
     );
     const committed = readFileSync(new URL('./definition-set.generated.ts', import.meta.url), 'utf8');

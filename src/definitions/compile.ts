@@ -1,7 +1,9 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../data/definition-set.schema.json' with { type: 'json' };
+import { buildMatcher } from '../match/matcher';
 import { normalizeKey } from '../match/normalize';
-import type { DefinitionSet, DefinitionSetSource, SourceEntry } from './types';
+import { findRelatedSerials } from './related';
+import type { DefinitionSet, DefinitionSetSource, SourceEntry, UnitsSource } from './types';
 
 /** A malformed definition set: `message` names the source, the entry and the field. */
 export class DefinitionSetError extends Error {
@@ -42,24 +44,39 @@ export function checkDefinitionSetSource(data: unknown, origin = 'definition set
   return data;
 }
 
+export interface CompileOptions {
+  /** The set's units table (data/units.json for the shipped set): each entry gets its unit's full name. */
+  units?: UnitsSource | undefined;
+}
+
 /**
  * Compiles a source set (already parsed JSON) into the shipped form: aliases and exclusions without their reasons,
- * entries in serial order. Throws {@link DefinitionSetError} naming the entry and field when the set is malformed.
+ * entries in serial order, each with the entries its text names (`related`) and, given a units table, its unit's
+ * full name. Throws {@link DefinitionSetError} naming the entry and field when the set is malformed.
  */
-export function compileDefinitionSet(data: unknown, origin = 'definition set'): DefinitionSet {
+export function compileDefinitionSet(
+  data: unknown,
+  origin = 'definition set',
+  options: CompileOptions = {},
+): DefinitionSet {
   const source = checkDefinitionSetSource(data, origin);
+  const unitNames = new Map((options.units?.units ?? []).map((unit) => [unit.printed, unit.name]));
   const entries = [...source.entries]
     .sort((a, b) => a.serial - b.serial)
-    .map((entry) => ({
-      serial: entry.serial,
-      term: entry.term,
-      aliases: unique((entry.aliases ?? []).map((alias) => alias.text)),
-      definition: [...entry.definition],
-      notes: [...(entry.notes ?? [])],
-      unit: entry.unit,
-    }));
+    .map((entry) => {
+      const unitName = unitNames.get(entry.unit);
+      return {
+        serial: entry.serial,
+        term: entry.term,
+        aliases: unique((entry.aliases ?? []).map((alias) => alias.text)),
+        definition: [...entry.definition],
+        notes: [...(entry.notes ?? [])],
+        unit: entry.unit,
+        ...(unitName ? { unitName } : {}),
+      };
+    });
   const exclusions = unique(source.entries.flatMap((entry) => (entry.exclusions ?? []).map((x) => x.text)));
-  return {
+  const set: DefinitionSet = {
     title: source.title,
     version: source.version,
     issuer: source.issuer,
@@ -67,6 +84,10 @@ export function compileDefinitionSet(data: unknown, origin = 'definition set'): 
     entries,
     ...(exclusions.length ? { exclusions } : {}),
   };
+  // A fresh matcher: the set object is not final yet, so it must not be cached for it.
+  const matcher = buildMatcher(set);
+  for (const entry of set.entries) entry.related = findRelatedSerials(entry, matcher);
+  return set;
 }
 
 function unique(items: string[]): string[] {
@@ -74,7 +95,8 @@ function unique(items: string[]): string[] {
 }
 
 function entryLabel(entry: Partial<SourceEntry> | undefined, index: number): string {
-  const serial = typeof entry?.serial === 'number' ? `entry ${entry.serial}` : `entry at position ${index + 1}`;
+  const serial =
+    typeof entry?.serial === 'number' ? `entry ${entry.serial}` : `entry at position ${index + 1}`;
   return typeof entry?.term === 'string' && entry.term.trim() ? `${serial} (${entry.term})` : serial;
 }
 
@@ -121,13 +143,18 @@ function schemaError(data: unknown, error: ErrorObject, origin: string): Definit
       problem = error.message ?? error.keyword;
   }
   const path = fieldPath(field);
-  return new DefinitionSetError(origin, [location, path && `field "${path}"`].filter(Boolean).join(', '), problem);
+  return new DefinitionSetError(
+    origin,
+    [location, path && `field "${path}"`].filter(Boolean).join(', '),
+    problem,
+  );
 }
 
 const NOTHING_TO_MATCH = 'empty field: nothing left once quote marks and white space are ignored';
 
 function checkUniqueness(source: DefinitionSetSource, origin: string): void {
-  if (!isRealDate(source.date)) throw new DefinitionSetError(origin, 'field "date"', `no such date: ${source.date}`);
+  if (!isRealDate(source.date))
+    throw new DefinitionSetError(origin, 'field "date"', `no such date: ${source.date}`);
   const serials = new Map<number, number>();
   // normalized key → who owns it, so that 教育“一张图” and 教育一张图 count as one spelling
   const names = new Map<string, { serial: number; text: string }>();
@@ -136,7 +163,11 @@ function checkUniqueness(source: DefinitionSetSource, origin: string): void {
     const where = (field: string) => `${label}, field "${field}"`;
     const previous = serials.get(entry.serial);
     if (previous !== undefined)
-      throw new DefinitionSetError(origin, where('serial'), `duplicate serial ${entry.serial} (also entry at position ${previous + 1})`);
+      throw new DefinitionSetError(
+        origin,
+        where('serial'),
+        `duplicate serial ${entry.serial} (also entry at position ${previous + 1})`,
+      );
     serials.set(entry.serial, index);
 
     const termKey = normalizeKey(entry.term);
@@ -144,14 +175,19 @@ function checkUniqueness(source: DefinitionSetSource, origin: string): void {
     if (!termKey) throw new DefinitionSetError(origin, where('term'), NOTHING_TO_MATCH);
     const termOwner = names.get(termKey);
     if (termOwner)
-      throw new DefinitionSetError(origin, where('term'), `duplicate term: same as “${termOwner.text}” of entry ${termOwner.serial}`);
+      throw new DefinitionSetError(
+        origin,
+        where('term'),
+        `duplicate term: same as “${termOwner.text}” of entry ${termOwner.serial}`,
+      );
     names.set(termKey, { serial: entry.serial, text: entry.term });
   });
   source.entries.forEach((entry, index) => {
     const label = entryLabel(entry, index);
     (entry.aliases ?? []).forEach((alias, i) => {
       const key = normalizeKey(alias.text);
-      if (!key) throw new DefinitionSetError(origin, `${label}, field "aliases[${i}].text"`, NOTHING_TO_MATCH);
+      if (!key)
+        throw new DefinitionSetError(origin, `${label}, field "aliases[${i}].text"`, NOTHING_TO_MATCH);
       const owner = names.get(key);
       if (owner && owner.serial !== entry.serial)
         throw new DefinitionSetError(
@@ -170,9 +206,17 @@ function checkUniqueness(source: DefinitionSetSource, origin: string): void {
       const where = `${label}, field "exclusions[${i}].text"`;
       const owner = names.get(key);
       if (owner)
-        throw new DefinitionSetError(origin, where, `exclusion “${exclusion.text}” is itself a name of entry ${owner.serial}`);
+        throw new DefinitionSetError(
+          origin,
+          where,
+          `exclusion “${exclusion.text}” is itself a name of entry ${owner.serial}`,
+        );
       if (!own.some((name) => key.length > name.length && key.includes(name)))
-        throw new DefinitionSetError(origin, where, `exclusion “${exclusion.text}” does not contain this entry's term or an alias`);
+        throw new DefinitionSetError(
+          origin,
+          where,
+          `exclusion “${exclusion.text}” does not contain this entry's term or an alias`,
+        );
     });
   });
 }

@@ -3,7 +3,7 @@ import { definitionSet } from './definition-set.generated';
 import { renderDefinitionModule, toDefinitionsJson } from './serialize';
 import type { DefinitionSet } from './types';
 
-const ENTRY_KEYS = ['serial', 'term', 'aliases', 'definition', 'notes', 'unit'];
+const ENTRY_KEYS = ['serial', 'term', 'aliases', 'definition', 'notes', 'unit', 'unitName', 'related'];
 
 describe('toDefinitionsJson (the shape of dist/definitions.json)', () => {
   const written = JSON.parse(toDefinitionsJson(definitionSet));
@@ -40,6 +40,12 @@ describe('toDefinitionsJson (the shape of dist/definitions.json)', () => {
     const json = JSON.parse(toDefinitionsJson(set));
     expect(Object.keys(json)).not.toContain('extra');
     expect(Object.keys(json.entries[0])).toEqual(ENTRY_KEYS);
+  });
+
+  it('writes an empty related list for a hand-made entry without one, and no unitName it does not have', () => {
+    const { unitName: _unitName, related: _related, ...plain } = definitionSet.entries[0]!;
+    const json = JSON.parse(toDefinitionsJson({ ...definitionSet, entries: [plain] }));
+    expect(json.entries[0]).toEqual({ ...plain, related: [] });
   });
 
   it('is indented JSON ending in a newline', () => {

@@ -12,6 +12,13 @@ export interface DefinitionEntry {
   notes: string[];
   /** 解释单位 exactly as printed. */
   unit: string;
+  /** The unit's full official name (浙江省发展和改革委员会 for 省发展改革委), when the set's units table gives it. */
+  unitName?: string;
+  /**
+   * Serials of the entries this entry's definition and notes name, in order of first occurrence, itself excluded.
+   * Always present in a compiled set; a hand-made set may leave it out (the card then finds them itself).
+   */
+  related?: number[];
 }
 
 /** A compiled definition set: what the matcher, the card, the glossary and the Node tools share. */
@@ -45,6 +52,24 @@ export interface SourceEntry {
   unit: string;
   aliases?: SourcePhrase[];
   exclusions?: SourcePhrase[];
+}
+
+/** One record of data/units.json (see data/units.schema.json): a unit as printed and its full name. */
+export interface UnitRecord {
+  printed: string;
+  name: string;
+  source:
+    | { kind: 'notice'; quote: string; note?: string }
+    | { kind: 'site'; url: string; note: string }
+    | { kind: 'unconfirmed'; note: string };
+  errata?: string[];
+}
+
+/** data/units.json: the units of a set's 解释单位 column. */
+export interface UnitsSource {
+  $schema?: string;
+  description?: string;
+  units: UnitRecord[];
 }
 
 /** The human-editable source of a definition set. */

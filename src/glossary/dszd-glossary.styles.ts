@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../card/visually-hidden.styles';
 
 // Everything lives in the shadow root, so page styles stay out and these stay in; colours follow the page's text.
 export const glossaryStyles = css`
@@ -37,7 +38,45 @@ export const glossaryStyles = css`
     border: 2px solid color-mix(in srgb, currentColor 55%, transparent);
     border-radius: var(--dszd-glossary-radius, 0.5rem);
   }
+  select {
+    min-height: 3rem;
+    max-width: 100%;
+    box-sizing: border-box;
+    padding: 0.5rem;
+    font: inherit;
+    color: inherit;
+    background: var(--dszd-glossary-input-background, Field);
+    border: 2px solid color-mix(in srgb, currentColor 55%, transparent);
+    border-radius: var(--dszd-glossary-radius, 0.5rem);
+  }
+  a {
+    color: var(--_accent);
+    text-underline-offset: 0.2em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  .copy {
+    min-height: 2.75rem;
+    padding: 0.25rem 1rem;
+    font: inherit;
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: 1.5rem;
+    cursor: pointer;
+  }
+  .copy-status:empty {
+    display: none;
+  }
+  ${visuallyHidden}
   input:focus-visible,
+  select:focus-visible,
+  a:focus-visible,
+  .copy:focus-visible,
   .term:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
@@ -105,6 +144,12 @@ export const glossaryStyles = css`
     }
     .serial {
       border: 1px solid CanvasText;
+    }
+    a {
+      color: LinkText;
+    }
+    .copy {
+      color: ButtonText;
     }
   }
 `;

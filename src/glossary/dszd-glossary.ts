@@ -3,10 +3,13 @@ import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { copyText } from '../card/copy-text';
 import { parseCardLang } from '../card/labels';
 import { getTermsConfig, watchTermsConfig } from '../config';
 import { definitionSet } from '../definitions/definition-set.generated';
+import { formatCitation } from '../definitions/citation';
 import { describeSet } from '../definitions/describe-set';
+import { findRelatedEntries, segmentRelated, type TextSegment } from '../definitions/related';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { findEntryBySerial } from '../match/find-terms';
@@ -37,6 +40,8 @@ const HEADINGS: Record<number, StaticValue> = {
  *   (or with another language) the `configureTerms({ lang })` setting, Chinese by default. An ancestor's `lang` is not
  *   followed (many Chinese sites ship `<html lang="en">`). The entries are always marked `zh-CN`.
  * @attr query - The search text, kept in step with the search field both ways (absent while the field is empty).
+ * @attr unit - Lists only the entries of one unit, as the 解释单位 column prints it (省民政厅); kept in step with the
+ *   unit filter both ways (absent while it shows every unit).
  * @attr heading-level - Level of the term headings, 2–6. Default 2.
  *
  * @prop {DefinitionSet} set - The compiled set to list. Default: the shipped 数字社会定义集（6.0版）.
@@ -55,6 +60,12 @@ const HEADINGS: Record<number, StaticValue> = {
  * @csspart definition - A definition paragraph.
  * @csspart notes - The notes of an entry.
  * @csspart unit - The responsible-unit line.
+ * @csspart unit-full-name - The unit's full name in that line.
+ * @csspart unit-filter - The unit filter (a select).
+ * @csspart related - An entry's 相关名词 line.
+ * @csspart related-link - A link to a related entry (in that line, or at its first mention in the text).
+ * @csspart copy-button - An entry's 复制 button.
+ * @csspart copy-status - The confirmation beside the button after copying (one live region, hidden, announces it).
  * @csspart hit - A stretch of text matching the search.
  *
  * @cssprop --dszd-glossary-accent - Serial badge and target marker colour. Default #0b57d0.
@@ -82,7 +93,17 @@ export class DszdGlossary extends LitElement {
   })
   query = '';
 
+  /** The unit whose entries are listed (as printed); reflected to the `unit` attribute, absent for every unit. */
+  @property({
+    reflect: true,
+    converter: { fromAttribute: (value) => value ?? '', toAttribute: (value: string) => value || null },
+  })
+  unit = '';
+
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** The serial whose cited definition was last copied, and what its status says. */
+  @property({ attribute: false }) private copied: { serial: number; message: string } | undefined;
 
   /** Mirrors the `lang` attribute without redefining the native `lang` property. */
   @property({ attribute: 'lang' }) private uiLang: string | null = null;
@@ -133,9 +154,10 @@ export class DszdGlossary extends LitElement {
 
   #renderGlossary(): TemplateResult {
     const labels = getGlossaryLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
-    const found = searchEntries(this.set, this.query);
+    const found = this.#filter(this.set, this.query);
     const visible = new Set(found);
     const set = this.set;
+    const units = listUnits(set);
     // data-dszd-skip: a page annotator walking open shadow roots must not wrap the glossary's own words.
     return html`
       <slot></slot>
@@ -153,11 +175,24 @@ export class DszdGlossary extends LitElement {
           @input=${this.#onInput}
           @search=${this.#onInput}
         />
+        <label for="unit" lang=${labels.lang}>${labels.unitFilter}</label>
+        <select id="unit" part="unit-filter" .value=${live(this.unit)} @change=${this.#onUnitChange}>
+          <option value="" lang=${labels.lang} ?selected=${!this.unit}>${labels.allUnits}</option>
+          ${units.map(
+            ([printed, name]) =>
+              html`<option value=${printed} lang="zh-CN" ?selected=${this.unit === printed}>
+                ${name && name !== printed ? `${printed}（${name}）` : printed}
+              </option>`,
+          )}
+        </select>
         <p id="count" class="count" part="count" role="status" lang=${labels.lang}>
           ${found.length ? labels.count(found.length) : labels.noMatches}
         </p>
       </div>
       <p class="source" part="source" lang="zh-CN" data-dszd-skip>${describeSet(set)}</p>
+      <p id="copy-status" class="visually-hidden" role="status" lang=${labels.lang}>
+        ${this.copied?.message ?? ''}
+      </p>
       <div class="list" part="list" lang="zh-CN" data-dszd-skip>
         ${repeat(
           set.entries,
@@ -173,6 +208,8 @@ export class DszdGlossary extends LitElement {
     const query = shown ? this.query : '';
     const target = entry.serial === this.targetSerial;
     const id = getEntryAnchorId(entry.serial);
+    const segments = segmentRelated(entry, this.set);
+    const related = findRelatedEntries(entry, this.set);
     return html`
       <article
         class="entry ${target ? 'target' : ''}"
@@ -193,20 +230,56 @@ export class DszdGlossary extends LitElement {
               </p>`
             : nothing
         }
-        ${entry.definition.map(
-          (paragraph) => html`<p class="definition" part="definition">${markHits(paragraph, query)}</p>`,
+        ${segments.definition.map(
+          (paragraph) =>
+            html`<p class="definition" part="definition">${this.#renderSegments(paragraph, query)}</p>`,
         )}
         ${
           entry.notes.length
             ? html`<div class="notes" part="notes" role="note" aria-label=${labels.notes}>
-                ${entry.notes.map((note) => html`<p class="note">${markHits(note, query)}</p>`)}
+                ${segments.notes.map(
+                  (note) => html`<p class="note">${this.#renderSegments(note, query)}</p>`,
+                )}
               </div>`
+            : nothing
+        }
+        ${
+          related.length
+            ? html`<p class="related" part="related">
+                <span class="label" lang=${labels.lang}>${labels.related}${labels.colon}</span>${related.map(
+                  (other, i) =>
+                    html`${i ? '、' : ''}<a part="related-link" href=${entryHref(other.serial)}
+                        >${markHits(other.term, query)}</a
+                      >`,
+                )}
+              </p>`
             : nothing
         }
         <p class="unit" part="unit">
           <span class="label" lang=${labels.lang}>${labels.unit}${labels.colon}</span
-          ><span class="unit-name">${markHits(entry.unit, query)}</span>
+          ><span class="unit-name">${markHits(entry.unit, query)}</span>${
+            entry.unitName && entry.unitName !== entry.unit
+              ? html`<span class="unit-full" part="unit-full-name"
+                  >（${markHits(entry.unitName, query)}）</span
+                >`
+              : nothing
+          }
         </p>
+        <div class="actions">
+          <button
+            class="copy"
+            part="copy-button"
+            type="button"
+            lang=${labels.lang}
+            aria-describedby="term-${entry.serial}"
+            @click=${(event: Event) => this.#onCopy(event, entry)}
+          >
+            ${labels.copy}
+          </button>
+          <span class="copy-status" part="copy-status" lang=${labels.lang}
+            >${this.copied?.serial === entry.serial ? this.copied.message : ''}</span
+          >
+        </div>
       </article>
     `;
   }
@@ -223,6 +296,38 @@ export class DszdGlossary extends LitElement {
     this.query = (event.target as HTMLInputElement).value;
   }
 
+  #onUnitChange(event: Event): void {
+    this.unit = (event.target as HTMLSelectElement).value;
+  }
+
+  /** The entries the search and the unit filter let through. */
+  #filter(set: DefinitionSet, query: string): DefinitionEntry[] {
+    const found = searchEntries(set, query);
+    return this.unit ? found.filter((entry) => entry.unit === this.unit) : found;
+  }
+
+  /** Text with search hits marked and each related entry's first mention a link to its anchor. */
+  #renderSegments(segments: readonly TextSegment[], query: string): unknown {
+    return segments.map((segment) =>
+      segment.entry
+        ? html`<a part="related-link" href=${entryHref(segment.entry.serial)}
+            >${markHits(segment.text, query)}</a
+          >`
+        : markHits(segment.text, query),
+    );
+  }
+
+  #onCopy(event: Event, entry: DefinitionEntry): void {
+    const button = event.currentTarget as HTMLElement;
+    const labels = getGlossaryLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
+    this.copied = undefined;
+    copyText(formatCitation(entry, this.set), button)
+      .then((done) => {
+        this.copied = { serial: entry.serial, message: done ? labels.copied : labels.copyFailed };
+      })
+      .catch((error: unknown) => reportError(this, error, 'glossary copy'));
+  }
+
   /** Shows, scrolls to and focuses the entry the URL fragment names; forgets the target when it names none. */
   async #followHash(): Promise<void> {
     try {
@@ -231,6 +336,7 @@ export class DszdGlossary extends LitElement {
       this.targetSerial = entry?.serial;
       if (!entry) return;
       if (!searchEntries(this.set, this.query).includes(entry)) this.query = '';
+      if (this.unit && entry.unit !== this.unit) this.unit = '';
       await this.updateComplete;
       // The browser's own fragment scroll while the page loads focuses the viewport: go after it, not before.
       if (document.readyState !== 'complete') await waitForLoad(this.#listeners?.signal);
@@ -249,6 +355,18 @@ function waitForLoad(signal: AbortSignal | undefined): Promise<void> {
     window.addEventListener('load', () => resolve(), { once: true, signal });
     signal?.addEventListener('abort', () => resolve(), { once: true });
   });
+}
+
+/** The units of a set in order of first appearance: [as printed, full name if the set gives one]. */
+function listUnits(set: DefinitionSet): Array<[printed: string, name: string | undefined]> {
+  const units = new Map<string, string | undefined>();
+  for (const entry of set.entries) if (!units.has(entry.unit)) units.set(entry.unit, entry.unitName);
+  return [...units];
+}
+
+/** This page's URL with an entry's fragment: a bare "#…" would follow a <base href> to another page. */
+function entryHref(serial: number): string {
+  return `${location.href.split('#')[0]}#${getEntryAnchorId(serial)}`;
 }
 
 /** A text with its search hits in `<mark>`: text bindings only, never HTML. */

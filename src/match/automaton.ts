@@ -1,4 +1,4 @@
-import { foldCode, IGNORABLE_CODES } from './normalize';
+import { foldCode, IGNORABLE_CODES, traditionalVariantsOf } from './normalize';
 
 /** Character class 0: a character no pattern contains; it ends every partial match. */
 export const CLASS_OTHER = 0;
@@ -22,7 +22,7 @@ export const DENSE_TABLE_CAP = 1 << 21;
 
 /**
  * An Aho–Corasick automaton over character classes. Normalization lives in the class table: every spelling of a
- * character (full-width, upper case) maps to one class, and ignorable characters to class 1, which leaves the state
+ * character (full-width, upper case, traditional) maps to one class, and ignorable characters to class 1, which leaves the state
  * as it is. So the scan is one class look-up and one transition per UTF-16 code unit, without a normalized copy of
  * the text. States are numbered so that those with an output come last.
  */
@@ -77,6 +77,7 @@ function spellingsOf(folded: number): number[] {
   const codes = [folded];
   if (folded >= 0x21 && folded <= 0x7e) codes.push(folded + 0xfee0);
   if (folded >= 0x61 && folded <= 0x7a) codes.push(folded - 0x20, folded - 0x20 + 0xfee0);
+  codes.push(...traditionalVariantsOf(folded));
   return codes;
 }
 

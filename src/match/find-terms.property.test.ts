@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileDefinitionSet } from '../definitions/compile';
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
+import { traditionalFolds } from '../definitions/traditional-folds.generated';
 import type { DefinitionSet } from '../definitions/types';
 import { findTerms, type TermMatch } from './find-terms';
 import { buildMatcher, type Matcher } from './matcher';
@@ -14,10 +15,19 @@ const REFERENCE_SPACES =
   ' \t\n\r\v\f\u0085\u00a0\u00ad\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff';
 const REFERENCE_PAIRS = ['“”', '‘’', '「」', '『』', '〝〞', '〝〟', '""', "''", '＂＂', '＇＇'];
 
+/** The generated fold table read as data: variant → simplified, and simplified → its variants. */
+const REFERENCE_SIMPLIFIED = new Map<string, string>();
+const REFERENCE_VARIANTS = new Map<string, string[]>();
+for (const [variant, simplified] of traditionalFolds.match(/../gsu) ?? []) {
+  REFERENCE_SIMPLIFIED.set(variant!, simplified!);
+  REFERENCE_VARIANTS.set(simplified!, [...(REFERENCE_VARIANTS.get(simplified!) ?? []), variant!]);
+}
+
 function referenceFold(char: string): string {
   const code = char.charCodeAt(0);
   const half = code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : char;
-  return /^[A-Z]$/.test(half) ? half.toLowerCase() : half;
+  const lower = /^[A-Z]$/.test(half) ? half.toLowerCase() : half;
+  return REFERENCE_SIMPLIFIED.get(lower) ?? lower;
 }
 
 /** The normalized text and, for each of its code units, the offset it came from. */
@@ -155,12 +165,12 @@ function namesOf(set: DefinitionSet): string[] {
   return [...set.entries.flatMap((e) => [e.term, ...e.aliases]), ...(set.exclusions ?? [])];
 }
 
-/** Rewrites a name the way a page may print it: ignorables inserted inside, width and case changed. */
+/** Rewrites a name the way a page may print it: ignorables inserted inside, width and case changed, traditional forms. */
 const spellingOf = (name: string) =>
   fc
     .tuple(
       fc.array(fc.tuple(fc.nat(), fc.constantFrom(...QUOTES, ...SPACES)), { maxLength: 3 }),
-      fc.constantFrom('as is', 'wide', 'upper', 'wide upper'),
+      fc.constantFrom('as is', 'wide', 'upper', 'wide upper', 'traditional'),
       fc.constantFrom('whole', 'prefix', 'suffix', 'middle'),
       fc.nat(),
       fc.nat(),
@@ -171,6 +181,13 @@ const spellingOf = (name: string) =>
       if (part === 'suffix') chars = chars.slice(a % chars.length);
       if (part === 'middle')
         chars = chars.slice(a % chars.length, (a % chars.length) + 1 + (b % chars.length));
+      if (form === 'traditional') {
+        // each character that has traditional forms takes one of them, or stays, chosen by a
+        chars = chars.map((char, i) => {
+          const forms = [char, ...(REFERENCE_VARIANTS.get(char) ?? [])];
+          return forms[(a + i) % forms.length]!;
+        });
+      }
       let out = chars.join('');
       if (form.includes('upper')) out = out.toUpperCase();
       if (form.includes('wide'))

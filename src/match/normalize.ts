@@ -1,8 +1,10 @@
 /**
  * Normalization shared by the matcher and the compiler: what counts as "the same text" when a term is looked for.
  * Quote marks and white space are ignorable (skipped wherever they stand); full-width ASCII folds to half-width;
- * Latin letters fold to lower case. Everything else is compared as is.
+ * Latin letters fold to lower case; the traditional forms of the shipped names' characters (數, 鄉, 腦…) fold to the
+ * simplified ones. Everything else is compared as is.
  */
+import { traditionalFolds } from '../definitions/traditional-folds.generated';
 
 /** Quote marks ignored wherever they stand, as opening → closing pairs (straight quotes pair with themselves). */
 export const QUOTE_PAIRS: ReadonlyArray<readonly [open: string, close: string]> = [
@@ -43,11 +45,27 @@ export function isIgnorable(code: number): boolean {
   return IGNORABLE_CODES.has(code);
 }
 
-/** Folds one UTF-16 code unit: full-width ASCII (U+FF01–FF5E) to ASCII, then A–Z to a–z. */
+/** Traditional variant → simplified character (UTF-16 units), from the generated pairs. */
+const SIMPLIFIED_OF = new Map<number, number>();
+/** Simplified character → its traditional variants: the automaton gives them the character's class. */
+const VARIANTS_OF = new Map<number, number[]>();
+for (let i = 0; i + 1 < traditionalFolds.length; i += 2) {
+  const variant = traditionalFolds.charCodeAt(i);
+  const simplified = traditionalFolds.charCodeAt(i + 1);
+  SIMPLIFIED_OF.set(variant, simplified);
+  VARIANTS_OF.set(simplified, [...(VARIANTS_OF.get(simplified) ?? []), variant]);
+}
+
+/** Folds one UTF-16 code unit: full-width ASCII (U+FF01–FF5E) to ASCII, then A–Z to a–z, a traditional variant to its simplified character. */
 export function foldCode(code: number): number {
   if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
   if (code >= 0x41 && code <= 0x5a) code += 0x20;
-  return code;
+  return SIMPLIFIED_OF.get(code) ?? code;
+}
+
+/** The traditional variants that fold to a character (數 for 数), none for most characters. */
+export function traditionalVariantsOf(folded: number): readonly number[] {
+  return VARIANTS_OF.get(folded) ?? [];
 }
 
 /** A normalized key and where each of its UTF-16 units came from. */

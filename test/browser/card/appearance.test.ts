@@ -31,7 +31,7 @@ describe('card content and appearance', () => {
     expect(text('definition')).to.match(/^定义：数字社会是指为了满足群众高品质生活需求/);
     expect(text('notes')).to.match(/^（注：包括幼有所育、学有所教/);
     expect(cardPart('notes')!.getAttribute('aria-label')).to.equal('注');
-    expect(text('unit')).to.equal('解释单位：省发展改革委');
+    expect(text('unit')).to.equal('解释单位：省发展改革委 全称 浙江省发展和改革委员会');
     expect(text('source')).to.equal('来源：数字社会定义集（6.0版） · 浙江省发展和改革委员会 · 2022-04-12');
     expect(cardPart('close-button')!.getAttribute('aria-label')).to.equal('关闭');
     expect(cardPart('glossary-link')).to.equal(null);
@@ -40,7 +40,7 @@ describe('card content and appearance', () => {
   it('English labels through lang="en", the definitions still as printed and marked zh-CN', async () => {
     await openCardFor(html`<p><dszd-term lang="en">未来社区</dszd-term></p>`);
 
-    expect(text('unit')).to.equal('Responsible unit: 省发展改革委');
+    expect(text('unit')).to.equal('Responsible unit: 省发展改革委 Full name 浙江省发展和改革委员会');
     expect(text('source')).to.equal('Source: 数字社会定义集（6.0版） · 浙江省发展和改革委员会 · 2022-04-12');
     expect(text('definition')).to.match(/^Definition: 以满足人民美好生活向往为中心/);
     expect(cardPart('notes')!.getAttribute('aria-label')).to.equal('Notes');
@@ -53,7 +53,7 @@ describe('card content and appearance', () => {
     configureTerms({ lang: 'en' });
     await openCardFor(html`<p><dszd-term>城市大脑</dszd-term></p>`);
 
-    expect(text('unit')).to.equal('Responsible unit: 省大数据局');
+    expect(text('unit')).to.equal('Responsible unit: 省大数据局 Full name 浙江省大数据发展管理局');
   });
 
   it('links to the entry on the configured glossary page', async () => {

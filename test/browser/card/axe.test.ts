@@ -2,30 +2,7 @@ import 'axe-core';
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { configureTerms } from '../../../src/config';
-import { resetPage, sharedCard, surfaceOf } from './helpers';
-
-interface AxeResult {
-  violations: Array<{
-    id: string;
-    impact: string;
-    nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-  }>;
-}
-interface Axe {
-  run(context: Node, options?: object): Promise<AxeResult>;
-}
-
-/** Every axe rule that applies (WCAG 2.x A/AA and best practices); fails listing what was found. */
-async function expectNoViolations(): Promise<void> {
-  const { violations } = await (window as unknown as { axe: Axe }).axe.run(document, {
-    resultTypes: ['violations'],
-  });
-  const found = violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join('; ')}`,
-  );
-  expect(found).to.deep.equal([]);
-}
+import { expectNoViolations, resetPage, sharedCard, surfaceOf } from './helpers';
 
 async function page(): Promise<HTMLElement> {
   return fixture<HTMLElement>(

@@ -73,3 +73,26 @@ export function expectSame(actual: unknown, expected: unknown, what = 'node'): v
       : actual === expected;
   expect(same, `${what}: got ${describeNode(actual)}, expected ${describeNode(expected)}`).to.equal(true);
 }
+
+interface AxeResult {
+  violations: Array<{
+    id: string;
+    impact: string;
+    nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+  }>;
+}
+interface Axe {
+  run(context: Node, options?: object): Promise<AxeResult>;
+}
+
+/** Every axe rule that applies (WCAG 2.x A/AA and best practices); fails listing what was found. */
+export async function expectNoViolations(): Promise<void> {
+  const { violations } = await (window as unknown as { axe: Axe }).axe.run(document, {
+    resultTypes: ['violations'],
+  });
+  const found = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join('; ')}`,
+  );
+  expect(found).to.deep.equal([]);
+}

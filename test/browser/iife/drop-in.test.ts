@@ -85,7 +85,10 @@ describe('dszd-term.iife.js with no options', () => {
     expect(cardPart(card, 'definition')!.textContent!.replace(/\s+/g, '')).to.equal(
       `定义：${entry.definition.join('')}`,
     );
-    expect(cardPart(card, 'unit')!.textContent!.trim()).to.equal(`解释单位：${entry.unit}`);
+    // The unit as printed, the 全称 toggle, the full name it shows.
+    expect(cardPart(card, 'unit')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `解释单位：${entry.unit} 全称 ${entry.unitName}`,
+    );
     expect(cardPart(card, 'close-button')!.getAttribute('aria-label')).to.equal('关闭');
     expect(cardPart(card, 'glossary-link')).to.equal(null);
     expect(term.shadowRoot!.querySelector('[part~="term"]')!.getAttribute('aria-expanded')).to.equal('true');

@@ -80,8 +80,9 @@ describe('dszd-term.iife.js data attributes', () => {
     await hover(page, term);
     const card = await waitForOpenCard(page);
     expect(cardPart(card, 'close-button')!.getAttribute('aria-label')).to.equal('Close');
-    expect(cardPart(card, 'unit')!.textContent!.trim()).to.equal(
-      `Responsible unit: ${page.win.dszdTerm!.definitionSet.entries[0]!.unit}`,
+    const { unit, unitName } = page.win.dszdTerm!.definitionSet.entries[0]!;
+    expect(cardPart(card, 'unit')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `Responsible unit: ${unit} Full name ${unitName}`,
     );
     const link = cardPart(card, 'glossary-link') as HTMLAnchorElement;
     expect(link.textContent!.trim()).to.equal('View in glossary');

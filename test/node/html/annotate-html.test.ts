@@ -418,3 +418,18 @@ describe('annotateHtml: large input', () => {
     expect(stripInsertedTags(tagged, insertions)).toBe(html);
   }, 120_000);
 });
+
+describe('annotateHtml: traditional characters', () => {
+  it('tags 數字鄉村 and 未來鄉村 on a traditional page with the official simplified term', () => {
+    const html = '<p>香港報道：浙江以數字鄉村建設推動未來鄉村落地，浙醫互認覆蓋全省。</p>';
+    const result = annotate(html);
+    expect(result.html).toBe(
+      `<p>香港報道：浙江以${tag('数字乡村', '數字鄉村')}建設推動${tag('未来乡村', '未來鄉村')}落地，${tag('浙医互认', '浙醫互認')}覆蓋全省。</p>`,
+    );
+    expect(result.matches.map(({ term, text }) => [term, text])).toEqual([
+      ['数字乡村', '數字鄉村'],
+      ['未来乡村', '未來鄉村'],
+      ['浙医互认', '浙醫互認'],
+    ]);
+  });
+});
