@@ -1,4 +1,4 @@
-import { isUnder, locateBlock } from './affected-blocks';
+import { collectBlocks, isUnder, locateBlock } from './affected-blocks';
 import { getPieceOrigin } from './wrap';
 
 const ELEMENT_NODE = 1;
@@ -60,6 +60,8 @@ export class OccurrenceIndex {
   readonly #touched = new Set<number>();
   /** Occurrences recorded since the last `resolve()`, per entry. */
   readonly #fresh = new Map<number, Array<{ occurrence: Occurrence; summary: BlockSummary }>>();
+  /** Entries whose shown occurrence was read again since the last `resolve()`: it may have moved. */
+  readonly #reread = new Set<number>();
   #shown = 0;
 
   constructor(options: OccurrenceIndexOptions) {
@@ -115,6 +117,7 @@ export class OccurrenceIndex {
       return false;
     designated.occurrence = occurrence;
     designated.summary = summary;
+    this.#reread.add(serial);
     return true;
   }
 
@@ -152,7 +155,10 @@ export class OccurrenceIndex {
     const resolution: Resolution = { hide: [], blocks: [] };
     if (!this.#options.first) return resolution;
     // A walk of the whole root in document order met each entry's first occurrence first: nothing to compare.
-    if (inOrder) this.#fresh.clear();
+    if (inOrder) {
+      this.#fresh.clear();
+      this.#reread.clear();
+    }
     const root = this.#options.root;
     for (const [serial, designated] of this.#designated)
       if (!this.#isCurrent(designated.summary) || !isUnder(designated.summary.block, root))
@@ -169,7 +175,9 @@ export class OccurrenceIndex {
       const valid = designated && this.#isValid(designated.summary);
       let target: { occurrence: Occurrence; summary: BlockSummary } | undefined;
       if (this.#tagged.has(serial)) target = undefined;
-      else if (valid) target = this.#earliest([designated, ...(this.#fresh.get(serial) ?? [])]);
+      // Still where it was: only what was read since can come before it. Read again (moved?): compare all.
+      else if (valid && !this.#reread.has(serial))
+        target = this.#earliest([designated, ...(this.#fresh.get(serial) ?? [])]);
       else target = this.#findFirst(serial);
       if (designated && target && designated.occurrence === target.occurrence) continue;
       if (designated) {
@@ -187,7 +195,9 @@ export class OccurrenceIndex {
     }
     this.#touched.clear();
     this.#fresh.clear();
-    resolution.blocks = [...blocks];
+    this.#reread.clear();
+    // None inside another: a block read twice in one search would show its matches twice.
+    resolution.blocks = collectBlocks(blocks, root, this.#options.selector, this.#options.shadow);
     return resolution;
   }
 

@@ -134,6 +134,8 @@ export class HighlightSession {
   settled(): Promise<void> {
     return new Promise((resolve) => {
       this.#idle.push(resolve);
+      // The page's changes not yet delivered to the observer: their batch is scheduled now.
+      this.#observer?.takeHostRecords();
       this.#checkIdle();
     });
   }
