@@ -32,7 +32,8 @@ export function createDomAdapter(options: DomAdapterOptions): TreeAdapter<Node> 
     tagName: (node) => (node as Element).localName,
     isSkipped: (node) => !isOwn?.(node as Element) && (node as Element).matches(selector),
     shadowRoot: (node) => {
-      if (!shadow) return null;
+      // An own wrapper is inline text here; its shadow root is the element's rendering, not the page's.
+      if (!shadow || isOwn?.(node as Element)) return null;
       const root = (node as Element).shadowRoot;
       if (root && onShadowRoot) onShadowRoot(root);
       return root;

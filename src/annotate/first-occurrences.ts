@@ -121,13 +121,20 @@ export class OccurrenceIndex {
     return true;
   }
 
+  /**
+   * What was recorded for a block so far: a token that `showed` takes, and that stops being current when the block
+   * is read again (a paused walk must not count, or go on wrapping, what a newer reading decided).
+   */
+  summaryOf(block: Node): object | undefined {
+    return this.#blocks.get(block);
+  }
+
   /** A recorded occurrence was shown (`handle`: its wrappers or its highlight); it counts in `shown`. */
-  showed(block: Node, serial: number, handle: unknown): void {
-    const summary = this.#blocks.get(block);
-    if (summary) {
-      summary.shown++;
-      this.#shown++;
-    }
+  showed(token: object | undefined, serial: number, handle: unknown): void {
+    const summary = token as BlockSummary | undefined;
+    if (!summary || !this.#isCurrent(summary)) return;
+    summary.shown++;
+    this.#shown++;
     const designated = this.#designated.get(serial);
     if (designated && designated.summary === summary) designated.handle = handle;
   }

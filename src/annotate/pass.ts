@@ -50,10 +50,11 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
     const shown = found.filter((match) =>
       index.record(block, match.serial, findPosition(nodes, texts, match.start)),
     );
+    const summary = index.summaryOf(block);
     let pieces = cutPieces(texts, shown);
     const kept = findKeptWrappers(nodes, pieces, owned);
     if (kept) {
-      for (const [match, wrappers] of kept) index.showed(block, match.serial, wrappers);
+      for (const [match, wrappers] of kept) index.showed(summary, match.serial, wrappers);
       continue;
     }
     const stale = findOwnWrappers(nodes, owned);
@@ -66,9 +67,14 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
       if (texts.join('') !== joined) continue;
       pieces = cutPieces(texts, shown);
     }
-    yield* wrapPieces(nodes, texts, pieces, owned, (match, wrappers) => {
-      index.showed(block, match.serial, wrappers);
-      stats.matches++;
+    yield* wrapPieces(nodes, texts, pieces, {
+      owned,
+      // Healing read the block again while this run was paused: its reading decides, not this one.
+      isCurrent: () => index.summaryOf(block) === summary,
+      wrapped: (match, wrappers) => {
+        index.showed(summary, match.serial, wrappers);
+        stats.matches++;
+      },
     });
   }
 }
@@ -78,9 +84,13 @@ function* wrapPieces(
   nodes: readonly Text[],
   texts: readonly string[],
   pieces: readonly Piece[],
-  owned: WeakSet<Element>,
-  wrapped: (match: TermMatch, wrappers: Element[]) => void,
+  hooks: {
+    owned: WeakSet<Element>;
+    isCurrent: () => boolean;
+    wrapped: (match: TermMatch, wrappers: Element[]) => void;
+  },
 ): Generator<void, void, undefined> {
+  const { owned, isCurrent, wrapped } = hooks;
   // What each node must hold: if the host changed it while we were paused, its stretches are stale.
   const expected: Array<string | null> = [...texts];
   const ids = new Map<TermMatch, string>();
@@ -88,6 +98,7 @@ function* wrapPieces(
   for (let i = pieces.length - 1; i >= 0; i--) {
     const piece = pieces[i]!;
     const node = nodes[piece.node]!;
+    if (!isCurrent()) return;
     if (piece.index === piece.count - 1) group = [];
     if (node.data !== expected[piece.node] || !node.parentNode) {
       expected[piece.node] = null;

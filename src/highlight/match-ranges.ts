@@ -51,6 +51,7 @@ export function* findMatchRanges(
     const shown = findTerms(texts.join(''), { set }).filter((match) =>
       index.record(block, match.serial, findPosition(nodes, texts, match.start)),
     );
+    const summary = index.summaryOf(block);
     const pieces = cutPieces(texts, shown);
     if (pieces.length) {
       for (const group of groupByMatch(pieces)) {
@@ -70,7 +71,7 @@ export function* findMatchRanges(
           block,
         };
         found(match);
-        index.showed(block, match.serial, match);
+        index.showed(summary, match.serial, match);
       }
     }
     yield;

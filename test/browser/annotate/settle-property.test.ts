@@ -13,6 +13,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
+// The elements defined, as on a real page: a wrapper is then an element with its own shadow root.
+import '../../../src/define';
 import type { AnnotateOptions } from '../../../src/annotate/options';
 import { findTerms } from '../../../src/match/find-terms';
 import { expectedMatches, wrappedMatches } from '../frameworks/faithful';
