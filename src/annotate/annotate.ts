@@ -165,12 +165,7 @@ export class Annotation {
     ownedByRoot.set(root, owned);
     this.#owned = owned;
     running.add(this);
-    const index = new OccurrenceIndex({
-      root,
-      selector: options.selector,
-      shadow: options.shadow,
-      first: options.occurrence === 'first',
-    });
+    const index = new OccurrenceIndex(root, options);
     this.#index = index;
     this.#adapter = createDomAdapter({
       selector: options.selector,

@@ -36,10 +36,17 @@ export interface Resolution {
 }
 
 export interface OccurrenceIndexOptions {
-  root: Node;
+  /** The annotation's skip selector. */
   selector: string;
   shadow: boolean;
   /** "first": one occurrence per entry is shown; "all": every one. */
+  occurrence: 'first' | 'all';
+}
+
+interface IndexSettings {
+  root: Node;
+  selector: string;
+  shadow: boolean;
   first: boolean;
 }
 
@@ -51,7 +58,7 @@ export interface OccurrenceIndexOptions {
  * its annotation ("first").
  */
 export class OccurrenceIndex {
-  readonly #options: OccurrenceIndexOptions;
+  readonly #options: IndexSettings;
   readonly #blocks = new Map<Node, BlockSummary>();
   readonly #bySerial = new Map<number, Set<BlockSummary>>();
   readonly #designated = new Map<number, Designated>();
@@ -64,8 +71,9 @@ export class OccurrenceIndex {
   readonly #reread = new Set<number>();
   #shown = 0;
 
-  constructor(options: OccurrenceIndexOptions) {
-    this.#options = options;
+  constructor(root: Node, options: OccurrenceIndexOptions) {
+    const { selector, shadow, occurrence } = options;
+    this.#options = { root, selector, shadow, first: occurrence === 'first' };
   }
 
   /** Matches shown now, over every block read. */

@@ -68,12 +68,7 @@ export class HighlightSession {
     this.#painted = new VisibleMatches(this.#doc, MATCH_HIGHLIGHT, (error) => this.#report(error));
     if (root.nodeType === DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host)
       this.#useTree(root as ShadowRoot);
-    const index = new OccurrenceIndex({
-      root,
-      selector: options.selector,
-      shadow: options.shadow,
-      first: options.occurrence === 'first',
-    });
+    const index = new OccurrenceIndex(root, options);
     this.#occurrences = index;
     const adapter = createDomAdapter({
       selector: options.selector,

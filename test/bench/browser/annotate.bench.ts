@@ -72,7 +72,7 @@ function runAnnotateWork(root: HTMLElement): number {
     adapter: createDomAdapter({ selector: skipSelector(), shadow: true }),
     root,
     set: undefined,
-    index: new OccurrenceIndex({ root, selector: skipSelector(), shadow: true, first: false }),
+    index: new OccurrenceIndex(root, { selector: skipSelector(), shadow: true, occurrence: 'all' }),
     owned: new WeakSet(),
     stats,
   };

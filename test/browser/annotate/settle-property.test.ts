@@ -17,7 +17,7 @@ import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import '../../../src/define';
 import type { AnnotateOptions } from '../../../src/annotate/options';
 import { findTerms } from '../../../src/match/find-terms';
-import { expectedMatches, wrappedMatches } from '../frameworks/faithful';
+import { expectedFor, wrappedMatches } from '../frameworks/faithful';
 import { highlightedRanges } from '../highlight/helpers';
 
 const SEED = Number(process.env.DSZD_SEED) || 20261201;
@@ -199,19 +199,6 @@ function insert(
   live(reference).parentNode!.insertBefore(b, live(reference));
 }
 
-/** `term=text` of every occurrence the twin's text has; with "first", only each entry's first. */
-function expected(plain: Element, occurrence: 'first' | 'all'): string[] {
-  const all = expectedMatches(plain);
-  if (occurrence === 'all') return all;
-  const seen = new Set<string>();
-  return all.filter((match) => {
-    const term = match.slice(0, match.indexOf('='));
-    if (seen.has(term)) return false;
-    seen.add(term);
-    return true;
-  });
-}
-
 /** The annotated tree's state against the twin's (see the header). */
 function check(
   live: Element,
@@ -221,7 +208,7 @@ function check(
   step: string,
 ) {
   expect(live.textContent, `text after ${step}`).to.equal(plain.textContent);
-  const wanted = expected(plain, options.occurrence);
+  const wanted = expectedFor(plain, options.occurrence);
   if (options.mode === 'wrap') {
     const wrapped = wrappedMatches(live);
     for (const match of wrapped) {
