@@ -236,22 +236,27 @@ export class OccurrenceIndex {
     return this.#isCurrent(summary) && locateBlock(summary.block, root, selector, shadow) !== null;
   }
 
-  /** The entry's first occurrence over every block that has one (stale summaries are dropped on the way). */
+  /**
+   * The entry's first occurrence over every block that has one: the earliest by position, then checked (a block that
+   * left the root or went into a skipped element is dropped, and the next earliest taken). One comparison per block.
+   */
   #findFirst(serial: number): { occurrence: Occurrence; summary: BlockSummary } | undefined {
-    const candidates: Array<{ occurrence: Occurrence; summary: BlockSummary }> = [];
-    for (const summary of [...(this.#bySerial.get(serial) ?? [])]) {
-      if (!this.#isCurrent(summary)) {
-        this.#bySerial.get(serial)?.delete(summary);
-        continue;
+    const summaries = this.#bySerial.get(serial);
+    if (!summaries) return undefined;
+    while (true) {
+      const candidates: Array<{ occurrence: Occurrence; summary: BlockSummary }> = [];
+      for (const summary of summaries) {
+        if (!this.#isCurrent(summary)) {
+          summaries.delete(summary);
+          continue;
+        }
+        const occurrence = summary.occurrences.find((candidate) => candidate.serial === serial);
+        if (occurrence) candidates.push({ occurrence, summary });
       }
-      if (!this.#isValid(summary)) {
-        this.#dropSummary(summary);
-        continue;
-      }
-      const occurrence = summary.occurrences.find((candidate) => candidate.serial === serial);
-      if (occurrence) candidates.push({ occurrence, summary });
+      const best = this.#earliest(candidates);
+      if (!best || this.#isValid(best.summary)) return best;
+      this.#dropSummary(best.summary);
     }
-    return this.#earliest(candidates);
   }
 
   #earliest<T extends { occurrence: Occurrence; summary: BlockSummary }>(
