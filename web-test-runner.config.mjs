@@ -19,6 +19,11 @@ export default {
     esbuildPlugin({
       ts: true,
       json: true,
+      // Longer property runs: DSZD_SEED=… DSZD_RUNS=… npx wtr --files … (see test/browser/README.md).
+      define: {
+        'process.env.DSZD_SEED': JSON.stringify(process.env.DSZD_SEED ?? ''),
+        'process.env.DSZD_RUNS': JSON.stringify(process.env.DSZD_RUNS ?? ''),
+      },
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
   ],

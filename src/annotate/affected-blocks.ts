@@ -10,6 +10,8 @@ export interface AffectedBlocks {
   blocks: Node[];
   /** <dszd-term> elements the host added (they count for "first"). */
   terms: Element[];
+  /** Nodes the host removed (what was recorded for them goes, unless they are back under the root). */
+  removed: Node[];
 }
 
 /**
@@ -24,6 +26,7 @@ export function findAffectedBlocks(
 ): AffectedBlocks {
   const starts = new Set<Node>();
   const terms: Element[] = [];
+  const removed: Node[] = [];
   for (const record of records) {
     if (record.type === 'characterData') {
       if (record.target.nodeType === TEXT_NODE) starts.add(record.target);
@@ -32,6 +35,7 @@ export function findAffectedBlocks(
     if (record.type !== 'childList') continue;
     // Removing a node can join the text on either side of it into one run.
     if (record.removedNodes.length) starts.add(record.target);
+    for (const node of record.removedNodes) removed.push(node);
     for (const added of record.addedNodes) {
       if (added.nodeType === ELEMENT_NODE) {
         const element = added as Element;
@@ -43,7 +47,7 @@ export function findAffectedBlocks(
       } else if (added.nodeType === TEXT_NODE) starts.add(record.target);
     }
   }
-  return { blocks: collectBlocks(starts, root, selector, shadow), terms };
+  return { blocks: collectBlocks(starts, root, selector, shadow), terms, removed };
 }
 
 /** The blocks holding `nodes` (see `locateBlock`), each once, none inside another. */
@@ -76,6 +80,32 @@ export function locateBlock(node: Node, root: Node, selector: string, shadow: bo
     } else current = current.parentNode;
   }
   return null;
+}
+
+/** Whether `node` is `ancestor` or lies under it (across shadow roots). */
+export function isUnder(node: Node, ancestor: Node): boolean {
+  if (ancestor.contains(node)) return true;
+  for (let current: Node | null = node; current;) {
+    if (current === ancestor) return true;
+    current =
+      current.nodeType === DOCUMENT_FRAGMENT_NODE && (current as ShadowRoot).host
+        ? (current as ShadowRoot).host
+        : current.parentNode;
+  }
+  return false;
+}
+
+/**
+ * The block a run belongs to: the nearest boundary element or shadow root above its first node, else `root`.
+ * (The walk reads a run's skip rules on the way down; this only names its block.)
+ */
+export function findRunBlock(node: Node, root: Node): Node {
+  for (let current = node.parentNode; current && current !== root; current = current.parentNode) {
+    if (current.nodeType === ELEMENT_NODE && BOUNDARY_TAGS.has((current as Element).localName))
+      return current;
+    if (current.nodeType === DOCUMENT_FRAGMENT_NODE) return current;
+  }
+  return root;
 }
 
 /** Whether a proper ancestor of `node` (across shadow roots, up to root) is in `blocks`. */

@@ -2,18 +2,19 @@ import { DszdAnnotateEvent, type AnnotateResult } from '../events/annotate-event
 import { reportError } from '../events/error-event';
 import { HighlightSession } from '../highlight/highlight-session';
 import { supportsHighlights } from '../highlight/supported';
-import { findEntry } from '../match/find-terms';
 import { findTermElementSerial } from './term-element';
 import { collectBlocks, type AffectedBlocks } from './affected-blocks';
 import { createDomAdapter } from './dom-adapter';
+import { OccurrenceIndex } from './first-occurrences';
 import { healRecords } from './heal';
 import { LiveObserver, ownSliceHooks, runOwnMutations } from './observe';
 import { resolveOptions, type AnnotateOptions, type ResolvedOptions } from './options';
 import { annotateSteps, type PassContext } from './pass';
-import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from './rules';
+import { TERM_TAG } from './rules';
 import type { TreeAdapter } from './runs';
 import { runInSlices } from './schedule';
-import { unwrapAll } from './unwrap';
+import { unwrapAll, unwrapWrappers } from './unwrap';
+import { orderForViewport, passOver } from './viewport-order';
 
 export type { AnnotateOptions } from './options';
 export type { AnnotateResult } from '../events/annotate-event';
@@ -39,6 +40,8 @@ let stopAnnotation: (annotation: Annotation) => void;
 
 interface Batch {
   targets: Node[];
+  /** Blocks already read on their own, passed over when a target holds them (viewport first). */
+  done?: ReadonlySet<Node>;
   initial: boolean;
   started: number;
   stats: PassContext['stats'];
@@ -62,14 +65,14 @@ export class Annotation {
   #options: ResolvedOptions | undefined;
   #adapter: TreeAdapter<Node> | undefined;
   #owned = new WeakSet<Element>();
-  readonly #seen = new Set<number>();
+  #index: OccurrenceIndex | undefined;
   readonly #abort = new AbortController();
   #observer: LiveObserver | null = null;
   #highlight: HighlightSession | null = null;
   readonly #queue: Batch[] = [];
   #current: Batch | null = null;
   #pumping = false;
-  #matches = 0;
+  readonly #idle: Array<() => void> = [];
 
   constructor(root: Root, options?: AnnotateOptions) {
     const started = performance.now();
@@ -93,9 +96,30 @@ export class Annotation {
     }
   }
 
-  /** Matches currently wrapped (or highlighted) by this annotation (initial pass and live updates). */
+  /** Matches wrapped (or highlighted) by this annotation now: what is on the page once its changes are annotated. */
   get matches(): number {
-    return this.#highlight ? this.#highlight.matches : this.#matches;
+    return this.#highlight ? this.#highlight.matches : (this.#index?.shown ?? 0);
+  }
+
+  /**
+   * Resolves once the changes the page made so far are annotated (the batch after them has run, and any work it
+   * started), or at once when the annotation is stopped. Never rejects.
+   */
+  settled(): Promise<void> {
+    if (this.#highlight) return this.#highlight.settled();
+    return new Promise((resolve) => {
+      this.#idle.push(resolve);
+      // The host's changes not yet delivered to the observer: heal them and schedule their batch now.
+      this.#observer?.takeHostRecords();
+      this.#checkIdle();
+    });
+  }
+
+  #checkIdle(): void {
+    const busy =
+      !this.#abort.signal.aborted && (this.#pumping || this.#queue.length > 0 || this.#observer?.pending);
+    if (busy) return;
+    for (const resolve of this.#idle.splice(0)) resolve();
   }
 
   /** The mode in effect: `"highlight"` only where the Highlight API is there, else `"wrap"`. */
@@ -114,7 +138,7 @@ export class Annotation {
       if (!root || this.#highlight) return;
       const owned = this.#owned;
       runOwnMutations(() => unwrapAll(root, (wrapper) => owned.has(wrapper)));
-      this.#matches = 0;
+      this.#index = undefined;
     } catch (error) {
       reportError(this.root, error, 'annotate remove');
     }
@@ -141,6 +165,8 @@ export class Annotation {
     ownedByRoot.set(root, owned);
     this.#owned = owned;
     running.add(this);
+    const index = new OccurrenceIndex(root, options);
+    this.#index = index;
     this.#adapter = createDomAdapter({
       selector: options.selector,
       shadow: options.shadow,
@@ -148,6 +174,8 @@ export class Annotation {
         this.#observer?.watch(shadowRoot);
         this.#countTerms(shadowRoot.querySelectorAll(TERM_TAG));
       },
+      onEnter: (node) => index.enter(node),
+      isOwn: (element) => owned.has(element),
     });
     this.#countTerms(root.querySelectorAll(TERM_TAG));
     // Always watched: without `observe`, only to heal the text it split when the host rewrites it.
@@ -158,23 +186,28 @@ export class Annotation {
       onBatch: options.observe ? (affected) => this.#takeBatch(affected) : undefined,
       onRecords: (records) => this.#heal(records),
       onError: (error) => reportError(root, error, 'annotate (live)'),
+      onFlushed: () => this.#checkIdle(),
     });
-    this.#enqueue({ targets: [root], initial: true, started, stats: { matches: 0, textNodes: 0 } });
+    // With "all" on a long page, what the reader sees first is annotated first; "first" keeps document order.
+    const { targets, done } = options.occurrence === 'all' ? orderForViewport(root) : { targets: [root] };
+    this.#enqueue({ targets, done, initial: true, started, stats: { matches: 0, textNodes: 0 } });
   }
 
-  /** "first" counts the terms already on the page: pre-tagged markup and earlier annotations. */
+  /** "first" counts the terms already on the page: pre-tagged markup (not this annotation's own wrappers). */
   #countTerms(terms: Iterable<Element>): void {
-    if (this.#options?.occurrence !== 'first') return;
+    if (this.#options?.occurrence !== 'first' || !this.#index) return;
     for (const term of terms) {
+      if (this.#owned.has(term)) continue;
       const serial = findTermElementSerial(term, this.#options.set);
-      if (serial !== undefined) this.#seen.add(serial);
+      if (serial !== undefined) this.#index.addTagged(serial, term);
     }
   }
 
   #takeBatch(affected: AffectedBlocks): void {
     this.#countTerms(affected.terms);
-    if (!affected.blocks.length) return;
+    this.#index?.dropRemoved(affected.removed);
     const stats = { matches: 0, textNodes: 0 };
+    // Even with no block to read: what went may have held an entry's first occurrence.
     this.#enqueue({ targets: affected.blocks, initial: false, started: performance.now(), stats });
   }
 
@@ -188,10 +221,11 @@ export class Annotation {
     const started = performance.now();
     const stats = { matches: 0, textNodes: 0 };
     let unfinished: Node[] = [];
+    let healed = false;
     runOwnMutations(() => {
       const { originals, wrappers } = healRecords(records);
       if (!originals.length && !wrappers.length) return;
-      this.#forgetWrappers(wrappers);
+      healed = true;
       const blocks = collectBlocks(originals, root, options.selector, options.shadow);
       const steps = stepThrough(blocks, this.#createContext(stats));
       // A healed block is small as a rule; a huge one is finished in slices rather than as one long task.
@@ -202,7 +236,6 @@ export class Annotation {
         }
       }
     });
-    this.#matches += stats.matches;
     if (unfinished.length)
       this.#enqueue({
         targets: unfinished,
@@ -210,33 +243,41 @@ export class Annotation {
         started: performance.now(),
         stats: { matches: 0, textNodes: 0 },
       });
+    else if (healed) {
+      // A healed first occurrence may have lost its term: the next one is shown at once, not a frame later.
+      this.#resolve(false);
+      if (this.#queue.length) void this.#pump();
+    }
     if (stats.matches)
       root.dispatchEvent(new DszdAnnotateEvent({ ...stats, ms: performance.now() - started }));
-  }
-
-  /** Healing took these wrappers out: they no longer count, and with "first" their terms may be shown again. */
-  #forgetWrappers(wrappers: readonly Element[]): void {
-    const ids = new Set<string>();
-    for (const wrapper of wrappers) {
-      if (!this.#owned.has(wrapper)) continue;
-      const id = wrapper.getAttribute(MATCH_ATTRIBUTE);
-      if (id !== null && ids.has(id)) continue;
-      if (id !== null) ids.add(id);
-      this.#matches = Math.max(0, this.#matches - 1);
-      const serial = findEntry(wrapper.getAttribute(TERM_ATTRIBUTE) ?? '', this.#options!.set)?.serial;
-      if (serial !== undefined) this.#seen.delete(serial);
-    }
   }
 
   #createContext(stats: PassContext['stats']): PassContext {
     return {
       adapter: this.#adapter!,
+      root: this.root!,
       set: this.#options!.set,
-      occurrence: this.#options!.occurrence,
-      seen: this.#seen,
+      index: this.#index!,
       owned: this.#owned,
       stats,
     };
+  }
+
+  /**
+   * After a batch: with "first", the occurrences no longer first lose their wrappers, and the blocks of the new
+   * first ones are read again (a batch of their own, next in the queue).
+   */
+  #resolve(inOrder: boolean): void {
+    const { hide, blocks } = this.#index!.resolve(inOrder);
+    const wrappers = (hide as Element[][]).flat().filter((wrapper) => wrapper.parentNode);
+    if (wrappers.length) runOwnMutations(() => unwrapWrappers(wrappers));
+    if (blocks.length)
+      this.#queue.unshift({
+        targets: blocks,
+        initial: false,
+        started: performance.now(),
+        stats: { matches: 0, textNodes: 0 },
+      });
   }
 
   #enqueue(batch: Batch): void {
@@ -255,6 +296,7 @@ export class Annotation {
         const batch = this.#queue.shift()!;
         this.#current = batch;
         const context = this.#createContext(batch.stats);
+        if (batch.done) context.adapter = passOver(context.adapter, batch.done);
         try {
           await runInSlices(stepThrough(batch.targets, context), { signal, ...ownSliceHooks });
         } catch (error) {
@@ -262,7 +304,7 @@ export class Annotation {
         }
         this.#current = null;
         if (signal.aborted) break;
-        this.#matches += batch.stats.matches;
+        this.#resolve(batch.initial && batch.targets.length === 1 && batch.targets[0] === root);
         const result = { ...batch.stats, ms: performance.now() - batch.started };
         if (batch.initial) this.#finish(result);
         if (batch.initial || result.matches) root.dispatchEvent(new DszdAnnotateEvent(result));
@@ -272,6 +314,7 @@ export class Annotation {
     } finally {
       this.#pumping = false;
       if (!this.#observer) running.delete(this);
+      this.#checkIdle();
     }
   }
 
@@ -296,12 +339,10 @@ export class Annotation {
     running.delete(this);
     if (this.root && currentByRoot.get(this.root) === this) currentByRoot.delete(this.root);
     const batch = this.#current;
-    if (batch?.initial) {
-      this.#matches += batch.stats.matches;
-      this.#current = null;
-    }
+    if (batch?.initial) this.#current = null;
     const stats = batch?.initial ? batch.stats : { matches: 0, textNodes: 0 };
     this.#finish({ ...stats, ms: batch?.initial ? performance.now() - batch.started : 0 });
+    for (const resolve of this.#idle.splice(0)) resolve();
   }
 
   static {

@@ -7,6 +7,10 @@ export interface DomAdapterOptions {
   shadow: boolean;
   /** Told about every open shadow root the walk enters (the live observer watches it too). */
   onShadowRoot?: (shadowRoot: ShadowRoot) => void;
+  /** Told about every node whose children the walk reads (blocks are read again from scratch). */
+  onEnter?: (node: Node) => void;
+  /** Wrappers of this annotation: walked as inline elements, so a run is read with the text they hold. */
+  isOwn?: (element: Element) => boolean;
 }
 
 const TEXT_NODE = 3;
@@ -14,16 +18,22 @@ const ELEMENT_NODE = 1;
 
 /** How the shared run collector walks a live DOM. */
 export function createDomAdapter(options: DomAdapterOptions): TreeAdapter<Node> {
-  const { selector, shadow, onShadowRoot } = options;
+  const { selector, shadow, onShadowRoot, onEnter, isOwn } = options;
   return {
     // A snapshot, not the live NodeList: wrapping inserts siblings while the walk is paused between runs.
-    children: snapshotChildren,
+    children: onEnter
+      ? (node) => {
+          onEnter(node);
+          return snapshotChildren(node);
+        }
+      : snapshotChildren,
     kind: (node) =>
       node.nodeType === TEXT_NODE ? 'text' : node.nodeType === ELEMENT_NODE ? 'element' : 'other',
     tagName: (node) => (node as Element).localName,
-    isSkipped: (node) => (node as Element).matches(selector),
+    isSkipped: (node) => !isOwn?.(node as Element) && (node as Element).matches(selector),
     shadowRoot: (node) => {
-      if (!shadow) return null;
+      // An own wrapper is inline text here; its shadow root is the element's rendering, not the page's.
+      if (!shadow || isOwn?.(node as Element)) return null;
       const root = (node as Element).shadowRoot;
       if (root && onShadowRoot) onShadowRoot(root);
       return root;

@@ -13,6 +13,8 @@ export interface LiveObserverOptions {
    */
   onRecords?: ((records: readonly MutationRecord[]) => void) | undefined;
   onError: (error: unknown) => void;
+  /** Called after each batch was handed over (or found empty): the owner may now be idle. */
+  onFlushed?: (() => void) | undefined;
 }
 
 const DOCUMENT_NODE = 9;
@@ -52,6 +54,11 @@ export class LiveObserver {
     active.delete(this);
   }
 
+  /** Whether a batch is waiting for its frame. */
+  get pending(): boolean {
+    return this.#scheduled;
+  }
+
   /** Moves the host's records queued so far into the batch, before we mutate. */
   takeHostRecords(): void {
     const records = this.#observer.takeRecords();
@@ -84,13 +91,22 @@ export class LiveObserver {
 
   #flush(): void {
     this.#scheduled = false;
+    try {
+      this.#handOver();
+    } finally {
+      this.#options.onFlushed?.();
+    }
+  }
+
+  #handOver(): void {
     if (this.#stopped || !this.#pending.length) return;
     const records = this.#pending;
     this.#pending = [];
     try {
       const { root, selector, shadow } = this.#options;
       const affected = findAffectedBlocks(records, root, selector, shadow);
-      if (affected.blocks.length || affected.terms.length) this.#options.onBatch?.(affected);
+      if (affected.blocks.length || affected.terms.length || affected.removed.length)
+        this.#options.onBatch?.(affected);
     } catch (error) {
       this.#options.onError(error);
     }

@@ -31,7 +31,9 @@ export interface AnnotateOptions {
    */
   set?: DefinitionSet;
   /**
-   * `"first"`: each entry once per root, counting `<dszd-term>` elements already there; `"all"`: every occurrence.
+   * `"first"`: each entry once per root, at its first occurrence in document order, counting `<dszd-term>` elements
+   * already there (with `observe`, the annotation moves when the page removes, moves or rewrites that occurrence);
+   * `"all"`: every occurrence (on a long page, the blocks on or near the screen first).
    * @default "first"
    */
   occurrence?: Occurrence;

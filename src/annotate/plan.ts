@@ -29,9 +29,12 @@ export interface PlanOptions {
  * that fall in each text node. Pieces come in document order.
  */
 export function planRun(texts: readonly string[], options: PlanOptions = {}): Piece[] {
-  const joined = texts.join('');
-  const found = findTerms(joined, { set: options.set });
-  const matches = selectOccurrences(found, options.occurrence ?? 'all', options.seen);
+  const found = findTerms(texts.join(''), { set: options.set });
+  return cutPieces(texts, selectOccurrences(found, options.occurrence ?? 'all', options.seen));
+}
+
+/** Cuts matches of a run's joined text (in document order) into the pieces that fall in each text node. */
+export function cutPieces(texts: readonly string[], matches: readonly TermMatch[]): Piece[] {
   const pieces: Piece[] = [];
   if (!matches.length) return pieces;
   const offsets: number[] = [];

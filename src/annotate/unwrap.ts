@@ -11,7 +11,16 @@ const WRAPPER_SELECTOR = `${TERM_TAG}[${AUTO_ATTRIBUTE}]`;
  * merged with the text nodes right beside them. Pre-tagged markup (no AUTO_ATTRIBUTE) stays. Returns the count.
  */
 export function unwrapAll(root: ParentNode, owns: (wrapper: Element) => boolean = () => true): number {
-  const wrappers = findWrappers(root).filter(owns);
+  return unwrapWrappers(findWrappers(root).filter(owns));
+}
+
+/**
+ * Removes these wrappers and merges their text back, as `unwrapAll` does. Other wrappers split off the same host
+ * text node stay: only the given ones are folded back.
+ */
+export function unwrapWrappers(wrappers: readonly Element[]): number {
+  const chosen = new Set(wrappers);
+  const owns = (wrapper: Element) => chosen.has(wrapper);
   const removed = new Set<Element>();
   // Fast path: the original, then its pieces and wrappers as the annotator left them, folded back in one append.
   for (const wrapper of wrappers) {

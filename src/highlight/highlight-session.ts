@@ -1,4 +1,6 @@
+import { isUnder } from '../annotate/affected-blocks';
 import { createDomAdapter } from '../annotate/dom-adapter';
+import { OccurrenceIndex } from '../annotate/first-occurrences';
 import { LiveObserver } from '../annotate/observe';
 import type { ResolvedOptions } from '../annotate/options';
 import { TERM_TAG } from '../annotate/rules';
@@ -38,7 +40,7 @@ export class HighlightSession {
   readonly #options: ResolvedOptions;
   readonly #matches = new Set<HighlightMatch>();
   readonly #byNode = new WeakMap<Text, HighlightMatch[]>();
-  readonly #seen = new Set<number>();
+  readonly #occurrences: OccurrenceIndex;
   readonly #trees = new Set<Document | ShadowRoot>();
   readonly #abort = new AbortController();
   readonly #index: TermIndex;
@@ -46,6 +48,9 @@ export class HighlightSession {
   readonly #painted: VisibleMatches;
   #observer: LiveObserver | null = null;
   #work: Promise<unknown> = Promise.resolve();
+  /** Searches queued or running; with the observer's pending batch, whether `settled()` must wait. */
+  #searching = 0;
+  readonly #idle: Array<() => void> = [];
   /** The match under the pointer; the match the card was asked to open for; the match its card is open for. */
   #hovered: HighlightMatch | undefined;
   #requested: HighlightMatch | undefined;
@@ -63,6 +68,8 @@ export class HighlightSession {
     this.#painted = new VisibleMatches(this.#doc, MATCH_HIGHLIGHT, (error) => this.#report(error));
     if (root.nodeType === DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host)
       this.#useTree(root as ShadowRoot);
+    const index = new OccurrenceIndex(root, options);
+    this.#occurrences = index;
     const adapter = createDomAdapter({
       selector: options.selector,
       shadow: options.shadow,
@@ -70,17 +77,9 @@ export class HighlightSession {
         this.#useTree(shadowRoot);
         this.#observer?.watch(shadowRoot);
       },
+      onEnter: (node) => index.enter(node),
     });
-    this.#context = {
-      adapter,
-      set: options.set,
-      occurrence: options.occurrence,
-      seen: this.#seen,
-      root,
-      selector: options.selector,
-      shadow: options.shadow,
-      stats: { matches: 0, textNodes: 0 },
-    };
+    this.#context = { adapter, set: options.set, index, root, stats: { matches: 0, textNodes: 0 } };
     this.#index = new TermIndex(this.#doc, root, {
       set: options.set,
       onStep: (direction) => this.#step(direction),
@@ -100,16 +99,19 @@ export class HighlightSession {
       },
       this.#abort.signal,
     );
-    if (options.occurrence === 'first') this.#countTerms(root.querySelectorAll(TERM_TAG));
+    this.#countTerms(root.querySelectorAll(TERM_TAG));
     this.#observer = new LiveObserver({
       root,
       selector: options.selector,
       shadow: options.shadow,
       onBatch: (affected) => {
         this.#countTerms(affected.terms);
-        this.#search(affected.blocks, false);
+        this.#occurrences.dropRemoved(affected.removed);
+        // Even with no block to search: what went may have held an entry's first occurrence.
+        void this.#search(affected.blocks, false);
       },
       onError: (error) => this.#report(error),
+      onFlushed: () => this.#checkIdle(),
     });
     this.done = this.#search([root], true).then(() => {
       const result = { ...this.#context.stats, ms: performance.now() - started };
@@ -121,6 +123,21 @@ export class HighlightSession {
   /** Matches found (painted while on or near the screen). */
   get matches(): number {
     return this.#matches.size;
+  }
+
+  /** Resolves once the changes the page made so far are searched (see `Annotation.settled`). */
+  settled(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#idle.push(resolve);
+      // The page's changes not yet delivered to the observer: their batch is scheduled now.
+      this.#observer?.takeHostRecords();
+      this.#checkIdle();
+    });
+  }
+
+  #checkIdle(): void {
+    if (!this.#abort.signal.aborted && (this.#searching > 0 || this.#observer?.pending)) return;
+    for (const resolve of this.#idle.splice(0)) resolve();
   }
 
   /** Removes everything it added: highlights, styles, the control, listeners and the observer. Safe twice. */
@@ -138,6 +155,7 @@ export class HighlightSession {
     for (const tree of this.#trees) releaseHighlightStyles(tree);
     this.#trees.clear();
     this.#index.remove();
+    this.#checkIdle();
   }
 
   /**
@@ -146,18 +164,27 @@ export class HighlightSession {
    */
   #search(targets: readonly Node[], initial: boolean): Promise<unknown> {
     const signal = this.#abort.signal;
+    this.#searching++;
     this.#work = this.#work.then(async () => {
-      if (signal.aborted) return;
       try {
+        if (signal.aborted) return;
         if (!initial) this.#drop([...this.#matches].filter((match) => isStale(match, targets, this.#root)));
         const live =
           initial || this.#options.observe ? targets.filter((target) => isUnder(target, this.#root)) : [];
         const add = (match: HighlightMatch) => this.#add(match);
         await runInSlices(searchAll(live, this.#context, add), { signal });
+        if (signal.aborted) return;
+        // "first": an entry whose first occurrence moved is shown at its new first one.
+        const { hide, blocks } = this.#occurrences.resolve(initial);
+        this.#drop(hide as HighlightMatch[]);
+        if (blocks.length) void this.#search(blocks, false);
       } catch (error) {
         this.#report(error);
+      } finally {
+        this.#searching--;
+        if (!signal.aborted) this.#index.update(this.#entries());
+        this.#checkIdle();
       }
-      if (!signal.aborted) this.#index.update(this.#entries());
     });
     return this.#work;
   }
@@ -179,8 +206,6 @@ export class HighlightSession {
     this.#order = undefined;
     for (const match of matches) {
       this.#matches.delete(match);
-      // With "first", a term whose match went may be found again elsewhere.
-      this.#seen.delete(match.serial);
       for (const node of match.nodes) {
         const list = this.#byNode.get(node)?.filter((other) => other !== match);
         if (list?.length) this.#byNode.set(node, list);
@@ -299,7 +324,7 @@ export class HighlightSession {
     if (this.#options.occurrence !== 'first') return;
     for (const term of terms) {
       const serial = findTermElementSerial(term, this.#options.set);
-      if (serial !== undefined) this.#seen.add(serial);
+      if (serial !== undefined) this.#occurrences.addTagged(serial, term);
     }
   }
 
@@ -338,16 +363,4 @@ function isWithin(node: Node, ancestor: Node): boolean {
   return (
     ancestor.contains(node) || (node.getRootNode() !== ancestor.getRootNode() && isUnder(node, ancestor))
   );
-}
-
-/** Whether `node` lies under `ancestor` (across shadow roots). */
-function isUnder(node: Node, ancestor: Node): boolean {
-  for (let current: Node | null = node; current;) {
-    if (current === ancestor) return true;
-    current =
-      current.nodeType === DOCUMENT_FRAGMENT_NODE && (current as ShadowRoot).host
-        ? (current as ShadowRoot).host
-        : current.parentNode;
-  }
-  return false;
 }

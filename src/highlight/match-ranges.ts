@@ -1,8 +1,9 @@
-import { locateBlock } from '../annotate/affected-blocks';
-import { planRun, type Piece } from '../annotate/plan';
+import { findRunBlock } from '../annotate/affected-blocks';
+import { findPosition, type OccurrenceIndex } from '../annotate/first-occurrences';
+import { cutPieces, type Piece } from '../annotate/plan';
 import { textRuns, type TreeAdapter } from '../annotate/runs';
 import type { DefinitionSet } from '../definitions/types';
-import type { Occurrence } from '../match/occurrence';
+import { findTerms } from '../match/find-terms';
 
 /** One match found in highlight mode: a live Range over the host's own text nodes. */
 export interface HighlightMatch {
@@ -21,13 +22,10 @@ export interface HighlightMatch {
 export interface SearchContext {
   adapter: TreeAdapter<Node>;
   set: DefinitionSet | undefined;
-  occurrence: Occurrence;
-  /** Serials already found ("first"); updated. */
-  seen: Set<number>;
-  /** The annotated root, its skip selector and shadow option: to name each match's block. */
+  /** Records every occurrence and decides which are shown ("first" or "all"), as in wrap mode. */
+  index: OccurrenceIndex;
+  /** The annotated root: to name each match's block. */
   root: Node;
-  selector: string;
-  shadow: boolean;
   /** Counters; updated (`textNodes` here, `matches` by whoever keeps the matches). */
   stats: { matches: number; textNodes: number };
 }
@@ -41,19 +39,21 @@ export function* findMatchRanges(
   context: SearchContext,
   found: (match: HighlightMatch) => void,
 ): Generator<void, void, undefined> {
-  const { adapter, set, occurrence, seen, root, selector, shadow } = context;
+  const { adapter, set, index, root } = context;
   // The document's own StaticRange (an iframe's ranges must come from the iframe's window).
   const StaticRangeOf =
     (context.root.ownerDocument ?? (context.root as Document)).defaultView?.StaticRange ?? StaticRange;
   for (const run of textRuns(target, adapter)) {
     const nodes = run as Text[];
     context.stats.textNodes += nodes.length;
-    const pieces = planRun(
-      nodes.map((node) => node.data),
-      { set, occurrence, seen },
+    const texts = nodes.map((node) => node.data);
+    const block = findRunBlock(nodes[0]!, root);
+    const shown = findTerms(texts.join(''), { set }).filter((match) =>
+      index.record(block, match.serial, findPosition(nodes, texts, match.start)),
     );
+    const summary = index.summaryOf(block);
+    const pieces = cutPieces(texts, shown);
     if (pieces.length) {
-      const block = locateBlock(nodes[0]!, root, selector, shadow) ?? target;
       for (const group of groupByMatch(pieces)) {
         const first = group[0]!;
         const last = group[group.length - 1]!;
@@ -63,13 +63,15 @@ export function* findMatchRanges(
           endContainer: nodes[last.node]!,
           endOffset: last.end,
         });
-        found({
+        const match = {
           range,
           serial: first.match.serial,
           term: first.match.term,
           nodes: group.map((piece) => nodes[piece.node]!),
           block,
-        });
+        };
+        found(match);
+        index.showed(summary, match.serial, match);
       }
     }
     yield;

@@ -9,6 +9,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { annotate } from '../../../src/annotate/annotate';
+import { OccurrenceIndex } from '../../../src/annotate/first-occurrences';
 import { createDomAdapter } from '../../../src/annotate/dom-adapter';
 import { annotateSteps, type PassContext } from '../../../src/annotate/pass';
 import { planRun } from '../../../src/annotate/plan';
@@ -69,9 +70,9 @@ function runAnnotateWork(root: HTMLElement): number {
   const stats = { matches: 0, textNodes: 0 };
   const context: PassContext = {
     adapter: createDomAdapter({ selector: skipSelector(), shadow: true }),
+    root,
     set: undefined,
-    occurrence: 'all',
-    seen: new Set(),
+    index: new OccurrenceIndex(root, { selector: skipSelector(), shadow: true, occurrence: 'all' }),
     owned: new WeakSet(),
     stats,
   };

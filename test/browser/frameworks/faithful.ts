@@ -101,9 +101,33 @@ export function expectSameText(
   expect(console.messages, `console after ${step}`).to.deep.equal([]);
 }
 
-/** Once the live annotation has run: every term in the app's text is wrapped, and nothing else. */
-export function expectAnnotated(annotated: Element, plain: Element, step: string): void {
-  expect(wrappedMatches(annotated), `terms after ${step}`).to.deep.equal(expectedMatches(plain));
+/** The matches the twin's text calls for: every occurrence, or ("first") each entry's first in document order. */
+export function expectedFor(plain: Element, occurrence: 'first' | 'all'): string[] {
+  const all = expectedMatches(plain);
+  if (occurrence === 'all') return all;
+  const seen = new Set<string>();
+  return all.filter((match) => {
+    const term = match.slice(0, match.indexOf('='));
+    if (seen.has(term)) return false;
+    seen.add(term);
+    return true;
+  });
+}
+
+/**
+ * Once the live annotation has settled: the terms the app's text calls for are wrapped ("all": every occurrence;
+ * "first": each entry once, at its first occurrence), nothing else, and `matches` says as much.
+ */
+export function expectAnnotated(
+  annotated: Element,
+  plain: Element,
+  step: string,
+  annotation?: { readonly matches: number },
+  occurrence: 'first' | 'all' = 'all',
+): void {
+  const expected = expectedFor(plain, occurrence);
+  expect(wrappedMatches(annotated), `terms after ${step}`).to.deep.equal(expected);
+  if (annotation) expect(annotation.matches, `matches after ${step}`).to.equal(expected.length);
 }
 
 /** Resolves after `count` animation frames. */

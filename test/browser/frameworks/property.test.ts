@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { annotate } from '../../../src/annotate/annotate';
-import { captureConsole, eventually, expectAnnotated, expectSameText, frames } from './faithful';
+import { captureConsole, expectAnnotated, expectSameText } from './faithful';
 import { createModel, PHRASES, type ListField, type TextField, type Update } from './model';
 import { mountReactApp } from './react-app';
 import type { MountApp } from './suite';
@@ -21,20 +21,20 @@ const update: fc.Arbitrary<Update> = fc.oneof(
   fc.constant<Update>({ kind: 'toggle' }),
 );
 
-/** One update, and whether a frame passes after it (otherwise the next update lands in the same frame). */
+/** One update, and whether the annotation settles after it (otherwise the next update lands at once). */
 const step = fc.tuple(update, fc.boolean());
 
 /**
  * Random sequences of updates on an annotated app and its twin: after every update the text and markup are the
  * app's and nothing is logged; after every frame the terms of the whole app are annotated.
  */
-function checkRandomUpdates(mountApp: MountApp): Promise<void> {
+function checkRandomUpdates(mountApp: MountApp, occurrence: 'first' | 'all'): Promise<void> {
   return fc.assert(
     fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }), async (steps) => {
       const capture = captureConsole();
       const plain = mountApp(createModel());
       const live = mountApp(createModel());
-      const annotation = annotate(live.host, { observe: true, occurrence: 'all' });
+      const annotation = annotate(live.host, { observe: true, occurrence });
       try {
         await annotation.done;
         for (const [number, [change, wait]] of steps.entries()) {
@@ -43,11 +43,12 @@ function checkRandomUpdates(mountApp: MountApp): Promise<void> {
           await live.update(change);
           expectSameText(live.host, plain.host, capture, name);
           if (!wait) continue;
-          await frames(1);
-          expectSameText(live.host, plain.host, capture, `${name}, a frame later`);
-          await eventually(() => expectAnnotated(live.host, plain.host, name));
+          await annotation.settled();
+          expectSameText(live.host, plain.host, capture, `${name}, settled`);
+          expectAnnotated(live.host, plain.host, name, annotation, occurrence);
         }
-        await eventually(() => expectAnnotated(live.host, plain.host, 'the last update'));
+        await annotation.settled();
+        expectAnnotated(live.host, plain.host, 'the last update', annotation, occurrence);
       } finally {
         capture.restore();
         annotation.remove();
@@ -62,9 +63,11 @@ function checkRandomUpdates(mountApp: MountApp): Promise<void> {
 describe('frameworks: random update sequences', function (this: { timeout(ms: number): void }) {
   this.timeout(120_000);
 
-  it('Vue 3: the text is always the app’s, the terms always annotated', () =>
-    checkRandomUpdates(mountVueApp));
+  for (const occurrence of ['all', 'first'] as const) {
+    it(`Vue 3 ("${occurrence}"): the text is always the app’s, the terms always annotated`, () =>
+      checkRandomUpdates(mountVueApp, occurrence));
 
-  it('React 19: the text is always the app’s, the terms always annotated', () =>
-    checkRandomUpdates(mountReactApp));
+    it(`React 19 ("${occurrence}"): the text is always the app’s, the terms always annotated`, () =>
+      checkRandomUpdates(mountReactApp, occurrence));
+  }
 });

@@ -1,14 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import { setHealing } from '../../../src/annotate/heal';
-import {
-  captureConsole,
-  eventually,
-  expectAnnotated,
-  expectSameText,
-  frames,
-  type ConsoleCapture,
-} from './faithful';
+import { captureConsole, expectAnnotated, expectSameText, frames, type ConsoleCapture } from './faithful';
 import { createModel, SCRIPT, type Model } from './model';
 import type { FrameworkApp } from './vue-app';
 
@@ -78,15 +71,32 @@ export function describeFramework(name: string, mountApp: MountApp): void {
     it(`stays faithful through ${SCRIPT.length} updates in every position`, async () => {
       const { plain, live } = await start();
       expectSameText(live.host, plain.host, capture, 'mounting');
-      expectAnnotated(live.host, plain.host, 'mounting');
+      expectAnnotated(live.host, plain.host, 'mounting', annotation);
       for (const [index, update] of SCRIPT.entries()) {
         const step = `update ${index + 1} ${JSON.stringify(update)}`;
         await plain.update(update);
         await live.update(update);
         expectSameText(live.host, plain.host, capture, step);
-        await frames(2);
-        expectSameText(live.host, plain.host, capture, `${step}, a frame later`);
-        await eventually(() => expectAnnotated(live.host, plain.host, step));
+        await annotation!.settled();
+        expectSameText(live.host, plain.host, capture, `${step}, settled`);
+        expectAnnotated(live.host, plain.host, step, annotation);
+      }
+    });
+
+    it(`"first" (the default) keeps each term annotated once, at its first occurrence, through ${SCRIPT.length} updates`, async () => {
+      const plain = mountApp(createModel());
+      const live = mountApp(createModel());
+      apps.push(plain, live);
+      annotation = annotate(live.host, { observe: true });
+      await annotation.done;
+      expectAnnotated(live.host, plain.host, 'mounting', annotation, 'first');
+      for (const [index, update] of SCRIPT.entries()) {
+        const step = `update ${index + 1} ${JSON.stringify(update)}`;
+        await plain.update(update);
+        await live.update(update);
+        expectSameText(live.host, plain.host, capture, step);
+        await annotation.settled();
+        expectAnnotated(live.host, plain.host, step, annotation, 'first');
       }
     });
 
@@ -97,7 +107,8 @@ export function describeFramework(name: string, mountApp: MountApp): void {
         await live.update(update);
         expectSameText(live.host, plain.host, capture, `update ${index + 1}`);
       }
-      await eventually(() => expectAnnotated(live.host, plain.host, 'the last update'));
+      await annotation!.settled();
+      expectAnnotated(live.host, plain.host, 'the last update', annotation);
     });
 
     it('remove() after the updates leaves exactly what the app rendered, and the app goes on working', async () => {
@@ -106,7 +117,7 @@ export function describeFramework(name: string, mountApp: MountApp): void {
         await plain.update(update);
         await live.update(update);
       }
-      await frames(2);
+      await annotation!.settled();
       annotation!.remove();
       expect(live.host.querySelectorAll('dszd-term')).to.have.length(0);
       expect(live.host.innerHTML).to.equal(plain.host.innerHTML);

@@ -1,12 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Annotation } from '../../../src/annotate/annotate';
-import {
-  captureConsole,
-  eventually,
-  expectedMatches,
-  frames,
-  type ConsoleCapture,
-} from '../frameworks/faithful';
+import { captureConsole, expectedFor, expectedMatches, type ConsoleCapture } from '../frameworks/faithful';
 import { createModel, SCRIPT } from '../frameworks/model';
 import { mountReactApp } from '../frameworks/react-app';
 import type { MountApp } from '../frameworks/suite';
@@ -51,28 +45,29 @@ for (const [name, mountApp] of [
       for (const app of apps.splice(0)) app.unmount();
     });
 
-    it('leaves the app’s DOM byte-identical through every update, and highlights the terms of each state', async () => {
-      const plain = mountApp(createModel());
-      const live = mountApp(createModel());
-      apps.push(plain, live);
-      const clone = live.host.cloneNode(true);
-      const mutations = recordMutations(live.host);
-      annotation = await highlight(live.host, { observe: true });
-      expect(mutations.stop()).to.have.length(0);
-      expect(live.host.isEqualNode(clone)).to.equal(true);
-      expect(highlightedMatches(live.host)).to.deep.equal(expectedMatches(plain.host));
-      for (const [index, update] of SCRIPT.entries()) {
-        const step = `update ${index + 1} ${JSON.stringify(update)}`;
-        await plain.update(update);
-        await live.update(update);
-        expect(live.host.innerHTML, step).to.equal(plain.host.innerHTML);
-        await frames(2);
-        expect(live.host.innerHTML, `${step}, a frame later`).to.equal(plain.host.innerHTML);
-        await eventually(() =>
-          expect(highlightedMatches(live.host), step).to.deep.equal(expectedMatches(plain.host)),
-        );
-        expect(capture.messages, step).to.deep.equal([]);
-      }
-    });
+    for (const occurrence of ['all', 'first'] as const)
+      it(`leaves the app’s DOM byte-identical through every update, and highlights the terms of each state ("${occurrence}")`, async () => {
+        const plain = mountApp(createModel());
+        const live = mountApp(createModel());
+        apps.push(plain, live);
+        const clone = live.host.cloneNode(true);
+        const mutations = recordMutations(live.host);
+        annotation = await highlight(live.host, { observe: true, occurrence });
+        expect(mutations.stop()).to.have.length(0);
+        expect(live.host.isEqualNode(clone)).to.equal(true);
+        expect(highlightedMatches(live.host)).to.deep.equal(expectedFor(plain.host, occurrence));
+        for (const [index, update] of SCRIPT.entries()) {
+          const step = `update ${index + 1} ${JSON.stringify(update)}`;
+          await plain.update(update);
+          await live.update(update);
+          expect(live.host.innerHTML, step).to.equal(plain.host.innerHTML);
+          await annotation.settled();
+          expect(live.host.innerHTML, `${step}, settled`).to.equal(plain.host.innerHTML);
+          const expected = expectedFor(plain.host, occurrence);
+          expect(highlightedMatches(live.host), step).to.deep.equal(expected);
+          expect(annotation.matches, step).to.equal(expected.length);
+          expect(capture.messages, step).to.deep.equal([]);
+        }
+      });
   });
 }
