@@ -169,7 +169,6 @@ const FIRST_STAGE_PROVIDES = [
   'src/events/error-event.ts',
   'src/card/labels.ts',
   'src/card/glossary-link.ts',
-  'src/card/card-loader.ts',
   'src/term/dszd-term.ts',
   'src/annotate/affected-blocks.ts',
   'src/annotate/dom-adapter.ts',

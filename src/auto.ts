@@ -109,11 +109,14 @@ function findRoot(doc: Document, selector: string | undefined): Element | null {
 
 /**
  * The script tag that loaded this file. A classic (or deferred) script is `document.currentScript` while it runs;
- * a module script is not, so it is found by its resolved `src`, which equals the module's own URL.
+ * a module script is not, so it is found by its resolved `src`, which equals the module's own URL. (The classic
+ * script's build defines `import.meta.url` as undefined, so this search is not in it.)
  */
-function findOwnScript(doc: Document, moduleUrl: string | undefined): HTMLOrSVGScriptElement | null {
-  if (doc.currentScript) return doc.currentScript;
-  if (!moduleUrl) return null;
+function findOwnScript(doc: Document): HTMLOrSVGScriptElement | null {
+  return doc.currentScript ?? (import.meta.url ? findModuleScript(doc, import.meta.url) : null);
+}
+
+function findModuleScript(doc: Document, moduleUrl: string): HTMLScriptElement | null {
   const own = new URL(moduleUrl);
   own.search = '';
   own.hash = '';
@@ -150,7 +153,7 @@ export function supportsTerms(win: Window & typeof globalThis = window): boolean
 if (typeof document !== 'undefined' && supportsTerms()) {
   try {
     defineTerm(customElements);
-    startAuto(findOwnScript(document, import.meta.url));
+    startAuto(findOwnScript(document));
   } catch (error) {
     reportError(document, error, 'dszd-term script');
   }

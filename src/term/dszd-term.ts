@@ -90,15 +90,20 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     // No Lit here: the drop-in script's first stage carries this element, and only the card needs a template engine.
     const root = this.attachShadow({ mode: 'open', delegatesFocus: true });
     const doc = this.ownerDocument;
-    const style = doc.createElement('style');
-    style.textContent = termStyles;
+    const sheet = getTermSheet(doc);
+    if (sheet) root.adoptedStyleSheets = [sheet];
+    else {
+      const style = doc.createElement('style');
+      style.textContent = termStyles;
+      root.append(style);
+    }
     this.#slot = doc.createElement('slot');
     this.#slot.addEventListener('slotchange', () => this.requestUpdate());
     this.#part = doc.createElement('span');
     this.#description = doc.createElement('span');
     this.#description.id = 'description';
     this.#description.hidden = true;
-    root.append(style, this.#slot);
+    root.append(this.#slot);
     this.addEventListener('pointerenter', (event) => this.#guard(() => this.#onPointerEnter(event)));
     this.addEventListener('pointerleave', (event) => this.#guard(() => this.#onPointerLeave(event)));
     this.addEventListener('pointerdown', () => this.#guard(() => this.#preload()));
@@ -445,6 +450,33 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
           .showFor(this.#leader(), { anchor: this, moveFocus: true }),
     );
   }
+}
+
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+/**
+ * The term's styles as one sheet per document, shared by every term: a page with hundreds of terms parses them once
+ * and restyles quickly. Null where constructable style sheets are missing (Safari before 16.4): a `<style>` then.
+ */
+function getTermSheet(doc: Document): CSSStyleSheet | null {
+  let sheet = sheets.get(doc);
+  if (sheet !== undefined) return sheet;
+  sheet = null;
+  try {
+    const view = doc.defaultView;
+    if (
+      view &&
+      'adoptedStyleSheets' in view.Document.prototype &&
+      'replaceSync' in view.CSSStyleSheet.prototype
+    ) {
+      sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(termStyles);
+    }
+  } catch {
+    sheet = null;
+  }
+  sheets.set(doc, sheet);
+  return sheet;
 }
 
 /** Sets each attribute to its value, or removes it for null, touching only those that change. */
