@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { definitionSet } from './src/definitions/definition-set.generated.ts';
 import { toDefinitionsJson } from './src/definitions/serialize.ts';
 import { litTrustedTypes } from './scripts/lit-trusted-types.ts';
+import { minifyCss } from './scripts/minify-css.ts';
 import { minifyLitTemplates } from './scripts/minify-lit-templates.ts';
+import { termStyles } from './src/term/dszd-term.styles.ts';
 import { VERSION } from './src/version.ts';
 
 /** Emits dist/definitions.json, the compiled set for tools that do not run JavaScript modules. */
@@ -23,30 +26,184 @@ function definitionsJson(): Plugin {
 
 // Library mode makes the entry an absolute path; the plugin answers for that path, a file that does not exist.
 const SCRIPT_ENTRY = 'dszd-script-entry';
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * A script's entry that only imports `module`: a classic script built from a module with exports would assign them
- * to a global variable, and the drop-in script must add nothing to the page but `window.dszdTerm`.
+ * A script's entry that only imports `module` and hands `provides` to later stages: a classic script built from a
+ * module with exports would assign them to a global variable, and the drop-in script must add nothing to the page
+ * but `window.dszdTerm`.
  */
-function importOnly(module: string): Plugin {
-  const path = fileURLToPath(new URL(module, import.meta.url));
+function scriptEntry(module: string, provides: readonly string[] = []): Plugin {
+  const lines = [`import ${JSON.stringify(here(module))};`];
+  if (provides.length) {
+    lines.push(`import { provideModules } from ${JSON.stringify(here('./src/stages/stage-registry.ts'))};`);
+    provides.forEach((name, i) => lines.push(`import * as m${i} from ${JSON.stringify(here(`./${name}`))};`));
+    const entries = provides.map((name, i) => `${JSON.stringify(name)}: m${i}`);
+    lines.push(`provideModules({ ${entries.join(', ')} });`);
+  }
   return {
     name: 'dszd-script-entry',
     enforce: 'pre',
     resolveId: (id) => (id.endsWith(SCRIPT_ENTRY) ? `\0${SCRIPT_ENTRY}` : null),
-    load: (id) => (id === `\0${SCRIPT_ENTRY}` ? `import ${JSON.stringify(path)};` : null),
+    load: (id) => (id === `\0${SCRIPT_ENTRY}` ? lines.join('\n') : null),
   };
 }
+
+/** Replaces source modules by others (by path from the project root) or by generated code. */
+function replaceModules(replacements: Record<string, string | { code: string }>): Plugin {
+  const byPath = new Map(Object.entries(replacements).map(([path, by]) => [here(`./${path}`), by]));
+  return {
+    name: 'dszd-replace-modules',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || source.startsWith('\0')) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      const by = resolved && byPath.get(resolved.id);
+      if (by === undefined) return null;
+      return typeof by === 'string' ? here(`./${by}`) : `\0dszd-replaced:${resolved!.id}`;
+    },
+    load(id) {
+      if (!id.startsWith('\0dszd-replaced:')) return null;
+      const by = byPath.get(id.slice('\0dszd-replaced:'.length));
+      return typeof by === 'object' ? by.code : null;
+    },
+  };
+}
+
+/** The value exports of one of our source modules (the stage registry carries values; types are erased). */
+function readValueExports(path: string): string[] {
+  const code = readFileSync(here(`./${path}`), 'utf8');
+  const names = [...code.matchAll(/^export (?:async )?(?:function\*?|const|let|class) ([\w$]+)/gm)].map(
+    (m) => m[1]!,
+  );
+  for (const [, list] of code.matchAll(/^export \{([^}]*)\}(?! from)/gm))
+    for (const item of list!.split(','))
+      if (item.trim() && !item.trim().startsWith('type '))
+        names.push(
+          item
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()!,
+        );
+  if (!names.length) throw new Error(`vite.config: ${path} exports no value a later stage could import`);
+  return names;
+}
+
+/** Imports of modules an earlier stage provides read them from the stage registry instead of bundling them again. */
+async function fromEarlierStages(provided: readonly string[]): Promise<Plugin> {
+  const registry = JSON.stringify(here('./src/stages/stage-registry.ts'));
+  const replacements: Record<string, { code: string }> = {};
+  const packages = new Map<string, string[]>();
+  for (const name of provided) {
+    const exports = name.startsWith('src/') ? readValueExports(name) : Object.keys(await import(name));
+    const code = [
+      `import { getProvidedModule } from ${registry};`,
+      `const m = getProvidedModule(${JSON.stringify(name)});`,
+      ...exports.map((exported) => `export const ${exported} = m.${exported};`),
+    ].join('\n');
+    if (name.startsWith('src/')) replacements[name] = { code };
+    else packages.set(name, [code]);
+  }
+  const modules = replaceModules(replacements);
+  return {
+    ...modules,
+    async resolveId(source, importer, options) {
+      if (packages.has(source)) return `\0dszd-package:${source}`;
+      return (modules.resolveId as (this: unknown, ...args: unknown[]) => unknown).call(
+        this,
+        source,
+        importer,
+        options,
+      ) as never;
+    },
+    load(id) {
+      if (id.startsWith('\0dszd-package:')) return packages.get(id.slice('\0dszd-package:'.length))![0];
+      return (modules.load as (id: string) => string | null)(id);
+    },
+  };
+}
+
+/**
+ * The first stage's set: every field the matcher reads, no definitions texts (the card stage brings them in place).
+ * Entries as rows of values under one list of keys, so no key is repeated 45 times.
+ */
+function namesOnlySet(): { code: string } {
+  const { entries, ...meta } = definitionSet;
+  const TEXTS = ['definition', 'notes', 'unit'];
+  const keys = Object.keys(entries[0]!).filter((key) => !TEXTS.includes(key));
+  const rows = entries.map((entry) => keys.map((key) => entry[key as keyof typeof entry]));
+  return {
+    code: [
+      `const keys = ${JSON.stringify(keys)};`,
+      `export const definitionSet = { ...${JSON.stringify(meta)}, entries: ${JSON.stringify(rows)}.map((row) => {`,
+      `  const entry = { definition: [], notes: [], unit: '' };`,
+      `  keys.forEach((key, i) => (entry[key] = row[i]));`,
+      `  return entry;`,
+      `}) };`,
+    ].join('\n'),
+  };
+}
+
+/** The term's styles are a plain string (no Lit in the first stage), which minifyLitTemplates does not see. */
+function minifiedTermStyles(): { code: string } {
+  const [minified] = minifyCss([termStyles]) ?? [termStyles];
+  return { code: `export const termStyles = ${JSON.stringify(minified)};` };
+}
+
+/** The texts the names-only set lacks, as literals for the card stage (rows, not objects: no repeated keys). */
+function definitionTextsModule(): { code: string } {
+  const rows = definitionSet.entries.map(({ serial, definition, notes, unit }) => [
+    serial,
+    definition,
+    notes,
+    unit,
+  ]);
+  return {
+    code: `export const definitionTexts = ${JSON.stringify(rows)}.map(([serial, definition, notes, unit]) => ({ serial, definition, notes, unit }));`,
+  };
+}
+
+/** What the first stage hands to the card and highlight stages (by path; see src/stages/stage-registry.ts). */
+const FIRST_STAGE_PROVIDES = [
+  'src/definitions/definition-set.generated.ts',
+  'src/config.ts',
+  'src/events/error-event.ts',
+  'src/card/labels.ts',
+  'src/card/glossary-link.ts',
+  'src/term/dszd-term.ts',
+  'src/annotate/affected-blocks.ts',
+  'src/annotate/dom-adapter.ts',
+  'src/annotate/observe.ts',
+  'src/annotate/plan.ts',
+  'src/annotate/rules.ts',
+  'src/annotate/runs.ts',
+  'src/annotate/schedule.ts',
+  'src/annotate/term-element.ts',
+] as const;
+/** What the card stage hands to the highlight stage. */
+const CARD_STAGE_PROVIDES = ['src/card/card-host.ts', 'lit'] as const;
+
+/**
+ * The syntax baseline of every browser file: Chrome/Edge 80, Safari/iOS 14, Firefox 78 (ES2020). Class static blocks,
+ * private methods and `??=` are lowered; the package test parses the output with acorn to prove it.
+ */
+export const BROWSER_TARGET = ['chrome80', 'edge80', 'safari14', 'firefox78'];
 
 // The minifier drops the bundled packages' license comments; their licenses ask for the notices to travel along.
 const LIT_NOTICE = 'lit (BSD-3-Clause, Copyright (c) 2017 Google LLC)';
 const FLOATING_UI_NOTICE = 'Floating UI (MIT, Copyright (c) 2021-present Floating UI contributors)';
-const notice = (bundled: string[]) => `/*! dszd-term ${VERSION} (MIT). Bundles ${bundled.join(' and ')}. */`;
+const notice = (bundled: string[]) =>
+  `/*! dszd-term ${VERSION} (MIT).${bundled.length ? ` Bundles ${bundled.join(' and ')}.` : ''} */`;
 
-/** A self-contained classic script (lit and the set inside) that runs `module` when it loads. */
-function classicScript(module: string, fileName: string, bundled: string[]): UserConfig {
+/** A classic script that runs `module` when it loads (`plugins` decide what it shares with other stages). */
+function classicScript(
+  module: string,
+  fileName: string,
+  bundled: string[],
+  plugins: Plugin[] = [scriptEntry(module)],
+): UserConfig {
   return {
-    plugins: [importOnly(module), minifyLitTemplates(), litTrustedTypes()],
+    plugins: [...plugins, minifyLitTemplates(), litTrustedTypes()],
     // A classic script has no import.meta: src/auto.ts then finds its tag through document.currentScript.
     define: { 'import.meta.url': 'undefined' },
     // lit's production build even when NODE_ENV says otherwise (vitest sets "test"; its dev build is 4 KB more)
@@ -54,6 +211,7 @@ function classicScript(module: string, fileName: string, bundled: string[]): Use
     build: {
       outDir: 'dist',
       emptyOutDir: false,
+      target: BROWSER_TARGET,
       minify: true,
       lib: { entry: SCRIPT_ENTRY, formats: ['iife'], name: 'dszdTermScript', fileName: () => fileName },
       rolldownOptions: { output: { postBanner: notice(bundled) } },
@@ -67,6 +225,7 @@ const browser: UserConfig = {
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    target: BROWSER_TARGET,
     lib: {
       entry: { 'dszd-term': 'src/index.ts', define: 'src/define.ts', auto: 'src/auto.ts' },
       formats: ['es'],
@@ -93,13 +252,51 @@ const node: UserConfig = {
   },
 };
 
-const modes: Record<string, UserConfig> = {
-  // The drop-in script: lit, Floating UI and the whole set inside; <dszd-term> and page annotation.
-  iife: classicScript('./src/auto.ts', 'dszd-term.iife.js', [LIT_NOTICE, FLOATING_UI_NOTICE]),
+const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
+  // The drop-in script's first stage: the names, the matcher, the annotator and <dszd-term>; no Lit.
+  iife: () =>
+    classicScript(
+      './src/auto.ts',
+      'dszd-term.iife.js',
+      [],
+      [
+        scriptEntry('./src/auto.ts', FIRST_STAGE_PROVIDES),
+        replaceModules({
+          'src/definitions/definition-set.generated.ts': namesOnlySet(),
+          'src/card/fetch-card-host.ts': 'src/stages/fetch-card-stage.ts',
+          'src/highlight/highlight-session.ts': 'src/stages/deferred-highlight-session.ts',
+          'src/term/dszd-term.styles.ts': minifiedTermStyles(),
+        }),
+      ],
+    ),
+  // The card stage: definitions texts, <dszd-card> (lit) and Floating UI.
+  'iife-card': async () =>
+    classicScript(
+      './src/stages/card-stage.ts',
+      'dszd-term.card.js',
+      [LIT_NOTICE, FLOATING_UI_NOTICE],
+      [
+        scriptEntry('./src/stages/card-stage.ts'),
+        replaceModules({ 'src/stages/definition-texts.ts': definitionTextsModule() }),
+        await fromEarlierStages(FIRST_STAGE_PROVIDES),
+      ],
+    ),
+  // Highlight mode, loaded after the card stage only for data-mode="highlight".
+  'iife-highlight': async () =>
+    classicScript(
+      './src/stages/highlight-stage.ts',
+      'dszd-term.highlight.js',
+      [],
+      [
+        scriptEntry('./src/stages/highlight-stage.ts'),
+        await fromEarlierStages([...FIRST_STAGE_PROVIDES, ...CARD_STAGE_PROVIDES]),
+      ],
+    ),
   // <dszd-glossary> for a glossary page, beside the drop-in script or alone.
-  'iife-glossary': classicScript('./src/glossary/define-glossary.ts', 'dszd-glossary.iife.js', [LIT_NOTICE]),
-  node,
+  'iife-glossary': () =>
+    classicScript('./src/glossary/define-glossary.ts', 'dszd-glossary.iife.js', [LIT_NOTICE]),
+  node: () => node,
 };
 
-// `vite build` (browser ES), then `--mode iife`, `--mode iife-glossary`, `--mode node`: `npm run build` runs all.
-export default defineConfig(({ mode }) => modes[mode] ?? browser);
+// `vite build` (browser ES), then one `--mode` per classic script and `--mode node`: `npm run build` runs all.
+export default defineConfig(({ mode }) => (modes[mode] ?? (() => browser))());

@@ -23,6 +23,7 @@ import { definitionSet } from './definitions/definition-set.generated';
 import type { DefinitionSet } from './definitions/types';
 import { reportError } from './events/error-event';
 import { findTerms } from './match/find-terms';
+import { preloadCardWhenIdle } from './card/card-loader';
 import { DszdTerm } from './term/dszd-term';
 import { VERSION } from './version';
 
@@ -77,6 +78,8 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
         ...(data.occurrence !== undefined ? { occurrence: data.occurrence as 'first' | 'all' } : {}),
         ...(data.mode !== undefined ? { mode: data.mode as AnnotateMode } : {}),
       });
+      // The card is not needed to mark terms: it comes once the page is idle, ready for the first hover.
+      void annotation.done.then(() => preloadCardWhenIdle(win));
     } catch (error) {
       reportError(win.document, error, 'auto-annotate');
     }
@@ -106,11 +109,14 @@ function findRoot(doc: Document, selector: string | undefined): Element | null {
 
 /**
  * The script tag that loaded this file. A classic (or deferred) script is `document.currentScript` while it runs;
- * a module script is not, so it is found by its resolved `src`, which equals the module's own URL.
+ * a module script is not, so it is found by its resolved `src`, which equals the module's own URL. (The classic
+ * script's build defines `import.meta.url` as undefined, so this search is not in it.)
  */
-function findOwnScript(doc: Document, moduleUrl: string | undefined): HTMLOrSVGScriptElement | null {
-  if (doc.currentScript) return doc.currentScript;
-  if (!moduleUrl) return null;
+function findOwnScript(doc: Document): HTMLOrSVGScriptElement | null {
+  return doc.currentScript ?? (import.meta.url ? findModuleScript(doc, import.meta.url) : null);
+}
+
+function findModuleScript(doc: Document, moduleUrl: string): HTMLScriptElement | null {
   const own = new URL(moduleUrl);
   own.search = '';
   own.hash = '';
@@ -129,5 +135,26 @@ function defineTerm(registry: CustomElementRegistry): void {
   if (!registry.get('dszd-term')) registry.define('dszd-term', DszdTerm);
 }
 
-if (typeof customElements !== 'undefined') defineTerm(customElements);
-if (typeof document !== 'undefined') startAuto(findOwnScript(document, import.meta.url));
+/**
+ * Custom Elements and Shadow DOM are what a term is made of. An engine without them (or a page that broke them)
+ * keeps its page exactly as it is: nothing is annotated, nothing is thrown.
+ */
+export function supportsTerms(win: Window & typeof globalThis = window): boolean {
+  try {
+    return (
+      typeof win.customElements?.define === 'function' &&
+      typeof win.Element?.prototype.attachShadow === 'function'
+    );
+  } catch {
+    return false;
+  }
+}
+
+if (typeof document !== 'undefined' && supportsTerms()) {
+  try {
+    defineTerm(customElements);
+    startAuto(findOwnScript(document));
+  } catch (error) {
+    reportError(document, error, 'dszd-term script');
+  }
+}

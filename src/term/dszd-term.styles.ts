@@ -1,6 +1,5 @@
-import { css } from 'lit';
-
-export const termStyles = css`
+/** The term's shadow styles: a plain string (the element is not a Lit element; the drop-in's first stage has no Lit). */
+export const termStyles = /* css */ `
   :host {
     /* A term sits in running text: a host page's * { display: block !important } must not break the line. */
     display: inline !important;

@@ -1,8 +1,5 @@
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../annotate/rules';
-import { findSharedCard, getSharedCard } from '../card/card-host';
+import { findLoadedCardHost, loadCardHost, type CardHostModule } from '../card/card-loader';
 import { parseDelay } from '../card/hover-intent';
 import { parseCardLang, type CardLang } from '../card/labels';
 import type { CardTrigger } from '../card/trigger';
@@ -15,6 +12,9 @@ import { warnUnknownTerm } from './warn-unknown';
 
 // The connected pieces of each split match, so a piece finds its siblings without searching the page.
 const piecesByMatch = new Map<string, Set<DszdTerm>>();
+
+/** Properties a framework may set before the element is defined: they are taken over on connection. */
+const UPGRADED_PROPERTIES = ['term', 'showDelay', 'hideDelay', 'set'] as const;
 
 /**
  * @summary A term of the definition set in running text: underlined, focusable, and the opener of the page's one
@@ -62,44 +62,91 @@ const piecesByMatch = new Map<string, Set<DszdTerm>>();
  * @cssprop [--dszd-focus-ring=currentColor] - Focus outline colour.
  * @cssprop [--dszd-accent] - Accent colour shared with the card.
  */
-export class DszdTerm extends LitElement implements CardTrigger {
-  static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
-    delegatesFocus: true,
-  };
-  static override styles = termStyles;
+export class DszdTerm extends HTMLElement implements CardTrigger {
+  static get observedAttributes(): string[] {
+    return ['term', 'show-delay', 'hide-delay'];
+  }
 
-  /** The official term (or an alias) naming the entry. */
-  @property({ reflect: false }) term: string | undefined;
-
-  /** Hover dwell before the card opens, ms. */
-  @property({ attribute: 'show-delay', converter: (value) => parseDelay(value, 400) })
-  showDelay = 400;
-
-  /** Delay before the card closes after the pointer left, ms. */
-  @property({ attribute: 'hide-delay', converter: (value) => parseDelay(value, 300) })
-  hideDelay = 300;
-
-  /** A definition set for this term only; the page-wide set (configureTerms) by default. */
-  @property({ attribute: false }) set: DefinitionSet | undefined;
-
-  @state() private isExpanded = false;
-  @state() private isActive = false;
+  #term: string | null | undefined;
+  #showDelay = 400;
+  #hideDelay = 300;
+  #set: DefinitionSet | undefined;
+  #isExpanded = false;
+  #isActive = false;
 
   #entry: DefinitionEntry | undefined;
   /** The data-dszd-match value this piece was registered under while connected. */
   #matchId: string | null = null;
   #stopWatchingConfig: (() => void) | undefined;
+  /** Bumped by every pointer leave and blur: an intent still waiting for the card stage is then void. */
+  #intent = 0;
+  #updatePending: Promise<boolean> | undefined;
+  readonly #slot: HTMLSlotElement;
+  readonly #part: HTMLSpanElement;
+  readonly #description: HTMLSpanElement;
 
   constructor() {
     super();
+    // No Lit here: the drop-in script's first stage carries this element, and only the card needs a template engine.
+    const root = this.attachShadow({ mode: 'open', delegatesFocus: true });
+    const doc = this.ownerDocument;
+    const sheet = getTermSheet(doc);
+    if (sheet) root.adoptedStyleSheets = [sheet];
+    else {
+      const style = doc.createElement('style');
+      style.textContent = termStyles;
+      root.append(style);
+    }
+    this.#slot = doc.createElement('slot');
+    this.#slot.addEventListener('slotchange', () => this.requestUpdate());
+    this.#part = doc.createElement('span');
+    this.#description = doc.createElement('span');
+    this.#description.id = 'description';
+    this.#description.hidden = true;
+    root.append(this.#slot);
     this.addEventListener('pointerenter', (event) => this.#guard(() => this.#onPointerEnter(event)));
     this.addEventListener('pointerleave', (event) => this.#guard(() => this.#onPointerLeave(event)));
+    this.addEventListener('pointerdown', () => this.#guard(() => this.#preload()));
+    this.addEventListener('touchstart', () => this.#guard(() => this.#preload()), { passive: true });
     this.addEventListener('pointerup', (event) => this.#guard(() => this.#onPointerUp(event)));
     this.addEventListener('click', (event) => this.#guard(() => this.#onClick(event)));
     this.addEventListener('focusin', () => this.#guard(() => this.#onFocusIn()));
     this.addEventListener('focusout', (event) => this.#guard(() => this.#onFocusOut(event)));
     this.addEventListener('keydown', (event) => this.#guard(() => this.#onKeydown(event)));
+  }
+
+  /** The official term (or an alias) naming the entry. */
+  get term(): string | null | undefined {
+    return this.#term;
+  }
+  set term(value: string | null | undefined) {
+    this.#term = value;
+    this.requestUpdate();
+  }
+
+  /** Hover dwell before the card opens, ms. */
+  get showDelay(): number {
+    return this.#showDelay;
+  }
+  set showDelay(value: number) {
+    this.#showDelay = parseDelay(value, 400);
+  }
+
+  /** Delay before the card closes after the pointer left, ms. */
+  get hideDelay(): number {
+    return this.#hideDelay;
+  }
+  set hideDelay(value: number) {
+    this.#hideDelay = parseDelay(value, 300);
+  }
+
+  /** A definition set for this term only; the page-wide set (configureTerms) by default. */
+  get set(): DefinitionSet | undefined {
+    return this.#set;
+  }
+  set set(value: DefinitionSet | undefined) {
+    this.#set = value;
+    this.requestUpdate();
   }
 
   /** The entry this term stands for, if any. */
@@ -114,7 +161,7 @@ export class DszdTerm extends LitElement implements CardTrigger {
 
   /** Whether its card is open. */
   get expanded(): boolean {
-    return this.#leader().isExpanded;
+    return this.#leader().#isExpanded;
   }
 
   /** The set the entry is looked up in. */
@@ -144,36 +191,65 @@ export class DszdTerm extends LitElement implements CardTrigger {
       .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   }
 
+  /** Resolves (true) once the pending render has run; renders are batched into one microtask. */
+  get updateComplete(): Promise<boolean> {
+    return this.#updatePending ?? Promise.resolve(true);
+  }
+
+  /** Schedules a render in a microtask (several requests, one render). */
+  requestUpdate(): void {
+    if (this.#updatePending) return;
+    this.#updatePending = Promise.resolve().then(() => {
+      this.#updatePending = undefined;
+      if (this.isConnected) this.#render();
+      return true;
+    });
+  }
+
   /** Opens the card at once (no dwell). Resolves when it is open and placed; never rejects. */
   async show(): Promise<void> {
     try {
-      await getSharedCard(this.ownerDocument).showFor(this.#leader(), { anchor: this });
+      const host = await loadCardHost();
+      await host.getSharedCard(this.ownerDocument).showFor(this.#leader(), { anchor: this });
     } catch (error) {
-      reportError(this, error, 'term show');
+      // a card stage that failed to load was reported once by the loader
+      if (findLoadedCardHost()) reportError(this, error, 'term show');
     }
   }
 
   /** Closes the card if it is open for this term. */
   async hide(): Promise<void> {
     this.#guard(() => {
-      const card = findSharedCard();
+      const card = findLoadedCardHost()?.findSharedCard();
       if (card?.trigger === this.#leader()) card.hide();
     });
   }
 
   /** Called by the card: mark open or closed on the trigger, highlight every piece. @internal */
   setExpanded(expanded: boolean): void {
-    this.isExpanded = expanded;
+    this.#isExpanded = expanded;
     this.#highlight(expanded);
     // aria-controls cannot name an element outside the shadow root by id; element reflection can, where supported.
-    const button = this.shadowRoot?.querySelector('[role="button"]');
-    const card = findSharedCard();
-    if (button && 'ariaControlsElements' in button)
-      button.ariaControlsElements = expanded && card ? [card] : null;
+    const card = findLoadedCardHost()?.findSharedCard();
+    const button = this.#part;
+    if ('ariaControlsElements' in button) button.ariaControlsElements = expanded && card ? [card] : null;
+    this.requestUpdate();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (name === 'term') this.term = value;
+    else if (name === 'show-delay') this.showDelay = parseDelay(value, 400);
+    else if (name === 'hide-delay') this.hideDelay = parseDelay(value, 300);
+  }
+
+  connectedCallback(): void {
+    for (const name of UPGRADED_PROPERTIES) {
+      if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
+      const own = this as unknown as Record<string, unknown>;
+      const value = own[name];
+      delete own[name];
+      own[name] = value;
+    }
     this.#stopWatchingConfig = watchTermsConfig(() => this.requestUpdate());
     this.#matchId = this.getAttribute(MATCH_ATTRIBUTE);
     if (this.#matchId !== null) {
@@ -182,13 +258,14 @@ export class DszdTerm extends LitElement implements CardTrigger {
       registered.add(this);
       this.#refreshPieces();
     }
+    this.requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     this.#stopWatchingConfig?.();
     this.#stopWatchingConfig = undefined;
-    findSharedCard()?.releaseTrigger(this);
+    this.#intent++;
+    findLoadedCardHost()?.findSharedCard()?.releaseTrigger(this);
     if (this.#matchId !== null) {
       const registered = piecesByMatch.get(this.#matchId);
       registered?.delete(this);
@@ -198,36 +275,55 @@ export class DszdTerm extends LitElement implements CardTrigger {
     this.#matchId = null;
   }
 
-  protected override render() {
+  #render(): void {
     try {
-      return this.#renderTerm();
+      this.#renderTerm();
     } catch (error) {
       reportError(this, error, 'term render');
-      return html`<slot></slot>`;
+      this.#showPlain();
     }
   }
 
-  #renderTerm() {
+  #renderTerm(): void {
     const entry = this.#resolve();
     if (!entry) {
       const name = this.term?.trim() || this.#text().trim();
       if (name) warnUnknownTerm(name);
-      return html`<slot @slotchange=${this.#onSlotChange}></slot>`;
+      this.#showPlain();
+      return;
     }
     const pieces = this.pieces;
     const leader = pieces[0] === this;
     const split = pieces.length > 1;
-    return html`<span
-        part=${this.isActive ? 'term active' : 'term'}
-        class=${classMap({ term: true, active: this.isActive })}
-        role=${leader ? 'button' : nothing}
-        tabindex=${leader ? '0' : nothing}
-        aria-expanded=${leader ? String(this.isExpanded) : nothing}
-        aria-haspopup=${leader ? 'dialog' : nothing}
-        aria-describedby=${leader ? 'description' : nothing}
-        aria-label=${leader && split ? pieces.map((piece) => piece.textContent ?? '').join('') : nothing}
-        ><slot @slotchange=${this.#onSlotChange}></slot></span
-      >${leader ? html`<span id="description" hidden>${entry.definition.join('\n')}</span>` : nothing}`;
+    const part = this.#part;
+    part.setAttribute('part', this.#isActive ? 'term active' : 'term');
+    part.className = this.#isActive ? 'term active' : 'term';
+    const description = entry.definition.join('\n');
+    setAttributes(part, {
+      role: leader ? 'button' : null,
+      tabindex: leader ? '0' : null,
+      'aria-expanded': leader ? String(this.#isExpanded) : null,
+      'aria-haspopup': leader ? 'dialog' : null,
+      // the definition texts come with the card stage: described from the moment they are there
+      'aria-describedby': leader && description ? 'description' : null,
+      'aria-label': leader && split ? pieces.map((piece) => piece.textContent ?? '').join('') : null,
+    });
+    if (this.#description.textContent !== description) this.#description.textContent = description;
+    const root = this.shadowRoot!;
+    if (part.parentNode !== root) {
+      part.append(this.#slot);
+      root.append(part);
+    }
+    if (leader && this.#description.parentNode !== root) root.append(this.#description);
+    else if (!leader) this.#description.remove();
+  }
+
+  /** An unknown term: its text alone, no underline, no role, no tab stop. */
+  #showPlain(): void {
+    if (this.#slot.parentNode === this.shadowRoot) return;
+    this.shadowRoot!.append(this.#slot);
+    this.#part.remove();
+    this.#description.remove();
   }
 
   #resolve(): DefinitionEntry | undefined {
@@ -248,8 +344,6 @@ export class DszdTerm extends LitElement implements CardTrigger {
     return first instanceof DszdTerm ? first : this;
   }
 
-  #onSlotChange = (): void => this.requestUpdate();
-
   /** Pieces come and go one by one (the annotator inserts them in turn): every piece re-renders its role. */
   #refreshPieces(): void {
     const id = this.#matchId;
@@ -261,7 +355,13 @@ export class DszdTerm extends LitElement implements CardTrigger {
 
   #highlight(on: boolean): void {
     for (const piece of this.pieces)
-      if (piece instanceof DszdTerm) piece.isActive = on || piece.#leader().isExpanded;
+      if (piece instanceof DszdTerm) {
+        const active = on || piece.#leader().#isExpanded;
+        if (piece.#isActive !== active) {
+          piece.#isActive = active;
+          piece.requestUpdate();
+        }
+      }
   }
 
   #guard(action: () => void): void {
@@ -272,45 +372,117 @@ export class DszdTerm extends LitElement implements CardTrigger {
     }
   }
 
+  /** Fetches the card stage early: a pointer or touch on a term is the sign that a card is about to be wanted. */
+  #preload(): void {
+    if (this.#entry) loadCardHost().catch(() => undefined);
+  }
+
+  /**
+   * Runs `action` with the card: at once when its stage is there, else when it arrives, unless the pointer left or
+   * focus moved on meanwhile (a failed load was reported by the loader; the next intent tries again).
+   */
+  #withCard(action: (host: CardHostModule) => void): void {
+    const host = findLoadedCardHost();
+    if (host) {
+      action(host);
+      return;
+    }
+    const intent = this.#intent;
+    loadCardHost().then(
+      (loaded) => {
+        if (intent === this.#intent && this.isConnected) this.#guard(() => action(loaded));
+      },
+      () => undefined,
+    );
+  }
+
   #onPointerEnter(event: PointerEvent): void {
     // Touch has no hover: a tap opens at once (pointerup), so touch enter/leave are ignored.
     if (event.pointerType === 'touch' || !this.#entry) return;
     this.#highlight(true);
     const point = { x: event.clientX, y: event.clientY };
-    getSharedCard(this.ownerDocument).hoverTrigger(this.#leader(), { anchor: this, point });
+    this.#withCard((host) =>
+      host.getSharedCard(this.ownerDocument).hoverTrigger(this.#leader(), { anchor: this, point }),
+    );
   }
 
   #onPointerLeave(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
+    this.#intent++;
     this.#highlight(false);
-    findSharedCard()?.leaveTrigger(this.#leader());
+    findLoadedCardHost()?.findSharedCard()?.leaveTrigger(this.#leader());
   }
 
   #onPointerUp(event: PointerEvent): void {
     if (event.pointerType !== 'touch' || !this.#entry) return;
     const point = { x: event.clientX, y: event.clientY };
-    void getSharedCard(this.ownerDocument).showFor(this.#leader(), { anchor: this, point });
+    this.#withCard(
+      (host) => void host.getSharedCard(this.ownerDocument).showFor(this.#leader(), { anchor: this, point }),
+    );
   }
 
   #onClick(event: MouseEvent): void {
     if (!this.#entry) return;
     const point = event.detail > 0 ? { x: event.clientX, y: event.clientY } : undefined;
-    void getSharedCard(this.ownerDocument).showFor(this.#leader(), { anchor: this, point });
+    this.#withCard(
+      (host) => void host.getSharedCard(this.ownerDocument).showFor(this.#leader(), { anchor: this, point }),
+    );
   }
 
   #onFocusIn(): void {
     if (!this.#entry) return;
-    getSharedCard(this.ownerDocument).focusTrigger(this.#leader());
+    this.#withCard((host) => host.getSharedCard(this.ownerDocument).focusTrigger(this.#leader()));
   }
 
   #onFocusOut(event: FocusEvent): void {
-    findSharedCard()?.blurTrigger(this.#leader(), event.relatedTarget);
+    this.#intent++;
+    findLoadedCardHost()?.findSharedCard()?.blurTrigger(this.#leader(), event.relatedTarget);
   }
 
   #onKeydown(event: KeyboardEvent): void {
     if ((event.key !== 'Enter' && event.key !== ' ') || !this.#entry || event.isComposing) return;
     // role="button" on a span gets no click from the keyboard: Enter and Space open the card and move focus into it.
     event.preventDefault();
-    void getSharedCard(this.ownerDocument).showFor(this.#leader(), { anchor: this, moveFocus: true });
+    this.#withCard(
+      (host) =>
+        void host
+          .getSharedCard(this.ownerDocument)
+          .showFor(this.#leader(), { anchor: this, moveFocus: true }),
+    );
+  }
+}
+
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+/**
+ * The term's styles as one sheet per document, shared by every term: a page with hundreds of terms parses them once
+ * and restyles quickly. Null where constructable style sheets are missing (Safari before 16.4): a `<style>` then.
+ */
+function getTermSheet(doc: Document): CSSStyleSheet | null {
+  let sheet = sheets.get(doc);
+  if (sheet !== undefined) return sheet;
+  sheet = null;
+  try {
+    const view = doc.defaultView;
+    if (
+      view &&
+      'adoptedStyleSheets' in view.Document.prototype &&
+      'replaceSync' in view.CSSStyleSheet.prototype
+    ) {
+      sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(termStyles);
+    }
+  } catch {
+    sheet = null;
+  }
+  sheets.set(doc, sheet);
+  return sheet;
+}
+
+/** Sets each attribute to its value, or removes it for null, touching only those that change. */
+function setAttributes(element: Element, attributes: Record<string, string | null>): void {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null) element.removeAttribute(name);
+    else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
   }
 }

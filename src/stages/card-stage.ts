@@ -1,0 +1,25 @@
+/**
+ * The drop-in script's card stage (`dszd-term.card.js`): the definitions texts, `<dszd-card>` (Lit) and Floating UI.
+ * Loaded by the first stage when the browser is idle after annotation, or at the latest on a term's first pointer,
+ * touch or focus. The set, settings and error reporting it imports are the first stage's (see stage-registry.ts).
+ */
+import { css } from 'lit';
+import * as cardHost from '../card/card-host';
+import { configureTerms } from '../config';
+import { definitionSet } from '../definitions/definition-set.generated';
+import { definitionTexts } from './definition-texts';
+import { provideModules } from './stage-registry';
+
+const textsBySerial = new Map(definitionTexts.map((texts) => [texts.serial, texts]));
+// The first stage's set carries the names only: its entries get their texts in place, so every holder of the set sees them.
+for (const entry of definitionSet.entries) {
+  const texts = textsBySerial.get(entry.serial);
+  if (!texts) continue;
+  entry.definition = texts.definition;
+  entry.notes = texts.notes;
+  entry.unit = texts.unit;
+}
+// Of lit, highlight mode needs only `css` (its styles); the rest stays tree-shaken.
+provideModules({ 'src/card/card-host.ts': cardHost, lit: { css } });
+// Terms already on the page re-render: their accessible description is the definition.
+configureTerms();

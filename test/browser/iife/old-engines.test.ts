@@ -1,0 +1,58 @@
+// The drop-in script on older engines: with the APIs a 2020 engine lacks removed it still annotates and opens the
+// card; without Custom Elements or Shadow DOM it leaves the page as it is and throws nothing.
+import { expect } from '@open-wc/testing';
+import { closeFixtures, hover, openFixture, termTexts, waitFor, waitForAnnotation } from './helpers';
+
+describe('dszd-term.iife.js on a 2020 engine', () => {
+  afterEach(closeFixtures);
+
+  it('annotates and opens the card (no popover, Highlight API, requestIdleCallback…) with no error', async () => {
+    const page = await openFixture('old-apis');
+    const { win, doc } = page as typeof page & { win: { __removedApis: string[] } };
+    expect(win.__removedApis).to.include.members([
+      'requestIdleCallback',
+      'Highlight',
+      'CSS.highlights',
+      'Array.prototype.at',
+      'Object.hasOwn',
+      'structuredClone',
+      'Element.prototype.replaceChildren',
+      'showPopover',
+      'Document adoptedStyleSheets',
+    ]);
+    await waitForAnnotation(page);
+    // data-mode="highlight" falls back to wrapping where the Highlight API is missing
+    expect(page.win.dszdTerm!.annotation!.mode).to.equal('wrap');
+    expect(termTexts(doc.body)).to.deep.equal(['数字社会', '未来社区', '城市大脑', '浙里急救']);
+
+    const term = doc.querySelector('#second dszd-term')!;
+    await hover(page, term);
+    // no popover: the card is a fixed layer instead of the top layer
+    const surface = await waitFor(() => {
+      const card = doc.querySelector('dszd-card')?.shadowRoot?.querySelector<HTMLElement>('[part~="card"]');
+      const rect = card?.getBoundingClientRect();
+      return card && getComputedStyle(card).display !== 'none' && rect!.width > 0 ? card : undefined;
+    }, 'the card to open');
+    expect(surface.querySelector('[part~="term-title"]')!.textContent).to.equal('浙里急救');
+    const entry = page.win.dszdTerm!.definitionSet.entries.find(
+      (candidate) => candidate.term === '浙里急救',
+    )!;
+    expect(surface.querySelector('[part~="unit"]')!.textContent!.trim()).to.equal(`解释单位：${entry.unit}`);
+    expect(page.win.__dszdTestLog.errors).to.deep.equal([]);
+    expect(page.win.__dszdTestLog.dszdErrors).to.deep.equal([]);
+  });
+
+  for (const [fixture, what] of [
+    ['no-custom-elements', 'Custom Elements'],
+    ['no-shadow-dom', 'Shadow DOM'],
+  ] as const)
+    it(`without ${what} leaves the page untouched and throws nothing`, async () => {
+      const page = await openFixture(fixture);
+      // the script ran synchronously in <head>; give DOMContentLoaded and idle time a chance
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(page.doc.body.innerHTML).to.equal(page.originalBody);
+      expect(page.doc.querySelectorAll('script[src$="dszd-term.card.js"]').length).to.equal(0);
+      expect(page.win.dszdTerm).to.equal(undefined);
+      expect(page.win.__dszdTestLog).to.deep.equal({ errors: [], dszdErrors: [], warnings: [] });
+    });
+});

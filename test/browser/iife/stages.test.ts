@@ -1,0 +1,134 @@
+// The drop-in script in stages on plain pages: what has loaded when the first term appears, the card stage coming
+// later (idle or first intent), and a card stage that cannot be loaded.
+import { expect } from '@open-wc/testing';
+import {
+  closeFixtures,
+  openFixture,
+  waitFor,
+  waitForAnnotation,
+  waitForOpenCard,
+  type Fixture,
+} from './helpers';
+
+// the test harness: our log recorder and the dev server's own reload script
+const HARNESS = /\/record-log\.js$|\/__web-dev-server__/;
+
+/** Bytes of `url`'s body gzipped in the browser (zlib's default level: a little above the budget's level 9). */
+async function gzipBytes(url: string): Promise<number> {
+  const body = (await fetch(url)).body!;
+  const compressed = await new Response(body.pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+  return compressed.byteLength;
+}
+
+/** Touch tap on an element of the fixture: a finger has no hover, only down and up. */
+function tap({ win }: Fixture, element: Element): void {
+  const rect = element.getBoundingClientRect();
+  const touch = {
+    pointerType: 'touch',
+    bubbles: true,
+    composed: true,
+    isPrimary: true,
+    clientX: rect.left + rect.width / 2,
+    clientY: rect.top + rect.height / 2,
+  };
+  element.dispatchEvent(new win.PointerEvent('pointerdown', touch));
+  element.dispatchEvent(new win.PointerEvent('pointerup', touch));
+}
+
+const cardScripts = ({ doc }: Fixture) => doc.querySelectorAll('script[src$="dszd-term.card.js"]');
+
+describe('dszd-term.iife.js in stages', () => {
+  afterEach(closeFixtures);
+
+  it('has loaded at most 16 KB gzip of script when the first <dszd-term> appears, and no card stage', async () => {
+    const page = await openFixture('first-term');
+    const { win } = page as Fixture & { win: { __firstTermScripts?: string[] } };
+    const scripts = await waitFor(() => win.__firstTermScripts, 'the first <dszd-term>');
+    const ours = scripts.filter((url) => !HARNESS.test(url));
+    expect(ours.map((url) => new URL(url).pathname)).to.deep.equal(['/dist/dszd-term.iife.js']);
+    let total = 0;
+    for (const url of ours) total += await gzipBytes(url);
+    expect(total, `${total} bytes gzip`).to.be.greaterThan(4 * 1024);
+    expect(total, `${total} bytes gzip`).to.be.at.most(16 * 1024);
+  });
+
+  it('a tap on a term opens its card with the definition and the unit', async () => {
+    const page = await openFixture('first-term');
+    const term = await waitFor(() => page.doc.querySelector('#first dszd-term'), 'the first term');
+    await waitFor(() => term.shadowRoot?.querySelector('[part~="term"]'), 'the term to render');
+    tap(page, term);
+    const card = await waitForOpenCard(page);
+    const entry = page.win.dszdTerm!.definitionSet.entries[0]!;
+    expect(entry.definition.length).to.be.greaterThan(0);
+    expect(card.querySelector('[part~="term-title"]')!.textContent).to.equal('数字社会');
+    expect(card.querySelector('[part~="definition"]')!.textContent!.replace(/\s+/g, '')).to.equal(
+      `定义：${entry.definition.join('')}`,
+    );
+    expect(card.querySelector('[part~="unit"]')!.textContent!.trim()).to.equal(`解释单位：${entry.unit}`);
+    expect(cardScripts(page).length, 'one request for the card stage').to.equal(1);
+    expect(page.win.__dszdTestLog).to.deep.equal({ errors: [], dszdErrors: [], warnings: [] });
+  });
+
+  it('fetches the card stage once the page is idle, beside its own script, and then describes each term', async () => {
+    const page = await openFixture('basic');
+    await waitForAnnotation(page);
+    await waitFor(() => cardScripts(page).length === 1 && 'litHtmlVersions' in page.win, 'the card stage');
+    const [script] = cardScripts(page) as unknown as HTMLScriptElement[];
+    expect(new URL(script!.src).pathname).to.equal('/dist/dszd-term.card.js');
+    const term = page.doc.querySelector('#first dszd-term')!;
+    const description = await waitFor(
+      () => term.shadowRoot!.querySelector('#description')?.textContent,
+      'the term to be described',
+    );
+    expect(description).to.equal(page.win.dszdTerm!.definitionSet.entries[0]!.definition.join('\n'));
+    expect(term.shadowRoot!.querySelector('[part~="term"]')!.getAttribute('aria-describedby')).to.equal(
+      'description',
+    );
+  });
+});
+
+describe('dszd-term.iife.js when the card stage cannot be loaded', () => {
+  let page: Fixture;
+
+  beforeEach(async () => {
+    page = await openFixture('stage-missing');
+    await waitForAnnotation(page);
+  });
+  afterEach(closeFixtures);
+
+  const stageErrors = () =>
+    page.win.__dszdTestLog.dszdErrors.filter((error) => error.startsWith('card stage:'));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it('reports each failure once, keeps the term readable and focusable, removes the failed tag, retries', async () => {
+    const { doc } = page;
+    // the idle prefetch fails first
+    await waitFor(() => stageErrors().length === 1, 'the prefetch to fail');
+    await settle();
+    expect(stageErrors()).to.have.length(1);
+    expect(stageErrors()[0]).to.contain('dszd-term.card.js');
+    expect(cardScripts(page).length, 'the failed tag is gone').to.equal(0);
+
+    const terms = [...doc.querySelectorAll('dszd-term')];
+    expect(terms.map((term) => term.textContent)).to.deep.equal(['数字社会', '未来社区', '城市大脑']);
+    const part = terms[0]!.shadowRoot!.querySelector('[part~="term"]')!;
+    expect(part.getAttribute('tabindex')).to.equal('0');
+    expect(part.getAttribute('role')).to.equal('button');
+
+    // two intents at once: one more request, one more report
+    tap(page, terms[0]!);
+    tap(page, terms[1]!);
+    expect(cardScripts(page).length, 'one request in flight').to.equal(1);
+    await waitFor(() => stageErrors().length === 2, 'the retry to fail');
+    await settle();
+    expect(stageErrors()).to.have.length(2);
+    expect(cardScripts(page).length).to.equal(0);
+
+    // focus is an intent too
+    (part as HTMLElement).focus();
+    expect(terms[0]!.matches(':focus')).to.equal(true);
+    await waitFor(() => stageErrors().length === 3, 'the retry on focus to fail');
+    expect(page.win.__dszdTestLog.errors, 'no page error').to.deep.equal([]);
+    expect(doc.body.textContent).to.contain('推进数字社会建设，打造未来社区和城市大脑。');
+  });
+});
