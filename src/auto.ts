@@ -24,7 +24,8 @@ import type { DefinitionSet } from './definitions/types';
 import { reportError } from './events/error-event';
 import { findTerms } from './match/find-terms';
 import { preloadCardWhenIdle } from './card/card-loader';
-import { DszdTerm } from './term/dszd-term';
+import { canUseHtmlSinks, takeTrustedTypesRefusal } from './security/trusted-types';
+import { DszdTerm, isDszdTermClass } from './term/dszd-term';
 import { VERSION } from './version';
 
 /** What the drop-in script puts on `window.dszdTerm`. */
@@ -70,6 +71,12 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
   if (data.auto === 'false') return;
   const run = () => {
     try {
+      // A page that requires Trusted Types but does not allow our policy could show terms whose cards never open.
+      if (!canUseHtmlSinks(win.document)) {
+        const refusal = takeTrustedTypesRefusal();
+        if (refusal) reportError(win.document, refusal, 'trusted types');
+        return;
+      }
       const root = findRoot(win.document, data.root);
       if (!root) return;
       annotation = annotate(root, {
@@ -131,8 +138,19 @@ function findModuleScript(doc: Document, moduleUrl: string): HTMLScriptElement |
 
 // Not `./define`: `<dszd-glossary>` would add a tenth to the drop-in script; it has a script of its own.
 /** Registers `<dszd-term>` unless another copy did (the card registers itself on first use). */
-function defineTerm(registry: CustomElementRegistry): void {
-  if (!registry.get('dszd-term')) registry.define('dszd-term', DszdTerm);
+function defineTerm(registry: CustomElementRegistry): boolean {
+  const registered = registry.get('dszd-term');
+  if (!registered) registry.define('dszd-term', DszdTerm);
+  // Another copy of dszd-term is fine; a page's own element of the same name would get our wrappers and no card.
+  else if (!isDszdTermClass(registered)) {
+    reportError(
+      document,
+      new Error('the page registered its own <dszd-term> element before this script: nothing is annotated'),
+      'dszd-term script',
+    );
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -152,8 +170,7 @@ export function supportsTerms(win: Window & typeof globalThis = window): boolean
 
 if (typeof document !== 'undefined' && supportsTerms()) {
   try {
-    defineTerm(customElements);
-    startAuto(findOwnScript(document));
+    if (defineTerm(customElements)) startAuto(findOwnScript(document));
   } catch (error) {
     reportError(document, error, 'dszd-term script');
   }

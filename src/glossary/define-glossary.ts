@@ -1,3 +1,5 @@
+import { reportError } from '../events/error-event';
+import { canUseHtmlSinks, takeTrustedTypesRefusal } from '../security/trusted-types';
 import { DszdGlossary } from './dszd-glossary';
 
 /** Registers `<dszd-glossary>` unless something already did (the module loaded twice, or two bundles on a page). */
@@ -6,4 +8,11 @@ export function defineGlossary(registry: CustomElementRegistry = customElements)
 }
 
 // Node (SSR, tests without a DOM) has no registry: importing stays harmless there.
-if (typeof customElements !== 'undefined') defineGlossary();
+// A page that requires Trusted Types without allowing dszd-term's policy keeps its plain markup (reported once).
+if (typeof customElements !== 'undefined') {
+  if (canUseHtmlSinks()) defineGlossary();
+  else {
+    const refusal = takeTrustedTypesRefusal();
+    if (refusal) reportError(document, refusal, 'trusted types');
+  }
+}

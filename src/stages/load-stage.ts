@@ -1,3 +1,5 @@
+import { toScriptUrl } from '../security/trusted-types';
+
 /** The tag that loaded the first stage, read while it runs (`currentScript` is null afterwards). */
 const ownScript =
   typeof document !== 'undefined' && document.currentScript instanceof HTMLScriptElement
@@ -21,7 +23,8 @@ export function loadStageScript(file: string, doc: Document = document): Promise
   promise = new Promise<void>((resolve, reject) => {
     const url = resolveStageUrl(file, doc);
     const script = doc.createElement('script');
-    script.src = url;
+    // A TrustedScriptURL from dszd-term's policy on pages that require Trusted Types, the string elsewhere.
+    script.src = toScriptUrl(url);
     script.async = true;
     if (ownScript?.nonce) script.nonce = ownScript.nonce;
     if (ownScript?.crossOrigin != null) script.crossOrigin = ownScript.crossOrigin;

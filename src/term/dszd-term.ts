@@ -486,3 +486,12 @@ function setAttributes(element: Element, attributes: Record<string, string | nul
     else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
   }
 }
+
+// Every copy of dszd-term brands its element class, so a copy can tell another copy's <dszd-term> from a page's own.
+const TERM_BRAND = Symbol.for('dszd-term.element');
+(DszdTerm.prototype as unknown as Record<symbol, boolean>)[TERM_BRAND] = true;
+
+/** Whether `constructor` is dszd-term's element class (from this copy of the library or another). */
+export function isDszdTermClass(constructor: CustomElementConstructor): boolean {
+  return (constructor.prototype as Record<symbol, unknown> | undefined)?.[TERM_BRAND] === true;
+}
