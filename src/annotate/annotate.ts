@@ -341,7 +341,7 @@ function isRoot(value: unknown): value is Root {
  *
  * Skipped, and documented in `SKIPPED_SELECTORS`: script, style, noscript, template, textarea, input, select,
  * option, button, a, code, pre, kbd, samp, var, svg, math, iframe, title, rt, rp, h1–h6, [contenteditable],
- * existing <dszd-term>, the shared <dszd-card>, [data-dszd-skip], plus `options.exclude`. The root itself and its
+ * [aria-hidden="true"], [inert], summary, label, interactive roles (button, link, tab, …), existing <dszd-term>, the shared <dszd-card>, [data-dszd-skip], plus `options.exclude`. The root itself and its
  * ancestors are not tested.
  */
 export function annotate(root: Root | null = defaultRoot(), options?: AnnotateOptions): Annotation {

@@ -40,6 +40,23 @@ export const SKIPPED_SELECTORS: readonly string[] = [
   'rt',
   'rp',
   '[contenteditable]:not([contenteditable="false"])',
+  // accessibility: text a screen reader never hears, and controls whose accessible name is their text (a term
+  // inside would be a focusable element in an aria-hidden subtree, or an interactive element nested in another)
+  '[aria-hidden="true"]',
+  '[inert]',
+  'summary',
+  'label',
+  '[role="button"]',
+  '[role="link"]',
+  '[role="tab"]',
+  '[role="option"]',
+  '[role="menuitem"]',
+  '[role="menuitemcheckbox"]',
+  '[role="menuitemradio"]',
+  '[role="treeitem"]',
+  '[role="switch"]',
+  '[role="checkbox"]',
+  '[role="radio"]',
   'dszd-term',
   // the shared card lives in <body>: its own definitions (in an open shadow root) are never annotated
   'dszd-card',

@@ -338,6 +338,40 @@ describe('annotateHtml: what is never tagged', () => {
   });
 });
 
+describe('annotateHtml: accessibility skip rules (shared with the browser)', () => {
+  // Same table as test/browser/hardening/a11y.test.ts: hidden from screen readers, or a control named by its text.
+  const fragments = [
+    '<span aria-hidden="true">数字社会<b>城市大脑</b></span>',
+    '<div inert>数字社会</div>',
+    '<details><summary>数字社会</summary></details>',
+    '<label>数字社会 <input></label>',
+    ...[
+      'button',
+      'link',
+      'tab',
+      'option',
+      'menuitem',
+      'menuitemcheckbox',
+      'menuitemradio',
+      'treeitem',
+      'switch',
+      'checkbox',
+      'radio',
+    ].map((role) => `<div role="${role}" tabindex="0">数字社会<span>城市大脑</span></div>`),
+  ];
+  for (const fragment of fragments) {
+    it(`leaves ${fragment} alone, and tags the text beside it`, () => {
+      expect(annotate(`<p>浙农码</p>${fragment}`).html).toBe(`<p>${tag('浙农码', '浙农码')}</p>${fragment}`);
+    });
+  }
+
+  it('tags aria-hidden="false" and other roles', () => {
+    expect(annotate('<span aria-hidden="false">数字社会</span><div role="note">城市大脑</div>').html).toBe(
+      `<span aria-hidden="false">${tag('数字社会', '数字社会')}</span><div role="note">${tag('城市大脑', '城市大脑')}</div>`,
+    );
+  });
+});
+
 describe('annotateHtml: options', () => {
   it('rejects invalid options with one error naming the option, worded as the browser annotator words it', () => {
     const attempt = (options: unknown) => () =>
