@@ -7,13 +7,14 @@ import { findTermElementSerial } from './term-element';
 import { collectBlocks, type AffectedBlocks } from './affected-blocks';
 import { createDomAdapter } from './dom-adapter';
 import { healRecords } from './heal';
+import { watchNormalize } from './normalize-guard';
 import { LiveObserver, ownSliceHooks, runOwnMutations } from './observe';
 import { resolveOptions, type AnnotateOptions, type ResolvedOptions } from './options';
 import { annotateSteps, type PassContext } from './pass';
 import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from './rules';
 import type { TreeAdapter } from './runs';
 import { runInSlices } from './schedule';
-import { unwrapAll } from './unwrap';
+import { findWrappers, unwrapAll } from './unwrap';
 
 export type { AnnotateOptions } from './options';
 export type { AnnotateResult } from '../events/annotate-event';
@@ -70,6 +71,9 @@ export class Annotation {
   #current: Batch | null = null;
   #pumping = false;
   #matches = 0;
+  #unwatchNormalize: (() => void) | null = null;
+  // One entry per normalize() call in progress: the subtree unwrapped for it, or null.
+  readonly #normalizing: Array<ParentNode | null> = [];
 
   constructor(root: Root, options?: AnnotateOptions) {
     const started = performance.now();
@@ -159,6 +163,11 @@ export class Annotation {
       onRecords: (records) => this.#heal(records),
       onError: (error) => reportError(root, error, 'annotate (live)'),
     });
+    this.#unwatchNormalize = watchNormalize(doc, {
+      before: (node) => this.#beforeNormalize(node),
+      after: () => this.#afterNormalize(),
+      onError: (error) => reportError(root, error, 'annotate (normalize)'),
+    });
     this.#enqueue({ targets: [root], initial: true, started, stats: { matches: 0, textNodes: 0 } });
   }
 
@@ -186,13 +195,49 @@ export class Annotation {
     const root = this.root!;
     const options = this.#options!;
     const started = performance.now();
-    const stats = { matches: 0, textNodes: 0 };
-    let unfinished: Node[] = [];
+    let blocks: Node[] = [];
     runOwnMutations(() => {
       const { originals, wrappers } = healRecords(records);
       if (!originals.length && !wrappers.length) return;
       this.#forgetWrappers(wrappers);
-      const blocks = collectBlocks(originals, root, options.selector, options.shadow);
+      blocks = collectBlocks(originals, root, options.selector, options.shadow);
+    });
+    if (blocks.length) this.#annotateNow(blocks, started);
+  }
+
+  /**
+   * The page calls normalize() on `node`: if that touches this annotation, its wrappers there go first, so the
+   * browser's normalize() sees the page's own text nodes (see normalize-guard.ts). Annotated again afterwards.
+   */
+  #beforeNormalize(node: Node): void {
+    const root = this.root!;
+    let scope: ParentNode | null = null;
+    if (node === root || node.contains(root)) scope = root;
+    else if (root.contains(node) && 'querySelectorAll' in node) scope = node as ParentNode;
+    const owned = this.#owned;
+    const wrappers = scope ? findWrappers(scope).filter((wrapper) => owned.has(wrapper)) : [];
+    this.#normalizing.push(wrappers.length ? scope : null);
+    if (!wrappers.length) return;
+    runOwnMutations(() => unwrapAll(scope!, (wrapper) => owned.has(wrapper)));
+    this.#forgetWrappers(wrappers);
+  }
+
+  #afterNormalize(): void {
+    const scope = this.#normalizing.pop();
+    if (!scope || this.#abort.signal.aborted) return;
+    const options = this.#options!;
+    this.#annotateNow(
+      collectBlocks([scope], this.root!, options.selector, options.shadow),
+      performance.now(),
+    );
+  }
+
+  /** Annotates blocks at once, before the next paint, within a budget; the rest goes to the sliced queue. */
+  #annotateNow(blocks: Node[], started: number): void {
+    const root = this.root!;
+    const stats = { matches: 0, textNodes: 0 };
+    let unfinished: Node[] = [];
+    runOwnMutations(() => {
       const steps = stepThrough(blocks, this.#createContext(stats));
       // A healed block is small as a rule; a huge one is finished in slices rather than as one long task.
       while (!steps.next().done) {
@@ -291,6 +336,8 @@ export class Annotation {
     this.#abort.abort();
     this.#observer?.disconnect();
     this.#observer = null;
+    this.#unwatchNormalize?.();
+    this.#unwatchNormalize = null;
     // Highlights are not kept past their annotation: they would go stale without it.
     this.#highlight?.remove();
     running.delete(this);

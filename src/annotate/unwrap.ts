@@ -37,7 +37,7 @@ export function unwrapAll(root: ParentNode, owns: (wrapper: Element) => boolean 
 }
 
 /** Every wrapper under root, shadow roots included, found before any is removed. */
-function findWrappers(root: ParentNode): Element[] {
+export function findWrappers(root: ParentNode): Element[] {
   const found = Array.from(root.querySelectorAll(WRAPPER_SELECTOR));
   for (const element of root.querySelectorAll('*')) {
     if (element.shadowRoot) found.push(...findWrappers(element.shadowRoot));
