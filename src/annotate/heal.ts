@@ -121,7 +121,7 @@ function isSplitText(record: MutationRecord, neighbour: MutationRecord | undefin
   const original = record.target as Text;
   return (
     record.oldValue !== null &&
-    original.data.length < record.oldValue.length &&
+    original.data.length <= record.oldValue.length &&
     record.oldValue.startsWith(original.data) &&
     neighbour?.type === 'childList' &&
     neighbour.previousSibling === original &&
