@@ -7,6 +7,7 @@ import { findTermElementSerial } from './term-element';
 import { collectBlocks, type AffectedBlocks } from './affected-blocks';
 import { createDomAdapter } from './dom-adapter';
 import { healRecords } from './heal';
+import { EditWatch, keepSelection } from './editable';
 import { watchNormalize } from './normalize-guard';
 import { LiveObserver, ownSliceHooks, runOwnMutations } from './observe';
 import { resolveOptions, type AnnotateOptions, type ResolvedOptions } from './options';
@@ -72,6 +73,7 @@ export class Annotation {
   #pumping = false;
   #matches = 0;
   #unwatchNormalize: (() => void) | null = null;
+  #editing: EditWatch | null = null;
   // One entry per normalize() call in progress: the subtree unwrapped for it, or null.
   readonly #normalizing: Array<ParentNode | null> = [];
 
@@ -163,6 +165,12 @@ export class Annotation {
       onRecords: (records) => this.#heal(records),
       onError: (error) => reportError(root, error, 'annotate (live)'),
     });
+    this.#editing = new EditWatch({
+      root,
+      onEditable: (scope) => this.#unwrapUnder(scope),
+      onEditableEnd: (scope) => this.#enqueueBlocks([scope]),
+      onError: (error) => reportError(root, error, 'annotate (editable)'),
+    });
     this.#unwatchNormalize = watchNormalize(doc, {
       before: (node) => this.#beforeNormalize(node),
       after: () => this.#afterNormalize(),
@@ -214,12 +222,32 @@ export class Annotation {
     let scope: ParentNode | null = null;
     if (node === root || node.contains(root)) scope = root;
     else if (root.contains(node) && 'querySelectorAll' in node) scope = node as ParentNode;
+    this.#normalizing.push(scope && this.#unwrapUnder(scope) ? scope : null);
+  }
+
+  /** Takes this annotation's wrappers under `scope` out (the caret stays where it was). Returns whether any. */
+  #unwrapUnder(scope: ParentNode): boolean {
     const owned = this.#owned;
-    const wrappers = scope ? findWrappers(scope).filter((wrapper) => owned.has(wrapper)) : [];
-    this.#normalizing.push(wrappers.length ? scope : null);
-    if (!wrappers.length) return;
-    runOwnMutations(() => unwrapAll(scope!, (wrapper) => owned.has(wrapper)));
+    const wrappers = findWrappers(scope).filter((wrapper) => owned.has(wrapper));
+    if (!wrappers.length) return false;
+    keepSelection(scope as Node, () =>
+      runOwnMutations(() => unwrapAll(scope, (wrapper) => owned.has(wrapper))),
+    );
     this.#forgetWrappers(wrappers);
+    return true;
+  }
+
+  /** Queues the blocks holding `nodes` for annotating (sliced). */
+  #enqueueBlocks(nodes: Node[]): void {
+    const options = this.#options!;
+    const blocks = collectBlocks(nodes, this.root!, options.selector, options.shadow);
+    if (blocks.length)
+      this.#enqueue({
+        targets: blocks,
+        initial: false,
+        started: performance.now(),
+        stats: { matches: 0, textNodes: 0 },
+      });
   }
 
   #afterNormalize(): void {
@@ -234,6 +262,7 @@ export class Annotation {
 
   /** Annotates blocks at once, before the next paint, within a budget; the rest goes to the sliced queue. */
   #annotateNow(blocks: Node[], started: number): void {
+    if (this.#editing?.paused) return;
     const root = this.root!;
     const stats = { matches: 0, textNodes: 0 };
     let unfinished: Node[] = [];
@@ -298,10 +327,17 @@ export class Annotation {
     try {
       while (this.#queue.length && !signal.aborted) {
         const batch = this.#queue.shift()!;
+        // Editable content is not annotated (see editable.ts): the batch is done with nothing to do.
+        this.#editing?.check();
+        if (this.#editing?.paused) batch.targets = [];
         this.#current = batch;
         const context = this.#createContext(batch.stats);
         try {
-          await runInSlices(stepThrough(batch.targets, context), { signal, ...ownSliceHooks });
+          const steps = whileEditable(
+            stepThrough(batch.targets, context),
+            () => this.#editing?.paused === true,
+          );
+          await runInSlices(steps, { signal, ...ownSliceHooks });
         } catch (error) {
           reportError(root, error, 'annotate');
         }
@@ -338,6 +374,8 @@ export class Annotation {
     this.#observer = null;
     this.#unwatchNormalize?.();
     this.#unwatchNormalize = null;
+    this.#editing?.disconnect();
+    this.#editing = null;
     // Highlights are not kept past their annotation: they would go stale without it.
     this.#highlight?.remove();
     running.delete(this);
@@ -367,6 +405,14 @@ function stopUnder(root: Node): void {
 /** The annotation passes over several targets, as one sequence of steps. */
 function* stepThrough(targets: readonly Node[], context: PassContext): Generator<void, void, undefined> {
   for (const target of targets) yield* annotateSteps(target, context);
+}
+
+/** The steps, stopped before the next one once the content became editable. */
+function* whileEditable(
+  steps: Generator<void, void, undefined>,
+  paused: () => boolean,
+): Generator<void, void, undefined> {
+  while (!paused() && !steps.next().done) yield;
 }
 
 /** document.body, read without throwing where there is no document (server rendering, workers). */
