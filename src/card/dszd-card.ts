@@ -9,6 +9,7 @@ import { DszdHideEvent } from '../events/hide-event';
 import { DszdShowEvent } from '../events/show-event';
 import { getTermsConfig } from '../config';
 import { cardStyles } from './dszd-card.styles';
+import { cssProps } from './css-props';
 import { buildGlossaryLink } from './glossary-link';
 import { computeBridge, HoverIntent, type Bridge } from './hover-intent';
 import { DEFAULT_CARD_LANG, getLabels, type CardLang } from './labels';
@@ -217,11 +218,18 @@ export class DszdCard extends LitElement {
     >
       <div
         class=${classMap({ bridge: true, on: !!bridge })}
-        style=${
+        ${cssProps(
+          // through the CSSOM: a style attribute would be blocked by a strict style-src policy
           bridge
-            ? `left:${bridge.left}px;top:${bridge.top}px;width:${bridge.width}px;height:${bridge.height}px;clip-path:${bridge.clipPath}`
-            : ''
-        }
+            ? {
+                left: `${bridge.left}px`,
+                top: `${bridge.top}px`,
+                width: `${bridge.width}px`,
+                height: `${bridge.height}px`,
+                'clip-path': bridge.clipPath,
+              }
+            : {},
+        )}
         aria-hidden="true"
       ></div>
       ${
