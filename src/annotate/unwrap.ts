@@ -39,6 +39,8 @@ export function unwrapAll(root: ParentNode, owns: (wrapper: Element) => boolean 
 /** Every wrapper under root, shadow roots included, found before any is removed. */
 export function findWrappers(root: ParentNode): Element[] {
   const found = Array.from(root.querySelectorAll(WRAPPER_SELECTOR));
+  const own = (root as Partial<Element>).shadowRoot;
+  if (own) found.push(...findWrappers(own));
   for (const element of root.querySelectorAll('*')) {
     if (element.shadowRoot) found.push(...findWrappers(element.shadowRoot));
   }
