@@ -7,7 +7,7 @@ import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { DszdHideEvent } from '../events/hide-event';
 import { DszdShowEvent } from '../events/show-event';
-import { getTermsConfig } from '../config';
+import { getTermsConfig, watchTermsConfig } from '../config';
 import { cardStyles } from './dszd-card.styles';
 import { cssProps } from './css-props';
 import { buildGlossaryLink } from './glossary-link';
@@ -183,8 +183,25 @@ export class DszdCard extends LitElement {
     if (this.#trigger === trigger) this.hide();
   }
 
+  #stopWatchingConfig: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // configureTerms({ glossaryUrl }) reaches an open card too: its link changes or goes.
+    this.#stopWatchingConfig ??= watchTermsConfig(() => {
+      if (this.entry)
+        this.glossaryLink = buildGlossaryLink(
+          getTermsConfig().glossaryUrl,
+          this.entry.serial,
+          document.baseURI,
+        );
+    });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopWatchingConfig?.();
+    this.#stopWatchingConfig = undefined;
     this.hide();
   }
 

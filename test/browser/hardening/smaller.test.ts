@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
-import { isCardOpen } from '../card/helpers';
+import { configureTerms, getTermsConfig, resetTermsConfig } from '../../../src/config';
+import type { DszdTerm } from '../../../src/term/dszd-term';
+import { cardPart, isCardOpen, sharedCard } from '../card/helpers';
 import { wrappedTexts } from '../annotate/helpers';
 import { centreOfRange, findRange, waitFor } from '../highlight/helpers';
 
@@ -71,5 +73,43 @@ describe('hardening: annotate(host) on an element with an open shadow root', () 
     await annotation.done;
     expect(wrappedTexts(shadow)).to.deep.equal([]);
     expect(wrappedTexts(host)).to.deep.equal(['未来社区']);
+  });
+});
+
+describe('hardening: configureTerms reaches an open card', () => {
+  afterEach(() => resetTermsConfig());
+
+  it('glossaryUrl: null takes the link out of the open card; a new URL puts it back', async () => {
+    configureTerms({ glossaryUrl: '/glossary.html' });
+    const div = document.createElement('div');
+    div.innerHTML = '<p><dszd-term>未来社区</dszd-term></p>';
+    document.body.append(div);
+    await div.querySelector<DszdTerm>('dszd-term')!.show();
+    expect(isCardOpen()).to.equal(true);
+    const link = () => cardPart('glossary-link') as HTMLAnchorElement | null;
+    expect(link()?.href).to.equal(new URL('/glossary.html#dszd-entry-6', location.href).href);
+    configureTerms({ glossaryUrl: null });
+    await sharedCard().updateComplete;
+    expect(link()).to.equal(null);
+    expect(isCardOpen()).to.equal(true);
+    configureTerms({ glossaryUrl: '/g/' });
+    await sharedCard().updateComplete;
+    expect(link()?.href).to.equal(new URL('/g/#dszd-entry-6', location.href).href);
+  });
+
+  it('a protocol-relative or backslash glossary URL to another site is refused and reported', async () => {
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      configureTerms({ glossaryUrl: '//evil.example/g' });
+      configureTerms({ glossaryUrl: '/\\evil.example/g' });
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.have.length(2);
+    expect(getTermsConfig().glossaryUrl).to.equal(undefined);
+    configureTerms({ glossaryUrl: `//${location.host}/g.html` });
+    expect(getTermsConfig().glossaryUrl).to.equal(`//${location.host}/g.html`);
   });
 });
