@@ -90,7 +90,7 @@ describe('hardening: configureTerms reaches an open card', () => {
     expect(link()?.href).to.equal(new URL('/glossary.html#dszd-entry-6', location.href).href);
     configureTerms({ glossaryUrl: null });
     await sharedCard().updateComplete;
-    expect(link()).to.equal(null);
+    expect(link()?.href ?? null).to.equal(null);
     expect(isCardOpen()).to.equal(true);
     configureTerms({ glossaryUrl: '/g/' });
     await sharedCard().updateComplete;
