@@ -240,10 +240,14 @@ export class Annotation {
   /** Queues the blocks holding `nodes` for annotating (sliced). */
   #enqueueBlocks(nodes: Node[]): void {
     const options = this.#options!;
-    const blocks = collectBlocks(nodes, this.root!, options.selector, options.shadow);
-    if (blocks.length)
+    this.#enqueueLive(collectBlocks(nodes, this.root!, options.selector, options.shadow));
+  }
+
+  /** Queues blocks for a live (not initial) pass, if any. */
+  #enqueueLive(targets: Node[]): void {
+    if (targets.length)
       this.#enqueue({
-        targets: blocks,
+        targets,
         initial: false,
         started: performance.now(),
         stats: { matches: 0, textNodes: 0 },
@@ -277,13 +281,7 @@ export class Annotation {
       }
     });
     this.#matches += stats.matches;
-    if (unfinished.length)
-      this.#enqueue({
-        targets: unfinished,
-        initial: false,
-        started: performance.now(),
-        stats: { matches: 0, textNodes: 0 },
-      });
+    this.#enqueueLive(unfinished);
     if (stats.matches)
       root.dispatchEvent(new DszdAnnotateEvent({ ...stats, ms: performance.now() - started }));
   }

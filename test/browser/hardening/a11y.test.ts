@@ -3,6 +3,7 @@ import '../../../src/define';
 import { expect } from '@open-wc/testing';
 import { annotateDone, mount, wrappedTexts } from '../annotate/helpers';
 import type { Annotation } from '../../../src/annotate/annotate';
+import { A11Y_SKIPPED_FRAGMENTS as FRAGMENTS } from '../../shared/a11y-skip-fragments';
 
 interface AxeResult {
   violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }>;
@@ -10,29 +11,6 @@ interface AxeResult {
 interface Axe {
   run(context: Node, options?: object): Promise<AxeResult>;
 }
-
-const ROLES = [
-  'button',
-  'link',
-  'tab',
-  'option',
-  'menuitem',
-  'menuitemcheckbox',
-  'menuitemradio',
-  'treeitem',
-  'switch',
-  'checkbox',
-  'radio',
-];
-
-// Same table as test/node/html/annotate-html.test.ts: the browser and the tagger share the rules.
-const FRAGMENTS = [
-  '<span aria-hidden="true">数字社会<b>城市大脑</b></span>',
-  '<div inert="">数字社会</div>',
-  '<details><summary>数字社会</summary></details>',
-  '<label>数字社会 <input></label>',
-  ...ROLES.map((role) => `<div role="${role}" tabindex="0">数字社会<span>城市大脑</span></div>`),
-];
 
 let annotation: Annotation | undefined;
 afterEach(() => {

@@ -4,6 +4,8 @@ import { frames, mount, wrappedTexts } from '../annotate/helpers';
 import { loadMark, markAll } from './mark-js';
 
 const PAGE = '<p>数字社会是浙江的重点工作。</p><p>城市大脑</p><p>我们推进未来社区建设。</p>';
+const PAGE_TEXTS = ['数字社会是浙江的重点工作。', '城市大脑', '我们推进未来社区建设。'];
+const PAGE_TERMS = ['数字社会', '城市大脑', '未来社区'];
 
 /** The text of each child of root: what a reader sees, block by block. */
 function blockTexts(root: Element): string[] {
@@ -28,21 +30,13 @@ describe('hardening: the page’s text is never lost', () => {
   for (const observe of [true, false]) {
     it(`root.normalize() keeps every paragraph’s text (observe: ${observe}), and the terms come back`, async () => {
       const root = await annotated(PAGE, observe);
-      expect(wrappedTexts(root)).to.deep.equal(['数字社会', '城市大脑', '未来社区']);
+      expect(wrappedTexts(root)).to.deep.equal(PAGE_TERMS);
       root.normalize();
-      expect(blockTexts(root)).to.deep.equal([
-        '数字社会是浙江的重点工作。',
-        '城市大脑',
-        '我们推进未来社区建设。',
-      ]);
+      expect(blockTexts(root)).to.deep.equal(PAGE_TEXTS);
       await Promise.resolve();
       await frames(2);
-      expect(blockTexts(root)).to.deep.equal([
-        '数字社会是浙江的重点工作。',
-        '城市大脑',
-        '我们推进未来社区建设。',
-      ]);
-      expect(wrappedTexts(root)).to.deep.equal(['数字社会', '城市大脑', '未来社区']);
+      expect(blockTexts(root)).to.deep.equal(PAGE_TEXTS);
+      expect(wrappedTexts(root)).to.deep.equal(PAGE_TERMS);
     });
   }
 
@@ -52,12 +46,8 @@ describe('hardening: the page’s text is never lost', () => {
     document.normalize();
     await Promise.resolve();
     await frames(2);
-    expect(blockTexts(root)).to.deep.equal([
-      '数字社会是浙江的重点工作。',
-      '城市大脑',
-      '我们推进未来社区建设。',
-    ]);
-    expect(wrappedTexts(root)).to.deep.equal(['数字社会', '城市大脑', '未来社区']);
+    expect(blockTexts(root)).to.deep.equal(PAGE_TEXTS);
+    expect(wrappedTexts(root)).to.deep.equal(PAGE_TERMS);
   });
 
   it('normalize() merges the host’s own adjacent text nodes as it would without the annotation', async () => {
@@ -83,22 +73,14 @@ describe('hardening: the page’s text is never lost', () => {
     for (const keyword of ['社会', '数字社会是', '大脑', '浙江', '建设。']) {
       markAll(mark, keyword);
       await Promise.resolve();
-      expect(blockTexts(root), `after mark(${keyword})`).to.deep.equal([
-        '数字社会是浙江的重点工作。',
-        '城市大脑',
-        '我们推进未来社区建设。',
-      ]);
+      expect(blockTexts(root), `after mark(${keyword})`).to.deep.equal(PAGE_TEXTS);
       mark.unmark();
       await Promise.resolve();
-      expect(blockTexts(root), `after unmark (${keyword})`).to.deep.equal([
-        '数字社会是浙江的重点工作。',
-        '城市大脑',
-        '我们推进未来社区建设。',
-      ]);
+      expect(blockTexts(root), `after unmark (${keyword})`).to.deep.equal(PAGE_TEXTS);
     }
     await frames(2);
     expect(root.querySelectorAll('mark')).to.have.length(0);
-    expect(wrappedTexts(root)).to.deep.equal(['数字社会', '城市大脑', '未来社区']);
+    expect(wrappedTexts(root)).to.deep.equal(PAGE_TERMS);
   });
 
   it('splitText on the host’s node, and on a piece, keeps the text and its order', async () => {

@@ -7,6 +7,7 @@ import { hashText } from '../../../src/html/hash-text';
 import { parseHtml } from '../../../src/html/parse-html';
 import { compileSkipTest } from '../../../src/html/parse5-adapter';
 import { stripInsertedTags } from './strip-inserted-tags';
+import { A11Y_SKIPPED_FRAGMENTS } from '../../shared/a11y-skip-fragments';
 
 /** The markup annotateHtml writes around one piece. */
 function tag(term: string, inner: string, id?: string): string {
@@ -339,26 +340,7 @@ describe('annotateHtml: what is never tagged', () => {
 });
 
 describe('annotateHtml: accessibility skip rules (shared with the browser)', () => {
-  // Same table as test/browser/hardening/a11y.test.ts: hidden from screen readers, or a control named by its text.
-  const fragments = [
-    '<span aria-hidden="true">数字社会<b>城市大脑</b></span>',
-    '<div inert>数字社会</div>',
-    '<details><summary>数字社会</summary></details>',
-    '<label>数字社会 <input></label>',
-    ...[
-      'button',
-      'link',
-      'tab',
-      'option',
-      'menuitem',
-      'menuitemcheckbox',
-      'menuitemradio',
-      'treeitem',
-      'switch',
-      'checkbox',
-      'radio',
-    ].map((role) => `<div role="${role}" tabindex="0">数字社会<span>城市大脑</span></div>`),
-  ];
+  const fragments = A11Y_SKIPPED_FRAGMENTS;
   for (const fragment of fragments) {
     it(`leaves ${fragment} alone, and tags the text beside it`, () => {
       expect(annotate(`<p>浙农码</p>${fragment}`).html).toBe(`<p>${tag('浙农码', '浙农码')}</p>${fragment}`);
