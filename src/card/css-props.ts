@@ -1,5 +1,5 @@
 import { noChange, nothing, type ElementPart } from 'lit';
-import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, PartType, type DirectiveResult, type PartInfo } from 'lit/directive.js';
 
 /** CSS properties by their CSS names (`clip-path`, not `clipPath`). */
 export type CssProps = Readonly<Record<string, string>>;
@@ -32,4 +32,6 @@ class CssPropsDirective extends Directive {
   }
 }
 
-export const cssProps = directive(CssPropsDirective);
+// Typed through lit/directive.js: the emitted declaration must not name lit-html, which is not a dependency.
+export const cssProps: (props: CssProps) => DirectiveResult<typeof CssPropsDirective> =
+  directive(CssPropsDirective);
