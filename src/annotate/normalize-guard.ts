@@ -14,7 +14,7 @@ export interface NormalizeListener {
   /** Before the browser's normalize() on `node`: unwrap what it would touch. */
   before(node: Node): void;
   /** After it: annotate again. */
-  after(node: Node): void;
+  after(): void;
   /** Reports a failure of before/after. */
   onError(error: unknown): void;
 }
@@ -24,42 +24,31 @@ const patched = new WeakSet<object>();
 
 /** Starts telling `listener` about normalize() calls in the realm of `doc`. Returns the function that stops it. */
 export function watchNormalize(doc: Document, listener: NormalizeListener): () => void {
-  install(doc);
+  const proto = ((doc.defaultView as { Node?: typeof Node } | null)?.Node ?? Node).prototype;
+  if (!patched.has(proto)) {
+    patched.add(proto);
+    const native = proto.normalize;
+    try {
+      proto.normalize = function (this: Node, ...args: []) {
+        const current = [...listeners];
+        for (const each of current) notify(each, () => each.before(this));
+        try {
+          native.apply(this, args);
+        } finally {
+          for (const each of current) notify(each, () => each.after());
+        }
+      };
+    } catch {
+      // A frozen prototype: normalize() stays the browser's, healing still keeps the text it can.
+    }
+  }
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-function install(doc: Document): void {
-  const NodeClass = (doc.defaultView as (Window & { Node?: typeof Node }) | null)?.Node ?? globalThis.Node;
-  const proto = NodeClass?.prototype;
-  if (!proto || patched.has(proto)) return;
-  const native = proto.normalize;
-  if (typeof native !== 'function') return;
-  patched.add(proto);
-  const normalize = function (this: Node, ...args: unknown[]): void {
-    const current = [...listeners];
-    for (const listener of current) notify(listener, 'before', this);
-    try {
-      Reflect.apply(native, this, args);
-    } finally {
-      for (const listener of current) notify(listener, 'after', this);
-    }
-  };
+function notify(listener: NormalizeListener, call: () => void): void {
   try {
-    Object.defineProperty(proto, 'normalize', {
-      value: normalize,
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-  } catch {
-    // A frozen prototype: normalize() stays the browser's, healing still keeps the text it can.
-  }
-}
-
-function notify(listener: NormalizeListener, phase: 'before' | 'after', node: Node): void {
-  try {
-    listener[phase](node);
+    call();
   } catch (error) {
     try {
       listener.onError(error);

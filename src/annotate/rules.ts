@@ -46,17 +46,9 @@ export const SKIPPED_SELECTORS: readonly string[] = [
   '[inert]',
   'summary',
   'label',
-  '[role="button"]',
-  '[role="link"]',
-  '[role="tab"]',
-  '[role="option"]',
-  '[role="menuitem"]',
-  '[role="menuitemcheckbox"]',
-  '[role="menuitemradio"]',
-  '[role="treeitem"]',
-  '[role="switch"]',
-  '[role="checkbox"]',
-  '[role="radio"]',
+  ...'button link tab option menuitem menuitemcheckbox menuitemradio treeitem switch checkbox radio'
+    .split(' ')
+    .map((role) => `[role=${role}]`),
   'dszd-term',
   // the shared card lives in <body>: its own definitions (in an open shadow root) are never annotated
   'dszd-card',

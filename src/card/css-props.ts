@@ -1,5 +1,5 @@
 import { noChange, nothing, type ElementPart } from 'lit';
-import { Directive, directive, PartType, type DirectiveResult, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, type DirectiveResult } from 'lit/directive.js';
 
 /** CSS properties by their CSS names (`clip-path`, not `clipPath`). */
 export type CssProps = Readonly<Record<string, string>>;
@@ -12,12 +12,6 @@ export type CssProps = Readonly<Record<string, string>>;
  */
 class CssPropsDirective extends Directive {
   #previous = new Set<string>();
-
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT)
-      throw new Error('cssProps is an element binding: <div ${cssProps(…)}>');
-  }
 
   render(_props: CssProps): typeof nothing {
     return nothing;
