@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { fileURLToPath } from 'node:url';
+import { cspHeaders } from './test/browser/csp-headers.mjs';
 import { reactEsmPlugin } from './test/browser/frameworks/react-esm-plugin.mjs';
 
 // Real headless Chromium: the Debian build, or CHROME_PATH. Nothing is downloaded.
@@ -11,6 +12,8 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
+  // fixtures with a name.csp file beside them are served with that Content-Security-Policy header
+  middleware: [cspHeaders(fileURLToPath(new URL('.', import.meta.url)))],
   // reactEsmPlugin: React 19 is CommonJS only; the framework tests import it as ESM.
   // a11ySnapshotPlugin: tests read the browser's accessibility tree (what a screen reader is told).
   plugins: [

@@ -65,7 +65,7 @@ describe('configureTerms', () => {
       ['configureTerms', 'option "lang" must be a zh or en language tag, got "fr"'],
       [
         'configureTerms',
-        'option "glossaryUrl" must be an http(s) or relative URL, got "javascript:alert(1)"',
+        'option "glossaryUrl" must be an http(s) URL or a relative URL on this site, got "javascript:alert(1)"',
       ],
       ['configureTerms', 'option "glossaryUrl" must be a URL string, a URL or null, got number'],
       ['configureTerms', 'option "set" must be a compiled definition set (with an "entries" array)'],

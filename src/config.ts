@@ -23,8 +23,9 @@ export interface TermsConfigOptions {
    */
   lang?: string;
   /**
-   * http(s) or relative URL of the glossary page (a string or a `URL`); `null` or `""` removes it. Other schemes are
-   * reported (`dszd-error`) and refused.
+   * The glossary page (a string or a `URL`): an absolute http(s) URL, or a relative URL that stays on this site
+   * (`//other.example` and `/\other.example` go to another site and are refused: write `https://other.example`);
+   * `null` or `""` removes it, also from an open card. Anything else is reported (`dszd-error`) and refused.
    * @default undefined (no link)
    */
   glossaryUrl?: string | URL | null;
@@ -106,7 +107,7 @@ function readGlossaryUrl(value: unknown, fallback: string | undefined): string |
     return refuse(`option "glossaryUrl" must be a URL string, a URL or null, got ${typeof value}`, fallback);
   if (!isSafeLinkUrl(url, pageBase()))
     return refuse(
-      `option "glossaryUrl" must be an http(s) or relative URL, got ${describeValue(url)}`,
+      `option "glossaryUrl" must be an http(s) URL or a relative URL on this site, got ${describeValue(url)}`,
       fallback,
     );
   return url;

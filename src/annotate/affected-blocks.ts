@@ -41,6 +41,9 @@ export function findAffectedBlocks(
         const element = added as Element;
         if (element.localName === TERM_TAG) terms.push(element);
         terms.push(...element.querySelectorAll(TERM_TAG));
+        // A skipped element (the shared card in <body>, a script, a term) brings no text: its insertion is no
+        // reason to read the block around it again (for <body> that would be the whole page).
+        if (element.matches(selector)) continue;
         // An added block is read on its own; an added inline element or text joins the runs of its parent's block.
         const standsAlone = BOUNDARY_TAGS.has(element.localName) && !(shadow && element.shadowRoot);
         starts.add(standsAlone ? element : record.target);

@@ -7,13 +7,15 @@ import { collectBlocks, type AffectedBlocks } from './affected-blocks';
 import { createDomAdapter } from './dom-adapter';
 import { OccurrenceIndex } from './first-occurrences';
 import { healRecords } from './heal';
+import { EditWatch, keepSelection } from './editable';
+import { watchNormalize } from './normalize-guard';
 import { LiveObserver, ownSliceHooks, runOwnMutations } from './observe';
 import { resolveOptions, type AnnotateOptions, type ResolvedOptions } from './options';
 import { annotateSteps, type PassContext } from './pass';
 import { TERM_TAG } from './rules';
 import type { TreeAdapter } from './runs';
 import { runInSlices } from './schedule';
-import { unwrapAll, unwrapWrappers } from './unwrap';
+import { findWrappers, unwrapAll, unwrapWrappers } from './unwrap';
 import { orderForViewport, passOver } from './viewport-order';
 
 export type { AnnotateOptions } from './options';
@@ -73,6 +75,10 @@ export class Annotation {
   #current: Batch | null = null;
   #pumping = false;
   readonly #idle: Array<() => void> = [];
+  #unwatchNormalize: (() => void) | null = null;
+  #editing: EditWatch | null = null;
+  // One entry per normalize() call in progress: the subtree unwrapped for it, or null.
+  readonly #normalizing: Array<ParentNode | null> = [];
 
   constructor(root: Root, options?: AnnotateOptions) {
     const started = performance.now();
@@ -188,6 +194,17 @@ export class Annotation {
       onError: (error) => reportError(root, error, 'annotate (live)'),
       onFlushed: () => this.#checkIdle(),
     });
+    this.#editing = new EditWatch({
+      root,
+      onEditable: (scope) => this.#unwrapUnder(scope),
+      onEditableEnd: (scope) => this.#enqueueBlocks([scope]),
+      onError: (error) => reportError(root, error, 'annotate (editable)'),
+    });
+    this.#unwatchNormalize = watchNormalize(doc, {
+      before: (node) => this.#beforeNormalize(node),
+      after: () => this.#afterNormalize(),
+      onError: (error) => reportError(root, error, 'annotate (normalize)'),
+    });
     // With "all" on a long page, what the reader sees first is annotated first; "first" keeps document order.
     const { targets, done } = options.occurrence === 'all' ? orderForViewport(root) : { targets: [root] };
     this.#enqueue({ targets, done, initial: true, started, stats: { matches: 0, textNodes: 0 } });
@@ -219,14 +236,75 @@ export class Annotation {
     const root = this.root!;
     const options = this.#options!;
     const started = performance.now();
-    const stats = { matches: 0, textNodes: 0 };
-    let unfinished: Node[] = [];
-    let healed = false;
+    let blocks: Node[] | null = null;
     runOwnMutations(() => {
       const { originals, wrappers } = healRecords(records);
       if (!originals.length && !wrappers.length) return;
-      healed = true;
-      const blocks = collectBlocks(originals, root, options.selector, options.shadow);
+      blocks = collectBlocks(originals, root, options.selector, options.shadow);
+    });
+    if (blocks) this.#annotateNow(blocks, started);
+  }
+
+  /**
+   * The page calls normalize() on `node`: if that touches this annotation, its wrappers there go first, so the
+   * browser's normalize() sees the page's own text nodes (see normalize-guard.ts). Annotated again afterwards.
+   */
+  #beforeNormalize(node: Node): void {
+    const root = this.root!;
+    let scope: ParentNode | null = null;
+    if (node === root || node.contains(root)) scope = root;
+    else if (root.contains(node) && 'querySelectorAll' in node) scope = node as ParentNode;
+    this.#normalizing.push(scope && this.#unwrapUnder(scope) ? scope : null);
+  }
+
+  /** Takes this annotation's wrappers under `scope` out (the caret stays where it was). Returns whether any. */
+  #unwrapUnder(scope: ParentNode): boolean {
+    const owned = this.#owned;
+    const wrappers = findWrappers(scope).filter((wrapper) => owned.has(wrapper));
+    if (!wrappers.length) return false;
+    keepSelection(scope as Node, () =>
+      runOwnMutations(() => unwrapAll(scope, (wrapper) => owned.has(wrapper))),
+    );
+    return true;
+  }
+
+  /** Queues the blocks holding `nodes` for annotating (sliced). */
+  #enqueueBlocks(nodes: Node[]): void {
+    const options = this.#options!;
+    this.#enqueueLive(collectBlocks(nodes, this.root!, options.selector, options.shadow));
+  }
+
+  /** Queues blocks for a live (not initial) pass, if any. */
+  #enqueueLive(targets: Node[]): void {
+    if (targets.length)
+      this.#enqueue({
+        targets,
+        initial: false,
+        started: performance.now(),
+        stats: { matches: 0, textNodes: 0 },
+      });
+  }
+
+  #afterNormalize(): void {
+    const scope = this.#normalizing.pop();
+    if (!scope || this.#abort.signal.aborted) return;
+    const options = this.#options!;
+    this.#annotateNow(
+      collectBlocks([scope], this.root!, options.selector, options.shadow),
+      performance.now(),
+    );
+  }
+
+  /**
+   * Annotates blocks at once, before the next paint, within a budget; the rest goes to the sliced queue. What was
+   * undone there may have held an entry's first occurrence: the next one is shown at once too.
+   */
+  #annotateNow(blocks: Node[], started: number): void {
+    if (this.#editing?.paused) return;
+    const root = this.root!;
+    const stats = { matches: 0, textNodes: 0 };
+    let unfinished: Node[] = [];
+    runOwnMutations(() => {
       const steps = stepThrough(blocks, this.#createContext(stats));
       // A healed block is small as a rule; a huge one is finished in slices rather than as one long task.
       while (!steps.next().done) {
@@ -236,15 +314,8 @@ export class Annotation {
         }
       }
     });
-    if (unfinished.length)
-      this.#enqueue({
-        targets: unfinished,
-        initial: false,
-        started: performance.now(),
-        stats: { matches: 0, textNodes: 0 },
-      });
-    else if (healed) {
-      // A healed first occurrence may have lost its term: the next one is shown at once, not a frame later.
+    if (unfinished.length) this.#enqueueLive(unfinished);
+    else {
       this.#resolve(false);
       if (this.#queue.length) void this.#pump();
     }
@@ -294,11 +365,18 @@ export class Annotation {
     try {
       while (this.#queue.length && !signal.aborted) {
         const batch = this.#queue.shift()!;
+        // Editable content is not annotated (see editable.ts): the batch is done with nothing to do.
+        this.#editing?.check();
+        if (this.#editing?.paused) batch.targets = [];
         this.#current = batch;
         const context = this.#createContext(batch.stats);
         if (batch.done) context.adapter = passOver(context.adapter, batch.done);
         try {
-          await runInSlices(stepThrough(batch.targets, context), { signal, ...ownSliceHooks });
+          const steps = whileEditable(
+            stepThrough(batch.targets, context),
+            () => this.#editing?.paused === true,
+          );
+          await runInSlices(steps, { signal, ...ownSliceHooks });
         } catch (error) {
           reportError(root, error, 'annotate');
         }
@@ -334,6 +412,10 @@ export class Annotation {
     this.#abort.abort();
     this.#observer?.disconnect();
     this.#observer = null;
+    this.#unwatchNormalize?.();
+    this.#unwatchNormalize = null;
+    this.#editing?.disconnect();
+    this.#editing = null;
     // Highlights are not kept past their annotation: they would go stale without it.
     this.#highlight?.remove();
     running.delete(this);
@@ -363,6 +445,14 @@ function* stepThrough(targets: readonly Node[], context: PassContext): Generator
   for (const target of targets) yield* annotateSteps(target, context);
 }
 
+/** The steps, stopped before the next one once the content became editable. */
+function* whileEditable(
+  steps: Generator<void, void, undefined>,
+  paused: () => boolean,
+): Generator<void, void, undefined> {
+  while (!paused() && !steps.next().done) yield;
+}
+
 /** document.body, read without throwing where there is no document (server rendering, workers). */
 function defaultRoot(): Root | null {
   return globalThis.document?.body ?? null;
@@ -382,7 +472,7 @@ function isRoot(value: unknown): value is Root {
  *
  * Skipped, and documented in `SKIPPED_SELECTORS`: script, style, noscript, template, textarea, input, select,
  * option, button, a, code, pre, kbd, samp, var, svg, math, iframe, title, rt, rp, h1–h6, [contenteditable],
- * existing <dszd-term>, the shared <dszd-card>, [data-dszd-skip], plus `options.exclude`. The root itself and its
+ * [aria-hidden="true"], [inert], summary, label, interactive roles (button, link, tab, …), existing <dszd-term>, the shared <dszd-card>, [data-dszd-skip], plus `options.exclude`. The root itself and its
  * ancestors are not tested.
  */
 export function annotate(root: Root | null = defaultRoot(), options?: AnnotateOptions): Annotation {

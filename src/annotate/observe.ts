@@ -18,7 +18,13 @@ export interface LiveObserverOptions {
 }
 
 const DOCUMENT_NODE = 9;
-const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+// The old value tells healing a splitText() of the host's node from a framework writing it (see heal.ts).
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  characterData: true,
+  characterDataOldValue: true,
+  subtree: true,
+};
 
 // Every live observer of this instance: any annotation's own mutations are hidden from all of them.
 const active = new Set<LiveObserver>();

@@ -40,6 +40,15 @@ export const SKIPPED_SELECTORS: readonly string[] = [
   'rt',
   'rp',
   '[contenteditable]:not([contenteditable="false"])',
+  // accessibility: text a screen reader never hears, and controls whose accessible name is their text (a term
+  // inside would be a focusable element in an aria-hidden subtree, or an interactive element nested in another)
+  '[aria-hidden="true"]',
+  '[inert]',
+  'summary',
+  'label',
+  ...'button link tab option menuitem menuitemcheckbox menuitemradio treeitem switch checkbox radio'
+    .split(' ')
+    .map((role) => `[role=${role}]`),
   'dszd-term',
   // the shared card lives in <body>: its own definitions (in an open shadow root) are never annotated
   'dszd-card',

@@ -17,13 +17,16 @@ export interface TreeAdapter<N> {
 }
 
 /**
- * Yields the text runs under `root`: maximal sequences of text nodes that read as one piece of text. Inline elements
+ * Yields the text runs under `root` (and in the open shadow roots the adapter gives, the root's own included):
+ * maximal sequences of text nodes that read as one piece of text. Inline elements
  * continue a run; boundary elements (blocks, br, images, table cells), skipped elements and shadow hosts end it.
  * A generator, so callers can stop between runs (the DOM annotator yields to the event loop there).
  */
 export function* textRuns<N>(root: N, adapter: TreeAdapter<N>): Generator<N[], void, undefined> {
   let run: N[] = [];
-  const pendingShadowRoots: N[] = [];
+  // The root's own open shadow root is walked too (after its light children), like any host's under it.
+  const own = adapter.kind(root) === 'element' ? (adapter.shadowRoot?.(root) ?? null) : null;
+  const pendingShadowRoots: N[] = own ? [own] : [];
   // Iterative walk: host pages can nest deeper than the call stack likes.
   const stack: Array<{ nodes: ArrayLike<N>; index: number; closes: boolean }> = [
     { nodes: adapter.children(root), index: 0, closes: false },

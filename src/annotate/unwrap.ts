@@ -46,8 +46,10 @@ export function unwrapWrappers(wrappers: readonly Element[]): number {
 }
 
 /** Every wrapper under root, shadow roots included, found before any is removed. */
-function findWrappers(root: ParentNode): Element[] {
+export function findWrappers(root: ParentNode): Element[] {
   const found = Array.from(root.querySelectorAll(WRAPPER_SELECTOR));
+  const own = (root as Partial<Element>).shadowRoot;
+  if (own) found.push(...findWrappers(own));
   for (const element of root.querySelectorAll('*')) {
     if (element.shadowRoot) found.push(...findWrappers(element.shadowRoot));
   }

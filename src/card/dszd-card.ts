@@ -9,9 +9,10 @@ import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { DszdHideEvent } from '../events/hide-event';
 import { DszdShowEvent } from '../events/show-event';
-import { getTermsConfig } from '../config';
+import { getTermsConfig, watchTermsConfig } from '../config';
 import { copyText } from './copy-text';
 import { cardStyles } from './dszd-card.styles';
+import { cssProps } from './css-props';
 import { buildGlossaryLink } from './glossary-link';
 import { computeBridge, HoverIntent, type Bridge } from './hover-intent';
 import { DEFAULT_CARD_LANG, getLabels, type CardLang } from './labels';
@@ -208,8 +209,25 @@ export class DszdCard extends LitElement {
     if (this.#trigger === trigger) this.hide();
   }
 
+  #stopWatchingConfig: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // configureTerms({ glossaryUrl }) reaches an open card too: its link changes or goes.
+    this.#stopWatchingConfig ??= watchTermsConfig(() => {
+      if (this.entry)
+        this.glossaryLink = buildGlossaryLink(
+          getTermsConfig().glossaryUrl,
+          this.entry.serial,
+          document.baseURI,
+        );
+    });
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopWatchingConfig?.();
+    this.#stopWatchingConfig = undefined;
     this.hide();
   }
 
@@ -245,11 +263,18 @@ export class DszdCard extends LitElement {
     >
       <div
         class=${classMap({ bridge: true, on: !!bridge })}
-        style=${
+        ${cssProps(
+          // through the CSSOM: a style attribute would be blocked by a strict style-src policy
           bridge
-            ? `left:${bridge.left}px;top:${bridge.top}px;width:${bridge.width}px;height:${bridge.height}px;clip-path:${bridge.clipPath}`
-            : ''
-        }
+            ? {
+                left: `${bridge.left}px`,
+                top: `${bridge.top}px`,
+                width: `${bridge.width}px`,
+                height: `${bridge.height}px`,
+                'clip-path': bridge.clipPath,
+              }
+            : {},
+        )}
         aria-hidden="true"
       ></div>
       ${

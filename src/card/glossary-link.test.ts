@@ -12,9 +12,29 @@ describe('isSafeLinkUrl', () => {
       '/glossary.html',
       'glossary.html',
       '../g#x',
-      '//cdn.example.org/g',
+      '?q=1',
+      '//example.org/g',
+      'HTTPS://other.example/g',
     ])
       expect(isSafeLinkUrl(url, BASE), url).toBe(true);
+  });
+
+  it('judges relative-looking URLs by where the URL parser really sends them: off-site ones are refused', () => {
+    const cases: Array<[string, boolean]> = [
+      ['//evil.example', false],
+      ['//evil.example/g', false],
+      ['/\\evil.example', false],
+      ['\\\\evil.example/g', false],
+      ['\\/evil.example', false],
+      [' //evil.example', false],
+      ['/\t/evil.example', false],
+      ['//example.org:8443/g', false],
+      ['//example.org/g', true],
+      ['/\\example.org/g', true],
+      ['/glossary', true],
+      ['https://evil.example/g', true],
+    ];
+    expect(cases.map(([url]) => [url, isSafeLinkUrl(url, BASE)])).toEqual(cases);
   });
 
   it('refuses other schemes, also disguised', () => {

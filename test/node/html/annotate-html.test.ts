@@ -7,6 +7,7 @@ import { hashText } from '../../../src/html/hash-text';
 import { parseHtml } from '../../../src/html/parse-html';
 import { compileSkipTest } from '../../../src/html/parse5-adapter';
 import { stripInsertedTags } from './strip-inserted-tags';
+import { A11Y_SKIPPED_FRAGMENTS } from '../../shared/a11y-skip-fragments';
 
 /** The markup annotateHtml writes around one piece. */
 function tag(term: string, inner: string, id?: string): string {
@@ -334,6 +335,21 @@ describe('annotateHtml: what is never tagged', () => {
   it('skips [data-dszd-skip] and contenteditable', () => {
     expect(annotate('<div data-dszd-skip>数字社会</div><div contenteditable>城市大脑</div>').html).toBe(
       '<div data-dszd-skip>数字社会</div><div contenteditable>城市大脑</div>',
+    );
+  });
+});
+
+describe('annotateHtml: accessibility skip rules (shared with the browser)', () => {
+  const fragments = A11Y_SKIPPED_FRAGMENTS;
+  for (const fragment of fragments) {
+    it(`leaves ${fragment} alone, and tags the text beside it`, () => {
+      expect(annotate(`<p>浙农码</p>${fragment}`).html).toBe(`<p>${tag('浙农码', '浙农码')}</p>${fragment}`);
+    });
+  }
+
+  it('tags aria-hidden="false" and other roles', () => {
+    expect(annotate('<span aria-hidden="false">数字社会</span><div role="note">城市大脑</div>').html).toBe(
+      `<span aria-hidden="false">${tag('数字社会', '数字社会')}</span><div role="note">${tag('城市大脑', '城市大脑')}</div>`,
     );
   });
 });

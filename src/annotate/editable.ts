@@ -1,0 +1,160 @@
+/**
+ * Inline editors (a CMS's contenteditable, `document.designMode = 'on'`) save the DOM they edit: a wrapper left in
+ * editable content would be saved into the article, and healing a text node under the caret would move the caret.
+ * So editable content is never annotated: when the root or an ancestor becomes editable the annotation unwraps
+ * and waits; an element under the root that becomes editable is unwrapped (the skip rules keep it so); either
+ * resumes when the content is no longer editable. The caret and selection are kept across the unwrapping.
+ */
+
+const ELEMENT_NODE = 1;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+/** While paused by designMode (which no event reports), how often it is read again. */
+const DESIGN_MODE_POLL_MS = 500;
+// The events before or around an edit: an editor is found editable before its first keystroke lands.
+const EVENTS = ['beforeinput', 'focusin', 'selectionchange', 'pointerdown'] as const;
+
+export interface EditWatchOptions {
+  root: Node;
+  /** Content under `scope` became editable: take the annotation out of it (see `keepSelection`). */
+  onEditable(scope: ParentNode): void;
+  /** `scope` is not editable any more: annotate it again. */
+  onEditableEnd(scope: Node): void;
+  onError(error: unknown): void;
+}
+
+/** Watches whether the root (or content under it) is editable. */
+export class EditWatch {
+  readonly #options: EditWatchOptions;
+  readonly #doc: Document;
+  readonly #observer: MutationObserver;
+  readonly #check = () => this.#guard(() => this.check());
+  #paused: boolean;
+  #poll: ReturnType<typeof setInterval> | undefined;
+
+  constructor(options: EditWatchOptions) {
+    this.#options = options;
+    const root = options.root;
+    this.#doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
+    this.#paused = isEditable(root, this.#doc);
+    this.#observer = new MutationObserver((records) => this.#guard(() => this.#onAttributes(records)));
+    this.#observer.observe(this.#doc, {
+      attributes: true,
+      attributeFilter: ['contenteditable'],
+      subtree: true,
+    });
+    for (const type of EVENTS) this.#doc.addEventListener(type, this.#check, true);
+    this.#updatePoll();
+  }
+
+  /** Whether the root is editable now: nothing is annotated under it. */
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  /** Reads the root's editability again; unwraps or resumes when it changed. */
+  check(): void {
+    const editable = isEditable(this.#options.root, this.#doc);
+    if (editable === this.#paused) return;
+    this.#paused = editable;
+    this.#updatePoll();
+    if (editable) this.#options.onEditable(this.#options.root as ParentNode);
+    else this.#options.onEditableEnd(this.#options.root);
+  }
+
+  disconnect(): void {
+    this.#observer.disconnect();
+    for (const type of EVENTS) this.#doc.removeEventListener(type, this.#check, true);
+    clearInterval(this.#poll);
+    this.#poll = undefined;
+  }
+
+  #onAttributes(records: readonly MutationRecord[]): void {
+    const root = this.#options.root;
+    let rootChanged = false;
+    for (const record of records) {
+      const element = record.target as Element;
+      if (element === root || element.contains(root) || !root.contains(element)) rootChanged = true;
+      else if (!this.#paused) {
+        if (element.isConnected && isEditableAttribute(element)) this.#options.onEditable(element);
+        else this.#options.onEditableEnd(element);
+      }
+    }
+    // An ancestor's attribute (or one in another shadow tree, for a root inside one): read the root again.
+    if (rootChanged) this.check();
+  }
+
+  #updatePoll(): void {
+    const polling = this.#paused && this.#doc.designMode === 'on';
+    if (polling && this.#poll === undefined) this.#poll = setInterval(this.#check, DESIGN_MODE_POLL_MS);
+    if (!polling && this.#poll !== undefined) {
+      clearInterval(this.#poll);
+      this.#poll = undefined;
+    }
+  }
+
+  #guard(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.#options.onError(error);
+    }
+  }
+}
+
+function isEditableAttribute(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+/** Whether text under `root` is editable: designMode, or the root (its host, its body) is in an editing host. */
+function isEditable(root: Node, doc: Document): boolean {
+  if (doc.designMode === 'on') return true;
+  let element: Node | null = root;
+  if (root.nodeType === DOCUMENT_NODE) element = (root as Document).body;
+  else if (root.nodeType === DOCUMENT_FRAGMENT_NODE) element = (root as ShadowRoot).host ?? null;
+  return element?.nodeType === ELEMENT_NODE && (element as HTMLElement).isContentEditable === true;
+}
+
+/**
+ * Runs `mutate` (which keeps the text of `scope` but not its text nodes) and puts the selection back at the same
+ * character offsets, so the caret in an editor does not move.
+ */
+export function keepSelection<T>(scope: Node, mutate: () => T): T {
+  const doc = scope.nodeType === DOCUMENT_NODE ? (scope as Document) : scope.ownerDocument;
+  const selection = doc?.getSelection();
+  if (!doc || !selection?.rangeCount || !selection.anchorNode || !selection.focusNode) return mutate();
+  const anchor = offsetIn(doc, scope, selection.anchorNode, selection.anchorOffset);
+  const focus = offsetIn(doc, scope, selection.focusNode, selection.focusOffset);
+  const result = mutate();
+  if (anchor === null && focus === null) return result;
+  const start = anchor === null ? null : pointAt(doc, scope, anchor);
+  const end = focus === null ? null : pointAt(doc, scope, focus);
+  const base = start ?? [selection.anchorNode, selection.anchorOffset];
+  const extent = end ?? [selection.focusNode, selection.focusOffset];
+  if (base[0].isConnected && extent[0].isConnected)
+    selection.setBaseAndExtent(base[0], base[1], extent[0], extent[1]);
+  return result;
+}
+
+/** The number of characters of `scope`'s text before the point, or null when the point is not under scope. */
+function offsetIn(doc: Document, scope: Node, node: Node, offset: number): number | null {
+  if (node !== scope && !scope.contains(node)) return null;
+  const range = doc.createRange();
+  range.selectNodeContents(scope);
+  range.setEnd(node, offset);
+  return range.toString().length;
+}
+
+/** The text position `offset` characters into `scope`'s text (the end of a text node rather than the next start). */
+function pointAt(doc: Document, scope: Node, offset: number): [Node, number] | null {
+  const walker = doc.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  let left = offset;
+  let last: Text | null = null;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (left <= node.length) return [node, left];
+    left -= node.length;
+    last = node;
+  }
+  return last ? [last, last.length] : null;
+}
