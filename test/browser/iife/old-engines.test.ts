@@ -37,7 +37,10 @@ describe('dszd-term.iife.js on a 2020 engine', () => {
     const entry = page.win.dszdTerm!.definitionSet.entries.find(
       (candidate) => candidate.term === '浙里急救',
     )!;
-    expect(surface.querySelector('[part~="unit"]')!.textContent!.trim()).to.equal(`解释单位：${entry.unit}`);
+    // The unit as printed, the 全称 toggle, the full name it shows.
+    expect(surface.querySelector('[part~="unit"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `解释单位：${entry.unit} 全称 ${entry.unitName}`,
+    );
     expect(page.win.__dszdTestLog.errors).to.deep.equal([]);
     expect(page.win.__dszdTestLog.dszdErrors).to.deep.equal([]);
   });

@@ -64,7 +64,10 @@ describe('dszd-term.iife.js in stages', () => {
     expect(card.querySelector('[part~="definition"]')!.textContent!.replace(/\s+/g, '')).to.equal(
       `定义：${entry.definition.join('')}`,
     );
-    expect(card.querySelector('[part~="unit"]')!.textContent!.trim()).to.equal(`解释单位：${entry.unit}`);
+    // The unit as printed, the 全称 toggle, the full name it shows.
+    expect(card.querySelector('[part~="unit"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `解释单位：${entry.unit} 全称 ${entry.unitName}`,
+    );
     expect(cardScripts(page).length, 'one request for the card stage').to.equal(1);
     expect(page.win.__dszdTestLog).to.deep.equal({ errors: [], dszdErrors: [], warnings: [] });
   });
