@@ -121,8 +121,22 @@ function parseCommandLine(name: keyof typeof COMMANDS, args: string[]): CommandL
     const options: ParseArgsConfig['options'] = COMMANDS[name];
     return parseArgs({ args, options, allowPositionals: true, strict: true }) as CommandLine;
   } catch (error) {
-    // node's messages run on with advice about "--"; the first sentence names the option
-    const message = error instanceof Error ? error.message.split(/\.(?: |$)/)[0]! : String(error);
-    throw new UsageError(`${name}: ${message}`);
+    throw new UsageError(`${name}: ${describeParseError(error)} (see dszd-term --help)`);
   }
+}
+
+/** node's parseArgs messages, in the command's own words: which option, and what is wrong with it. */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // "'--bogus'", "'--occurrence <value>'", "'-o, --output <value>'": the long name where there is one
+  const names = /'(-[^' ,]+)(?:, (--[^' ]+))?/.exec(message);
+  const option = names?.[2] ?? names?.[1];
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option)
+    return message.includes('argument missing')
+      ? `option ${option} needs a value`
+      : `option ${option} takes no value`;
+  // anything else: node's first sentence (the rest is advice about "--")
+  return message.split(/\.(?: |$)/)[0]!;
 }

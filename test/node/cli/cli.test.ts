@@ -246,8 +246,14 @@ describe.concurrent('dszd-term command', { timeout: 300_000 }, () => {
         ['annotate', 'a.html', '--encoding', 'klingon'],
         'dszd-term: annotate: --encoding: unknown encoding "klingon"\n',
       ],
-      [['annotate', 'a.html', '--bogus'], "dszd-term: annotate: Unknown option '--bogus'\n"],
-      [['annotate', 'a.html', '-o'], "dszd-term: annotate: Option '-o, --output <value>' argument missing\n"],
+      [
+        ['annotate', 'a.html', '--bogus'],
+        'dszd-term: annotate: unknown option --bogus (see dszd-term --help)\n',
+      ],
+      [
+        ['annotate', 'a.html', '-o'],
+        'dszd-term: annotate: option --output needs a value (see dszd-term --help)\n',
+      ],
       [
         ['annotate', 'a.html', '--in-place', '-o', 'x'],
         'dszd-term: annotate: --in-place and -o exclude each other\n',
