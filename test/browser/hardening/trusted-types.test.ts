@@ -19,7 +19,10 @@ afterEach(closeFixtures);
 describe("hardening: Trusted Types (require-trusted-types-for 'script')", () => {
   it('with "trusted-types dszd-term" the terms are marked and a card opens, with no violation and no error', async () => {
     const page = await openFixture('tt-allowed');
-    expect(page.win.trustedTypes, 'the browser has Trusted Types').to.not.equal(undefined);
+    expect(
+      (page.win as unknown as { trustedTypes?: unknown }).trustedTypes,
+      'the browser has Trusted Types',
+    ).to.not.equal(undefined);
     await waitForAnnotation(page);
     const term = page.doc.querySelector('#first dszd-term')!;
     await hover(page, term);
