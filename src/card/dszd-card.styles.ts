@@ -18,6 +18,8 @@ export const cardStyles = css`
     --_accent: #0b57d0;
     --_shadow: 0 10px 28px rgb(0 0 0 / 0.16), 0 2px 6px rgb(0 0 0 / 0.08);
     --_hover: rgb(0 0 0 / 0.06);
+    --_surface: var(--dszd-card-background, var(--_background));
+    --_edge-shadow: rgb(0 0 0 / 0.28);
 
     /* Undo the popover user-agent styles (inset: 0; margin: auto; padding; border; overflow: auto). */
     position: fixed;
@@ -177,6 +179,18 @@ export const cardStyles = css`
     padding: 2px 16px 14px;
   }
 
+  /* A long card scrolls inside: a shadow at the cut edge says so. The two covers scroll with the content (local) and
+     hide each shadow once that end is reached (scroll shadows; no script, no layout). */
+  .body {
+    background:
+      linear-gradient(var(--_surface) 30%, transparent) top / 100% 28px no-repeat local,
+      linear-gradient(transparent, var(--_surface) 70%) bottom / 100% 28px no-repeat local,
+      radial-gradient(farthest-side at 50% 0, var(--_edge-shadow), transparent) top / 100% 12px no-repeat
+        scroll,
+      radial-gradient(farthest-side at 50% 100%, var(--_edge-shadow), transparent) bottom / 100% 12px
+        no-repeat scroll;
+  }
+
   p {
     margin: 0 0 8px;
   }
@@ -320,6 +334,7 @@ export const cardStyles = css`
       --_accent: #8ab4f8;
       --_shadow: 0 10px 28px rgb(0 0 0 / 0.55);
       --_hover: rgb(255 255 255 / 0.1);
+      --_edge-shadow: rgb(255 255 255 / 0.25);
       color-scheme: dark;
     }
   }

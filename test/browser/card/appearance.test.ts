@@ -229,4 +229,17 @@ describe('card content and appearance', () => {
       16,
     );
   });
+
+  it('a long card on a short phone screen scrolls inside, with a shadow at the cut edge that says so', async () => {
+    await setViewport({ width: 360, height: 420 });
+    await openCardFor(html`<p style="margin: 20px 8px"><dszd-term>数字健康新服务</dszd-term></p>`);
+
+    const body = cardPart('body')!;
+    expect(body.scrollHeight, 'the definition is cut').to.be.greaterThan(body.clientHeight);
+    expect(surfaceOf().getBoundingClientRect().bottom).to.be.at.most(420);
+    const style = getComputedStyle(body);
+    // two covers that scroll with the text, over two edge shadows that stay at the edges
+    expect(style.backgroundAttachment).to.equal('local, local, scroll, scroll');
+    expect(style.backgroundImage.match(/radial-gradient/g)).to.have.length(2);
+  });
 });
