@@ -47,7 +47,7 @@ interface Totals {
   files: number;
   matches: number;
   skipped: number;
-  /** Symbolic links in folders not followed (also counted as skipped). */
+  /** Symbolic links in folders not followed (also counted in `skipped`). */
   links: number;
   failed: number;
 }
@@ -106,12 +106,17 @@ export async function runAnnotate(args: AnnotateArguments, io: CliIo): Promise<n
     }
   }
   progress(null);
-  const links = totals.links ? ` (symbolic links not followed: ${totals.links}; see --follow-symlinks)` : '';
-  await writeLine(
-    io.stderr,
-    `files: ${totals.files}, matches: ${totals.matches}, skipped: ${totals.skipped}${links}, failed: ${totals.failed}`,
-  );
+  await writeLine(io.stderr, formatSummary(totals));
   return totals.failed ? EXIT_FAILED : EXIT_OK;
+}
+
+/** The last line of a folder run: what each count means, in its own words. */
+export function formatSummary(totals: Totals): string {
+  const links = totals.links ? `, symbolic links not followed: ${totals.links} (see --follow-symlinks)` : '';
+  return (
+    `tagged: ${totals.files} (matches: ${totals.matches}), ` +
+    `copied as they are (not HTML): ${totals.skipped - totals.links}${links}, failed: ${totals.failed}`
+  );
 }
 
 interface FileOptions {
@@ -178,8 +183,11 @@ async function annotateFileTo(job: Job, options: FileOptions, args: AnnotateArgu
   try {
     result = tagHtmlBytes(bytes, { ...options, requireMarkup: !job.named }, false);
   } catch (error) {
-    if (error instanceof HtmlInputError) throw new FileError(job.path, error.message);
-    throw error;
+    if (!(error instanceof HtmlInputError)) throw error;
+    if (job.target === null) throw new FileError(job.path, error.message);
+    // An export stays complete: the page goes to the output folder as it was read, and is reported as failed.
+    await writeTarget(job, job.target, bytes, force);
+    throw new FileError(job.path, `${error.message} (copied unchanged)`);
   }
   if (job.target === null) {
     // in place: a file with nothing to tag is left as it is (same bytes, same time stamp)
@@ -188,13 +196,15 @@ async function annotateFileTo(job: Job, options: FileOptions, args: AnnotateArgu
     await checkWithin(job.path, real, job.within);
     await checkReplaceable(job.path, real, force);
     await writeAtomic(real, result.bytes);
-  } else {
-    await checkTarget(job.path, job.target, force);
-    await checkWithin(job.path, job.target, job.within);
-    await mkdir(dirname(job.target), { recursive: true });
-    await writeAtomic(job.target, result.bytes);
-  }
+  } else await writeTarget(job, job.target, result.bytes, force);
   return result.matchCount;
+}
+
+async function writeTarget(job: Job, target: string, bytes: Uint8Array, force: boolean): Promise<void> {
+  await checkTarget(job.path, target, force);
+  await checkWithin(job.path, target, job.within);
+  await mkdir(dirname(target), { recursive: true });
+  await writeAtomic(target, bytes);
 }
 
 async function copyInto(job: Job, to: string, force: boolean): Promise<void> {

@@ -8,7 +8,7 @@ Commands:
   annotate <file|folder|->…   Tag HTML. A file goes to stdout (or -o <file>), - reads stdin and writes stdout,
                               a folder (a CMS export) goes into an output folder (-o <folder>): *.html and *.htm
                               are tagged recursively, other files are copied unchanged so the export stays
-                              complete. Progress and a summary (files, matches, skipped, failed) go to stderr.
+                              complete. Progress and a summary (tagged, matches, copied, failed) go to stderr.
                               Symbolic links inside a folder are skipped and reported, so a run never reads or
                               writes outside the folder.
     -o, --output <path>       Output file, or output folder for folders and several inputs.

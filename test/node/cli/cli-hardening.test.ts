@@ -69,7 +69,7 @@ describe.concurrent('dszd-term command, hardened', { timeout: 300_000 }, () => {
         '[3/5] site/linked: skipped (symbolic link to a folder, not followed)',
         '[4/5] site/sub/b.html',
         '[5/5] site/sub/up: skipped (symbolic link to a folder, not followed)',
-        'files: 2, matches: 3, skipped: 3 (symbolic links not followed: 3; see --follow-symlinks), failed: 0',
+        'tagged: 2 (matches: 3), copied as they are (not HTML): 0, symbolic links not followed: 3 (see --follow-symlinks), failed: 0',
         '',
       ].join('\n'),
     );
@@ -95,7 +95,7 @@ describe.concurrent('dszd-term command, hardened', { timeout: 300_000 }, () => {
         '[4/6] site/linked/deep/c.html',
         '[5/6] site/sub/b.html',
         '[6/6] site/sub/up: skipped (symbolic link back to a folder above it, not followed)',
-        'files: 5, matches: 6, skipped: 1 (symbolic links not followed: 1; see --follow-symlinks), failed: 0',
+        'tagged: 5 (matches: 6), copied as they are (not HTML): 0, symbolic links not followed: 1 (see --follow-symlinks), failed: 0',
         '',
       ].join('\n'),
     );
@@ -163,7 +163,9 @@ describe.concurrent('dszd-term command, hardened', { timeout: 300_000 }, () => {
     }
     const inFolder = await run(['annotate', 'site', '-o', 'out'], folder);
     expect(inFolder.stderr).toContain('dszd-term: site/pipe.html: not a regular file (a FIFO)\n');
-    expect(inFolder.stderr).toContain('files: 1, matches: 2, skipped: 0, failed: 1\n');
+    expect(inFolder.stderr).toContain(
+      'tagged: 1 (matches: 2), copied as they are (not HTML): 0, failed: 1\n',
+    );
     for (const set of ['set.json', '/dev/zero']) {
       const result = await run(['list', '--set', set], folder);
       expect(result).toEqual({
@@ -224,8 +226,8 @@ describe.concurrent('dszd-term command, hardened', { timeout: 300_000 }, () => {
     expect(result.stderr).toBe(
       [
         `[1/1] ${shown}`,
-        `dszd-term: ${shown}: binary file, not HTML`,
-        'files: 0, matches: 0, skipped: 0, failed: 1',
+        `dszd-term: ${shown}: binary file, not HTML (copied unchanged)`,
+        'tagged: 0 (matches: 0), copied as they are (not HTML): 0, failed: 1',
         '',
       ].join('\n'),
     );
@@ -248,7 +250,7 @@ describe.concurrent('dszd-term command, hardened', { timeout: 300_000 }, () => {
         '[2/3] site/ok.html',
         '[3/3] site/ro.html',
         'dszd-term: site/ro.html: read-only, not replaced (use --force to replace it anyway)',
-        'files: 1, matches: 2, skipped: 0, failed: 2',
+        'tagged: 1 (matches: 2), copied as they are (not HTML): 0, failed: 2',
         '',
       ].join('\n'),
     );

@@ -109,9 +109,9 @@ describe.concurrent('dszd-term command', { timeout: 300_000 }, () => {
         '[3/6] site/img/logo.png',
         '[4/6] site/news/b.HTML',
         '[5/6] site/news/broken.html',
-        'dszd-term: site/news/broken.html: binary file, not HTML',
+        'dszd-term: site/news/broken.html: binary file, not HTML (copied unchanged)',
         '[6/6] site/news/2022/a.htm',
-        'files: 3, matches: 3, skipped: 2, failed: 1',
+        'tagged: 3 (matches: 3), copied as they are (not HTML): 2, failed: 1',
         '',
       ].join('\n'),
     );
@@ -120,6 +120,8 @@ describe.concurrent('dszd-term command', { timeout: 300_000 }, () => {
       'index.html': TAGGED,
       'news/2022/a.htm': `<div>${tag('未来社区', '未来社区')}</div>`,
       'news/b.HTML': '<p>没有术语</p>',
+      // a page that could not be tagged goes to the export as it was: the export stays complete
+      'news/broken.html': png.toString('utf8'),
       'style.css': 'p { color: red } /* 数字社会 */',
     });
     expect(readFileSync(join(folder, 'site/index.html'), 'utf8')).toBe(PAGE);
@@ -131,7 +133,7 @@ describe.concurrent('dszd-term command', { timeout: 300_000 }, () => {
     const result = await run(['annotate', 'site', '-o', 'out'], folder);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('dszd-term: site/b.html: unreadable (broken symbolic link)\n');
-    expect(result.stderr).toContain('files: 1, matches: 2, skipped: 0, failed: 1\n');
+    expect(result.stderr).toContain('tagged: 1 (matches: 2), copied as they are (not HTML): 0, failed: 1\n');
     expect(readTree(join(folder, 'out'))).toEqual({ 'a.html': TAGGED });
   });
 
@@ -169,7 +171,7 @@ describe.concurrent('dszd-term command', { timeout: 300_000 }, () => {
     const result = await run(['annotate', '--in-place', 'site'], folder);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      '[1/3] site/a.html\n[2/3] site/x.txt\n[3/3] site/sub/none.html\nfiles: 2, matches: 2, skipped: 1, failed: 0\n',
+      '[1/3] site/a.html\n[2/3] site/x.txt\n[3/3] site/sub/none.html\ntagged: 2 (matches: 2), copied as they are (not HTML): 1, failed: 0\n',
     );
     const after = statSync(join(folder, 'site/a.html'));
     expect(after.ino).not.toBe(before.ino);
