@@ -229,6 +229,7 @@ export const cardStyles = css`
 
   .back {
     flex: none;
+    white-space: nowrap;
     display: inline-flex;
     align-items: center;
     gap: 2px;
