@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type Rollup, type UserConfig } from 'vite';
 import { definitionSet } from './src/definitions/definition-set.generated.ts';
 import { toDefinitionsJson } from './src/definitions/serialize.ts';
 import { litTrustedTypes } from './scripts/lit-trusted-types.ts';
@@ -129,8 +129,10 @@ async function fromEarlierStages(provided: readonly string[]): Promise<Plugin> {
  */
 function namesOnlySet(): { code: string } {
   const { entries, ...meta } = definitionSet;
-  const TEXTS = ['definition', 'notes', 'unit'];
-  const keys = Object.keys(entries[0]!).filter((key) => !TEXTS.includes(key));
+  const TEXTS = ['definition', 'notes', 'unit', 'unitName', 'related'];
+  const keys = [...new Set(entries.flatMap((entry) => Object.keys(entry)))].filter(
+    (key) => !TEXTS.includes(key),
+  );
   const rows = entries.map((entry) => keys.map((key) => entry[key as keyof typeof entry]));
   return {
     code: [
@@ -152,34 +154,78 @@ function minifiedTermStyles(): { code: string } {
 
 /** The texts the names-only set lacks, as literals for the card stage (rows, not objects: no repeated keys). */
 function definitionTextsModule(): { code: string } {
-  const rows = definitionSet.entries.map(({ serial, definition, notes, unit }) => [
+  const rows = definitionSet.entries.map(({ serial, definition, notes, unit, unitName, related }) => [
     serial,
     definition,
     notes,
     unit,
+    unitName ?? 0,
+    related ?? 0,
   ]);
   return {
-    code: `export const definitionTexts = ${JSON.stringify(rows)}.map(([serial, definition, notes, unit]) => ({ serial, definition, notes, unit }));`,
+    code: [
+      `export const definitionTexts = ${JSON.stringify(rows)}.map(([serial, definition, notes, unit, unitName, related]) => {`,
+      `  const texts = { serial, definition, notes, unit };`,
+      `  if (unitName !== 0) texts.unitName = unitName;`,
+      `  if (related !== 0) texts.related = related;`,
+      `  return texts;`,
+      `});`,
+    ].join('\n'),
   };
 }
 
-/** What the first stage hands to the card and highlight stages (by path; see src/stages/stage-registry.ts). */
-const FIRST_STAGE_PROVIDES = [
-  'src/definitions/definition-set.generated.ts',
-  'src/config.ts',
-  'src/events/error-event.ts',
-  'src/card/labels.ts',
-  'src/card/glossary-link.ts',
-  'src/term/dszd-term.ts',
-  'src/annotate/affected-blocks.ts',
-  'src/annotate/dom-adapter.ts',
-  'src/annotate/observe.ts',
-  'src/annotate/plan.ts',
-  'src/annotate/rules.ts',
-  'src/annotate/runs.ts',
-  'src/annotate/schedule.ts',
-  'src/annotate/term-element.ts',
-] as const;
+/** What the first stage swaps for lighter modules; the later stages read the swapped ones too (they share one set). */
+const FIRST_STAGE_REPLACEMENTS = {
+  'src/definitions/definition-set.generated.ts': namesOnlySet(),
+  'src/card/fetch-card-host.ts': 'src/stages/fetch-card-stage.ts',
+  'src/highlight/highlight-session.ts': 'src/stages/deferred-highlight-session.ts',
+  'src/term/dszd-term.styles.ts': minifiedTermStyles(),
+};
+
+/** The source modules (by path from the project root) of an in-memory build of one classic script, unshared. */
+async function readStageModules(module: string, plugins: Plugin[]): Promise<Set<string>> {
+  const { build } = await import('vite');
+  const config = classicScript(module, 'graph.js', [], [scriptEntry(module), ...plugins]);
+  const output = (await build({
+    ...config,
+    configFile: false,
+    logLevel: 'silent',
+    build: { ...config.build, write: false, minify: false },
+  })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+  const root = here('./');
+  const modules = new Set<string>();
+  for (const chunk of (Array.isArray(output) ? output : [output]).flatMap((o) => o.output)) {
+    if (chunk.type !== 'chunk') continue;
+    for (const id of Object.keys(chunk.modules)) {
+      const path = id.replace(/^\0dszd-replaced:/, '');
+      // the registry is how the stages meet: each bundles its own few lines of it
+      if (path.startsWith(`${root}src/`) && !path.endsWith('src/stages/stage-registry.ts'))
+        modules.add(path.slice(root.length));
+    }
+  }
+  return modules;
+}
+
+/**
+ * The first stage's modules, read from its own module graph, and of them those a later stage imports (which the
+ * first stage hands on: see src/stages/stage-registry.ts). Later stages read every first-stage module from the
+ * registry, so none is ever bundled twice, whatever modules are added.
+ */
+async function readFirstStageSharing(): Promise<{ modules: string[]; provides: string[] }> {
+  const first = await readStageModules('./src/auto.ts', [replaceModules(FIRST_STAGE_REPLACEMENTS)]);
+  const later = await Promise.all([
+    readStageModules('./src/stages/card-stage.ts', [
+      replaceModules({
+        ...FIRST_STAGE_REPLACEMENTS,
+        'src/stages/definition-texts.ts': definitionTextsModule(),
+      }),
+    ]),
+    readStageModules('./src/stages/highlight-stage.ts', [replaceModules(FIRST_STAGE_REPLACEMENTS)]),
+  ]);
+  const modules = [...first].sort();
+  return { modules, provides: modules.filter((name) => later.some((stage) => stage.has(name))) };
+}
+
 /** What the card stage hands to the highlight stage. */
 const CARD_STAGE_PROVIDES = ['src/card/card-host.ts', 'lit'] as const;
 
@@ -254,19 +300,14 @@ const node: UserConfig = {
 
 const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
   // The drop-in script's first stage: the names, the matcher, the annotator and <dszd-term>; no Lit.
-  iife: () =>
+  iife: async () =>
     classicScript(
       './src/auto.ts',
       'dszd-term.iife.js',
       [],
       [
-        scriptEntry('./src/auto.ts', FIRST_STAGE_PROVIDES),
-        replaceModules({
-          'src/definitions/definition-set.generated.ts': namesOnlySet(),
-          'src/card/fetch-card-host.ts': 'src/stages/fetch-card-stage.ts',
-          'src/highlight/highlight-session.ts': 'src/stages/deferred-highlight-session.ts',
-          'src/term/dszd-term.styles.ts': minifiedTermStyles(),
-        }),
+        scriptEntry('./src/auto.ts', (await readFirstStageSharing()).provides),
+        replaceModules(FIRST_STAGE_REPLACEMENTS),
       ],
     ),
   // The card stage: definitions texts, <dszd-card> (lit) and Floating UI.
@@ -278,7 +319,7 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
       [
         scriptEntry('./src/stages/card-stage.ts'),
         replaceModules({ 'src/stages/definition-texts.ts': definitionTextsModule() }),
-        await fromEarlierStages(FIRST_STAGE_PROVIDES),
+        await fromEarlierStages((await readFirstStageSharing()).modules),
       ],
     ),
   // Highlight mode, loaded after the card stage only for data-mode="highlight".
@@ -289,7 +330,7 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
       [],
       [
         scriptEntry('./src/stages/highlight-stage.ts'),
-        await fromEarlierStages([...FIRST_STAGE_PROVIDES, ...CARD_STAGE_PROVIDES]),
+        await fromEarlierStages([...(await readFirstStageSharing()).modules, ...CARD_STAGE_PROVIDES]),
       ],
     ),
   // <dszd-glossary> for a glossary page, beside the drop-in script or alone.
