@@ -60,45 +60,45 @@ export class Annotation {
   readonly root: Root | null;
   /** Resolves when the initial pass has finished (or was stopped): never rejects. */
   readonly done: Promise<AnnotateResult>;
-  #settle!: (result: AnnotateResult) => void;
-  #settled = false;
-  #options: ResolvedOptions | undefined;
-  #adapter: TreeAdapter<Node> | undefined;
-  #owned = new WeakSet<Element>();
-  #index: OccurrenceIndex | undefined;
-  readonly #abort = new AbortController();
-  #observer: LiveObserver | null = null;
-  #highlight: HighlightSession | null = null;
-  readonly #queue: Batch[] = [];
-  #current: Batch | null = null;
-  #pumping = false;
-  readonly #idle: Array<() => void> = [];
+  private _settle!: (result: AnnotateResult) => void;
+  private _settled = false;
+  private _options: ResolvedOptions | undefined;
+  private _adapter: TreeAdapter<Node> | undefined;
+  private _owned = new WeakSet<Element>();
+  private _index: OccurrenceIndex | undefined;
+  private readonly _abort = new AbortController();
+  private _observer: LiveObserver | null = null;
+  private _highlight: HighlightSession | null = null;
+  private readonly _queue: Batch[] = [];
+  private _current: Batch | null = null;
+  private _pumping = false;
+  private readonly _idle: Array<() => void> = [];
 
   constructor(root: Root, options?: AnnotateOptions) {
     const started = performance.now();
-    this.done = new Promise((resolve) => (this.#settle = resolve));
+    this.done = new Promise((resolve) => (this._settle = resolve));
     this.root = isRoot(root) ? root : null;
     try {
       if (!this.root) {
         const error = new TypeError('annotate: root must be an Element, Document or ShadowRoot');
-        this.#fail(globalThis.document, error, 'annotate');
+        this._fail(globalThis.document, error, 'annotate');
         return;
       }
       const doc = this.root.nodeType === DOCUMENT_NODE ? (this.root as Document) : this.root.ownerDocument!;
       const resolved = resolveOptions(options, doc);
       if (resolved instanceof TypeError) {
-        this.#fail(this.root, resolved, 'annotate options');
+        this._fail(this.root, resolved, 'annotate options');
         return;
       }
-      this.#start(this.root, resolved, started);
+      this._start(this.root, resolved, started);
     } catch (error) {
-      this.#fail(this.root, error, 'annotate');
+      this._fail(this.root, error, 'annotate');
     }
   }
 
   /** Matches wrapped (or highlighted) by this annotation now: what is on the page once its changes are annotated. */
   get matches(): number {
-    return this.#highlight ? this.#highlight.matches : (this.#index?.shown ?? 0);
+    return this._highlight ? this._highlight.matches : (this._index?.shown ?? 0);
   }
 
   /**
@@ -106,25 +106,25 @@ export class Annotation {
    * started), or at once when the annotation is stopped. Never rejects.
    */
   settled(): Promise<void> {
-    if (this.#highlight) return this.#highlight.settled();
+    if (this._highlight) return this._highlight.settled();
     return new Promise((resolve) => {
-      this.#idle.push(resolve);
+      this._idle.push(resolve);
       // The host's changes not yet delivered to the observer: heal them and schedule their batch now.
-      this.#observer?.takeHostRecords();
-      this.#checkIdle();
+      this._observer?.takeHostRecords();
+      this._checkIdle();
     });
   }
 
-  #checkIdle(): void {
+  private _checkIdle(): void {
     const busy =
-      !this.#abort.signal.aborted && (this.#pumping || this.#queue.length > 0 || this.#observer?.pending);
+      !this._abort.signal.aborted && (this._pumping || this._queue.length > 0 || this._observer?.pending);
     if (busy) return;
-    for (const resolve of this.#idle.splice(0)) resolve();
+    for (const resolve of this._idle.splice(0)) resolve();
   }
 
   /** The mode in effect: `"highlight"` only where the Highlight API is there, else `"wrap"`. */
   get mode(): 'wrap' | 'highlight' {
-    return this.#highlight ? 'highlight' : 'wrap';
+    return this._highlight ? 'highlight' : 'wrap';
   }
 
   /**
@@ -133,91 +133,91 @@ export class Annotation {
    */
   remove(): void {
     try {
-      this.#stop();
+      this._stop();
       const root = this.root;
-      if (!root || this.#highlight) return;
-      const owned = this.#owned;
+      if (!root || this._highlight) return;
+      const owned = this._owned;
       runOwnMutations(() => unwrapAll(root, (wrapper) => owned.has(wrapper)));
-      this.#index = undefined;
+      this._index = undefined;
     } catch (error) {
       reportError(this.root, error, 'annotate remove');
     }
   }
 
-  #start(root: Root, options: ResolvedOptions, started: number): void {
-    this.#options = options;
+  private _start(root: Root, options: ResolvedOptions, started: number): void {
+    this._options = options;
     const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
     const highlight = options.mode === 'highlight' && supportsHighlights(doc);
     const previous = currentByRoot.get(root);
     // Highlight mode after wrapping: the wrappers go, so the page's DOM is its own again.
-    if (previous && highlight && !previous.#highlight) previous.remove();
-    else if (previous) previous.#stop();
+    if (previous && highlight && !previous._highlight) previous.remove();
+    else if (previous) previous._stop();
     currentByRoot.set(root, this);
     if (highlight) {
       running.add(this);
-      this.#highlight = new HighlightSession(root, options, (result) => {
-        this.#finish(result);
+      this._highlight = new HighlightSession(root, options, (result) => {
+        this._finish(result);
         root.dispatchEvent(new DszdAnnotateEvent(result));
       });
       return;
     }
     const owned = ownedByRoot.get(root) ?? new WeakSet<Element>();
     ownedByRoot.set(root, owned);
-    this.#owned = owned;
+    this._owned = owned;
     running.add(this);
     const index = new OccurrenceIndex(root, options);
-    this.#index = index;
-    this.#adapter = createDomAdapter({
+    this._index = index;
+    this._adapter = createDomAdapter({
       selector: options.selector,
       shadow: options.shadow,
       onShadowRoot: (shadowRoot) => {
-        this.#observer?.watch(shadowRoot);
-        this.#countTerms(shadowRoot.querySelectorAll(TERM_TAG));
+        this._observer?.watch(shadowRoot);
+        this._countTerms(shadowRoot.querySelectorAll(TERM_TAG));
       },
       onEnter: (node) => index.enter(node),
       isOwn: (element) => owned.has(element),
     });
-    this.#countTerms(root.querySelectorAll(TERM_TAG));
+    this._countTerms(root.querySelectorAll(TERM_TAG));
     // Always watched: without `observe`, only to heal the text it split when the host rewrites it.
-    this.#observer = new LiveObserver({
+    this._observer = new LiveObserver({
       root,
       selector: options.selector,
       shadow: options.shadow,
-      onBatch: options.observe ? (affected) => this.#takeBatch(affected) : undefined,
-      onRecords: (records) => this.#heal(records),
+      onBatch: options.observe ? (affected) => this._takeBatch(affected) : undefined,
+      onRecords: (records) => this._heal(records),
       onError: (error) => reportError(root, error, 'annotate (live)'),
-      onFlushed: () => this.#checkIdle(),
+      onFlushed: () => this._checkIdle(),
     });
     // With "all" on a long page, what the reader sees first is annotated first; "first" keeps document order.
     const { targets, done } = options.occurrence === 'all' ? orderForViewport(root) : { targets: [root] };
-    this.#enqueue({ targets, done, initial: true, started, stats: { matches: 0, textNodes: 0 } });
+    this._enqueue({ targets, done, initial: true, started, stats: { matches: 0, textNodes: 0 } });
   }
 
   /** "first" counts the terms already on the page: pre-tagged markup (not this annotation's own wrappers). */
-  #countTerms(terms: Iterable<Element>): void {
-    if (this.#options?.occurrence !== 'first' || !this.#index) return;
+  private _countTerms(terms: Iterable<Element>): void {
+    if (this._options?.occurrence !== 'first' || !this._index) return;
     for (const term of terms) {
-      if (this.#owned.has(term)) continue;
-      const serial = findTermElementSerial(term, this.#options.set);
-      if (serial !== undefined) this.#index.addTagged(serial, term);
+      if (this._owned.has(term)) continue;
+      const serial = findTermElementSerial(term, this._options.set);
+      if (serial !== undefined) this._index.addTagged(serial, term);
     }
   }
 
-  #takeBatch(affected: AffectedBlocks): void {
-    this.#countTerms(affected.terms);
-    this.#index?.dropRemoved(affected.removed);
+  private _takeBatch(affected: AffectedBlocks): void {
+    this._countTerms(affected.terms);
+    this._index?.dropRemoved(affected.removed);
     const stats = { matches: 0, textNodes: 0 };
     // Even with no block to read: what went may have held an entry's first occurrence.
-    this.#enqueue({ targets: affected.blocks, initial: false, started: performance.now(), stats });
+    this._enqueue({ targets: affected.blocks, initial: false, started: performance.now(), stats });
   }
 
   /**
    * Self-healing, in the observer's callback (before the next paint): the host's rewritten text shows as the host
    * wrote it, and its blocks (small) are annotated again at once, not in slices.
    */
-  #heal(records: readonly MutationRecord[]): void {
+  private _heal(records: readonly MutationRecord[]): void {
     const root = this.root!;
-    const options = this.#options!;
+    const options = this._options!;
     const started = performance.now();
     const stats = { matches: 0, textNodes: 0 };
     let unfinished: Node[] = [];
@@ -227,7 +227,7 @@ export class Annotation {
       if (!originals.length && !wrappers.length) return;
       healed = true;
       const blocks = collectBlocks(originals, root, options.selector, options.shadow);
-      const steps = stepThrough(blocks, this.#createContext(stats));
+      const steps = stepThrough(blocks, this._createContext(stats));
       // A healed block is small as a rule; a huge one is finished in slices rather than as one long task.
       while (!steps.next().done) {
         if (performance.now() - started > HEAL_BUDGET_MS) {
@@ -237,7 +237,7 @@ export class Annotation {
       }
     });
     if (unfinished.length)
-      this.#enqueue({
+      this._enqueue({
         targets: unfinished,
         initial: false,
         started: performance.now(),
@@ -245,20 +245,20 @@ export class Annotation {
       });
     else if (healed) {
       // A healed first occurrence may have lost its term: the next one is shown at once, not a frame later.
-      this.#resolve(false);
-      if (this.#queue.length) void this.#pump();
+      this._resolve(false);
+      if (this._queue.length) void this._pump();
     }
     if (stats.matches)
       root.dispatchEvent(new DszdAnnotateEvent({ ...stats, ms: performance.now() - started }));
   }
 
-  #createContext(stats: PassContext['stats']): PassContext {
+  private _createContext(stats: PassContext['stats']): PassContext {
     return {
-      adapter: this.#adapter!,
+      adapter: this._adapter!,
       root: this.root!,
-      set: this.#options!.set,
-      index: this.#index!,
-      owned: this.#owned,
+      set: this._options!.set,
+      index: this._index!,
+      owned: this._owned,
       stats,
     };
   }
@@ -267,12 +267,12 @@ export class Annotation {
    * After a batch: with "first", the occurrences no longer first lose their wrappers, and the blocks of the new
    * first ones are read again (a batch of their own, next in the queue).
    */
-  #resolve(inOrder: boolean): void {
-    const { hide, blocks } = this.#index!.resolve(inOrder);
+  private _resolve(inOrder: boolean): void {
+    const { hide, blocks } = this._index!.resolve(inOrder);
     const wrappers = (hide as Element[][]).flat().filter((wrapper) => wrapper.parentNode);
     if (wrappers.length) runOwnMutations(() => unwrapWrappers(wrappers));
     if (blocks.length)
-      this.#queue.unshift({
+      this._queue.unshift({
         targets: blocks,
         initial: false,
         started: performance.now(),
@@ -280,73 +280,73 @@ export class Annotation {
       });
   }
 
-  #enqueue(batch: Batch): void {
-    this.#queue.push(batch);
-    void this.#pump();
+  private _enqueue(batch: Batch): void {
+    this._queue.push(batch);
+    void this._pump();
   }
 
   /** Works through the batches one after the other, each in time slices. Never rejects. */
-  async #pump(): Promise<void> {
-    if (this.#pumping) return;
-    this.#pumping = true;
+  private async _pump(): Promise<void> {
+    if (this._pumping) return;
+    this._pumping = true;
     const root = this.root!;
-    const signal = this.#abort.signal;
+    const signal = this._abort.signal;
     try {
-      while (this.#queue.length && !signal.aborted) {
-        const batch = this.#queue.shift()!;
-        this.#current = batch;
-        const context = this.#createContext(batch.stats);
+      while (this._queue.length && !signal.aborted) {
+        const batch = this._queue.shift()!;
+        this._current = batch;
+        const context = this._createContext(batch.stats);
         if (batch.done) context.adapter = passOver(context.adapter, batch.done);
         try {
           await runInSlices(stepThrough(batch.targets, context), { signal, ...ownSliceHooks });
         } catch (error) {
           reportError(root, error, 'annotate');
         }
-        this.#current = null;
+        this._current = null;
         if (signal.aborted) break;
-        this.#resolve(batch.initial && batch.targets.length === 1 && batch.targets[0] === root);
+        this._resolve(batch.initial && batch.targets.length === 1 && batch.targets[0] === root);
         const result = { ...batch.stats, ms: performance.now() - batch.started };
-        if (batch.initial) this.#finish(result);
+        if (batch.initial) this._finish(result);
         if (batch.initial || result.matches) root.dispatchEvent(new DszdAnnotateEvent(result));
       }
     } catch (error) {
       reportError(root, error, 'annotate');
     } finally {
-      this.#pumping = false;
-      if (!this.#observer) running.delete(this);
-      this.#checkIdle();
+      this._pumping = false;
+      if (!this._observer) running.delete(this);
+      this._checkIdle();
     }
   }
 
-  #finish(result: AnnotateResult): void {
-    if (this.#settled) return;
-    this.#settled = true;
-    this.#settle(result);
+  private _finish(result: AnnotateResult): void {
+    if (this._settled) return;
+    this._settled = true;
+    this._settle(result);
   }
 
-  #fail(target: EventTarget | null | undefined, error: unknown, context: string): void {
+  private _fail(target: EventTarget | null | undefined, error: unknown, context: string): void {
     reportError(target, error, context);
-    this.#finish({ matches: 0, textNodes: 0, ms: 0 });
+    this._finish({ matches: 0, textNodes: 0, ms: 0 });
   }
 
   /** Stops pending work and the observer; the wrappers stay. `done` resolves with what the initial pass did. */
-  #stop(): void {
-    this.#abort.abort();
-    this.#observer?.disconnect();
-    this.#observer = null;
+  private _stop(): void {
+    this._abort.abort();
+    this._observer?.disconnect();
+    this._observer = null;
     // Highlights are not kept past their annotation: they would go stale without it.
-    this.#highlight?.remove();
+    this._highlight?.remove();
     running.delete(this);
     if (this.root && currentByRoot.get(this.root) === this) currentByRoot.delete(this.root);
-    const batch = this.#current;
-    if (batch?.initial) this.#current = null;
+    const batch = this._current;
+    if (batch?.initial) this._current = null;
     const stats = batch?.initial ? batch.stats : { matches: 0, textNodes: 0 };
-    this.#finish({ ...stats, ms: batch?.initial ? performance.now() - batch.started : 0 });
-    for (const resolve of this.#idle.splice(0)) resolve();
+    this._finish({ ...stats, ms: batch?.initial ? performance.now() - batch.started : 0 });
+    for (const resolve of this._idle.splice(0)) resolve();
   }
 
   static {
-    stopAnnotation = (annotation) => annotation.#stop();
+    stopAnnotation = (annotation) => annotation._stop();
   }
 }
 
