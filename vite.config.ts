@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type Rollup, type UserConfig } from 'vite';
 import { definitionSet } from './src/definitions/definition-set.generated.ts';
@@ -33,12 +34,20 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * module with exports would assign them to a global variable, and the drop-in script must add nothing to the page
  * but `window.dszdTerm`.
  */
-function scriptEntry(module: string, provides: readonly string[] = []): Plugin {
+function scriptEntry(module: string, provides: Record<string, readonly string[]> = {}): Plugin {
   const lines = [`import ${JSON.stringify(here(module))};`];
-  if (provides.length) {
+  const modules = Object.entries(provides);
+  if (modules.length) {
     lines.push(`import { provideModules } from ${JSON.stringify(here('./src/stages/stage-registry.ts'))};`);
-    provides.forEach((name, i) => lines.push(`import * as m${i} from ${JSON.stringify(here(`./${name}`))};`));
-    const entries = provides.map((name, i) => `${JSON.stringify(name)}: m${i}`);
+    // only the exports later stages use: a namespace import would keep every export and add a getter for each
+    modules.forEach(([name, exports], i) => {
+      const locals = exports.map((exported, j) => `${exported} as m${i}_${j}`);
+      lines.push(`import { ${locals.join(', ')} } from ${JSON.stringify(here(`./${name}`))};`);
+    });
+    const entries = modules.map(
+      ([name, exports], i) =>
+        `${JSON.stringify(name)}: { ${exports.map((exported, j) => `${exported}: m${i}_${j}`).join(', ')} }`,
+    );
     lines.push(`provideModules({ ${entries.join(', ')} });`);
   }
   return {
@@ -89,13 +98,22 @@ function readValueExports(path: string): string[] {
   return names;
 }
 
-/** Imports of modules an earlier stage provides read them from the stage registry instead of bundling them again. */
-async function fromEarlierStages(provided: readonly string[]): Promise<Plugin> {
+/**
+ * Imports of modules an earlier stage provides read them from the stage registry instead of bundling them again.
+ * `sources` lists the exports each first-stage module hands on (importing any other is a build error); the
+ * `others` (card stage modules and packages) hand on all of theirs.
+ */
+async function fromEarlierStages(
+  sources: Record<string, readonly string[]>,
+  others: readonly string[] = [],
+): Promise<Plugin> {
   const registry = JSON.stringify(here('./src/stages/stage-registry.ts'));
   const replacements: Record<string, { code: string }> = {};
   const packages = new Map<string, string[]>();
+  const provided = [...Object.keys(sources), ...others];
   for (const name of provided) {
-    const exports = name.startsWith('src/') ? readValueExports(name) : Object.keys(await import(name));
+    const exports =
+      sources[name] ?? (name.startsWith('src/') ? readValueExports(name) : Object.keys(await import(name)));
     const code = [
       `import { getProvidedModule } from ${registry};`,
       `const m = getProvidedModule(${JSON.stringify(name)});`,
@@ -207,23 +225,54 @@ async function readStageModules(module: string, plugins: Plugin[]): Promise<Set<
 }
 
 /**
+ * The value names `modules` import from each of our source modules, by path (`import * as` takes all of them).
+ * The bundler's own record of used exports misses constants it inlined, so this reads the import statements.
+ */
+function readImportedNames(modules: readonly string[]): Map<string, Set<string>> {
+  const imported = new Map<string, Set<string>>();
+  const pattern = /^(?:import|export)\s+(?!type\b)(\*\s+as\s+\w+|\{[^}]*\})\s+from\s+'(\.[^']+)'/gm;
+  for (const module of modules) {
+    const code = readFileSync(here(`./${module}`), 'utf8');
+    for (const [, names, specifier] of code.matchAll(pattern)) {
+      const target = posix.join(posix.dirname(module), `${specifier!.replace(/\.ts$/, '')}.ts`);
+      const set = imported.get(target) ?? new Set<string>();
+      imported.set(target, set);
+      if (names!.startsWith('*')) for (const name of readValueExports(target)) set.add(name);
+      else
+        for (const item of names!.slice(1, -1).split(','))
+          if (item.trim() && !item.trim().startsWith('type ')) set.add(item.trim().split(/\s+as\s+/)[0]!);
+    }
+  }
+  return imported;
+}
+
+/**
  * The first stage's modules, read from its own module graph, and of them those a later stage imports (which the
  * first stage hands on: see src/stages/stage-registry.ts). Later stages read every first-stage module from the
  * registry, so none is ever bundled twice, whatever modules are added.
  */
-async function readFirstStageSharing(): Promise<{ modules: string[]; provides: string[] }> {
+async function readFirstStageSharing(): Promise<{
+  /** every first-stage module: the exports a later stage uses (none for most) */
+  provides: Record<string, string[]>;
+}> {
   const first = await readStageModules('./src/auto.ts', [replaceModules(FIRST_STAGE_REPLACEMENTS)]);
+  // later stages as they are built: the set is the first stage's; the modules it swaps for stand-ins stay real
+  const { 'src/definitions/definition-set.generated.ts': namesOnly } = FIRST_STAGE_REPLACEMENTS;
   const later = await Promise.all([
     readStageModules('./src/stages/card-stage.ts', [
       replaceModules({
-        ...FIRST_STAGE_REPLACEMENTS,
+        'src/definitions/definition-set.generated.ts': namesOnly,
         'src/stages/definition-texts.ts': definitionTextsModule(),
       }),
     ]),
-    readStageModules('./src/stages/highlight-stage.ts', [replaceModules(FIRST_STAGE_REPLACEMENTS)]),
+    readStageModules('./src/stages/highlight-stage.ts', [
+      replaceModules({ 'src/definitions/definition-set.generated.ts': namesOnly }),
+    ]),
   ]);
-  const modules = [...first].sort();
-  return { modules, provides: modules.filter((name) => later.some((stage) => stage.has(name))) };
+  const imported = readImportedNames(later.flatMap((stage) => [...stage].filter((name) => !first.has(name))));
+  const provides: Record<string, string[]> = {};
+  for (const name of [...first].sort()) provides[name] = [...(imported.get(name) ?? [])].sort();
+  return { provides };
 }
 
 /** What the card stage hands to the highlight stage. */
@@ -306,7 +355,12 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
       'dszd-term.iife.js',
       [],
       [
-        scriptEntry('./src/auto.ts', (await readFirstStageSharing()).provides),
+        scriptEntry(
+          './src/auto.ts',
+          Object.fromEntries(
+            Object.entries((await readFirstStageSharing()).provides).filter(([, exports]) => exports.length),
+          ),
+        ),
         replaceModules(FIRST_STAGE_REPLACEMENTS),
       ],
     ),
@@ -319,7 +373,7 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
       [
         scriptEntry('./src/stages/card-stage.ts'),
         replaceModules({ 'src/stages/definition-texts.ts': definitionTextsModule() }),
-        await fromEarlierStages((await readFirstStageSharing()).modules),
+        await fromEarlierStages((await readFirstStageSharing()).provides),
       ],
     ),
   // Highlight mode, loaded after the card stage only for data-mode="highlight".
@@ -330,7 +384,7 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
       [],
       [
         scriptEntry('./src/stages/highlight-stage.ts'),
-        await fromEarlierStages([...(await readFirstStageSharing()).modules, ...CARD_STAGE_PROVIDES]),
+        await fromEarlierStages((await readFirstStageSharing()).provides, CARD_STAGE_PROVIDES),
       ],
     ),
   // <dszd-glossary> for a glossary page, beside the drop-in script or alone.
