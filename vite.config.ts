@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type Rollup, type UserConfig } from 'vite';
 import { definitionSet } from './src/definitions/definition-set.generated.ts';
 import { toDefinitionsJson } from './src/definitions/serialize.ts';
 import { litTrustedTypes } from './scripts/lit-trusted-types.ts';
@@ -33,12 +34,20 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * module with exports would assign them to a global variable, and the drop-in script must add nothing to the page
  * but `window.dszdTerm`.
  */
-function scriptEntry(module: string, provides: readonly string[] = []): Plugin {
+function scriptEntry(module: string, provides: Record<string, readonly string[]> = {}): Plugin {
   const lines = [`import ${JSON.stringify(here(module))};`];
-  if (provides.length) {
+  const modules = Object.entries(provides);
+  if (modules.length) {
     lines.push(`import { provideModules } from ${JSON.stringify(here('./src/stages/stage-registry.ts'))};`);
-    provides.forEach((name, i) => lines.push(`import * as m${i} from ${JSON.stringify(here(`./${name}`))};`));
-    const entries = provides.map((name, i) => `${JSON.stringify(name)}: m${i}`);
+    // only the exports later stages use: a namespace import would keep every export and add a getter for each
+    modules.forEach(([name, exports], i) => {
+      const locals = exports.map((exported, j) => `${exported} as m${i}_${j}`);
+      lines.push(`import { ${locals.join(', ')} } from ${JSON.stringify(here(`./${name}`))};`);
+    });
+    const entries = modules.map(
+      ([name, exports], i) =>
+        `${JSON.stringify(name)}: { ${exports.map((exported, j) => `${exported}: m${i}_${j}`).join(', ')} }`,
+    );
     lines.push(`provideModules({ ${entries.join(', ')} });`);
   }
   return {
@@ -89,13 +98,22 @@ function readValueExports(path: string): string[] {
   return names;
 }
 
-/** Imports of modules an earlier stage provides read them from the stage registry instead of bundling them again. */
-async function fromEarlierStages(provided: readonly string[]): Promise<Plugin> {
+/**
+ * Imports of modules an earlier stage provides read them from the stage registry instead of bundling them again.
+ * `sources` lists the exports each first-stage module hands on (importing any other is a build error); the
+ * `others` (card stage modules and packages) hand on all of theirs.
+ */
+async function fromEarlierStages(
+  sources: Record<string, readonly string[]>,
+  others: readonly string[] = [],
+): Promise<Plugin> {
   const registry = JSON.stringify(here('./src/stages/stage-registry.ts'));
   const replacements: Record<string, { code: string }> = {};
   const packages = new Map<string, string[]>();
+  const provided = [...Object.keys(sources), ...others];
   for (const name of provided) {
-    const exports = name.startsWith('src/') ? readValueExports(name) : Object.keys(await import(name));
+    const exports =
+      sources[name] ?? (name.startsWith('src/') ? readValueExports(name) : Object.keys(await import(name)));
     const code = [
       `import { getProvidedModule } from ${registry};`,
       `const m = getProvidedModule(${JSON.stringify(name)});`,
@@ -129,8 +147,10 @@ async function fromEarlierStages(provided: readonly string[]): Promise<Plugin> {
  */
 function namesOnlySet(): { code: string } {
   const { entries, ...meta } = definitionSet;
-  const TEXTS = ['definition', 'notes', 'unit'];
-  const keys = Object.keys(entries[0]!).filter((key) => !TEXTS.includes(key));
+  const TEXTS = ['definition', 'notes', 'unit', 'unitName', 'related'];
+  const keys = [...new Set(entries.flatMap((entry) => Object.keys(entry)))].filter(
+    (key) => !TEXTS.includes(key),
+  );
   const rows = entries.map((entry) => keys.map((key) => entry[key as keyof typeof entry]));
   return {
     code: [
@@ -152,34 +172,109 @@ function minifiedTermStyles(): { code: string } {
 
 /** The texts the names-only set lacks, as literals for the card stage (rows, not objects: no repeated keys). */
 function definitionTextsModule(): { code: string } {
-  const rows = definitionSet.entries.map(({ serial, definition, notes, unit }) => [
+  const rows = definitionSet.entries.map(({ serial, definition, notes, unit, unitName, related }) => [
     serial,
     definition,
     notes,
     unit,
+    unitName ?? 0,
+    related ?? 0,
   ]);
   return {
-    code: `export const definitionTexts = ${JSON.stringify(rows)}.map(([serial, definition, notes, unit]) => ({ serial, definition, notes, unit }));`,
+    code: [
+      `export const definitionTexts = ${JSON.stringify(rows)}.map(([serial, definition, notes, unit, unitName, related]) => {`,
+      `  const texts = { serial, definition, notes, unit };`,
+      `  if (unitName !== 0) texts.unitName = unitName;`,
+      `  if (related !== 0) texts.related = related;`,
+      `  return texts;`,
+      `});`,
+    ].join('\n'),
   };
 }
 
-/** What the first stage hands to the card and highlight stages (by path; see src/stages/stage-registry.ts). */
-const FIRST_STAGE_PROVIDES = [
-  'src/definitions/definition-set.generated.ts',
-  'src/config.ts',
-  'src/events/error-event.ts',
-  'src/card/labels.ts',
-  'src/card/glossary-link.ts',
-  'src/term/dszd-term.ts',
-  'src/annotate/affected-blocks.ts',
-  'src/annotate/dom-adapter.ts',
-  'src/annotate/observe.ts',
-  'src/annotate/plan.ts',
-  'src/annotate/rules.ts',
-  'src/annotate/runs.ts',
-  'src/annotate/schedule.ts',
-  'src/annotate/term-element.ts',
-] as const;
+/** What the first stage swaps for lighter modules; the later stages read the swapped ones too (they share one set). */
+const FIRST_STAGE_REPLACEMENTS = {
+  'src/definitions/definition-set.generated.ts': namesOnlySet(),
+  'src/card/fetch-card-host.ts': 'src/stages/fetch-card-stage.ts',
+  'src/highlight/highlight-session.ts': 'src/stages/deferred-highlight-session.ts',
+  'src/term/dszd-term.styles.ts': minifiedTermStyles(),
+};
+
+/** The source modules (by path from the project root) of an in-memory build of one classic script, unshared. */
+async function readStageModules(module: string, plugins: Plugin[]): Promise<Set<string>> {
+  const { build } = await import('vite');
+  const config = classicScript(module, 'graph.js', [], [scriptEntry(module), ...plugins]);
+  const output = (await build({
+    ...config,
+    configFile: false,
+    logLevel: 'silent',
+    build: { ...config.build, write: false, minify: false },
+  })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+  const root = here('./');
+  const modules = new Set<string>();
+  for (const chunk of (Array.isArray(output) ? output : [output]).flatMap((o) => o.output)) {
+    if (chunk.type !== 'chunk') continue;
+    for (const id of Object.keys(chunk.modules)) {
+      const path = id.replace(/^\0dszd-replaced:/, '');
+      // the registry is how the stages meet: each bundles its own few lines of it
+      if (path.startsWith(`${root}src/`) && !path.endsWith('src/stages/stage-registry.ts'))
+        modules.add(path.slice(root.length));
+    }
+  }
+  return modules;
+}
+
+/**
+ * The value names `modules` import from each of our source modules, by path (`import * as` takes all of them).
+ * The bundler's own record of used exports misses constants it inlined, so this reads the import statements.
+ */
+function readImportedNames(modules: readonly string[]): Map<string, Set<string>> {
+  const imported = new Map<string, Set<string>>();
+  const pattern = /^(?:import|export)\s+(?!type\b)(\*\s+as\s+\w+|\{[^}]*\})\s+from\s+'(\.[^']+)'/gm;
+  for (const module of modules) {
+    const code = readFileSync(here(`./${module}`), 'utf8');
+    for (const [, names, specifier] of code.matchAll(pattern)) {
+      const target = posix.join(posix.dirname(module), `${specifier!.replace(/\.ts$/, '')}.ts`);
+      const set = imported.get(target) ?? new Set<string>();
+      imported.set(target, set);
+      if (names!.startsWith('*')) for (const name of readValueExports(target)) set.add(name);
+      else
+        for (const item of names!.slice(1, -1).split(','))
+          if (item.trim() && !item.trim().startsWith('type ')) set.add(item.trim().split(/\s+as\s+/)[0]!);
+    }
+  }
+  return imported;
+}
+
+/**
+ * The first stage's modules, read from its own module graph, and of them those a later stage imports (which the
+ * first stage hands on: see src/stages/stage-registry.ts). Later stages read every first-stage module from the
+ * registry, so none is ever bundled twice, whatever modules are added.
+ */
+async function readFirstStageSharing(): Promise<{
+  /** every first-stage module: the exports a later stage uses (none for most) */
+  provides: Record<string, string[]>;
+}> {
+  const first = await readStageModules('./src/auto.ts', [replaceModules(FIRST_STAGE_REPLACEMENTS)]);
+  // later stages as they are built: the set is the first stage's; the modules it swaps for stand-ins stay real
+  const { 'src/definitions/definition-set.generated.ts': namesOnly } = FIRST_STAGE_REPLACEMENTS;
+  const later = await Promise.all([
+    readStageModules('./src/stages/card-stage.ts', [
+      replaceModules({
+        'src/definitions/definition-set.generated.ts': namesOnly,
+        'src/stages/definition-texts.ts': definitionTextsModule(),
+      }),
+    ]),
+    readStageModules('./src/stages/highlight-stage.ts', [
+      replaceModules({ 'src/definitions/definition-set.generated.ts': namesOnly }),
+    ]),
+  ]);
+  const imported = readImportedNames(later.flatMap((stage) => [...stage].filter((name) => !first.has(name))));
+  const provides: Record<string, string[]> = {};
+  for (const name of [...first].sort()) provides[name] = [...(imported.get(name) ?? [])].sort();
+  return { provides };
+}
+
 /** What the card stage hands to the highlight stage. */
 const CARD_STAGE_PROVIDES = ['src/card/card-host.ts', 'lit'] as const;
 
@@ -254,19 +349,19 @@ const node: UserConfig = {
 
 const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
   // The drop-in script's first stage: the names, the matcher, the annotator and <dszd-term>; no Lit.
-  iife: () =>
+  iife: async () =>
     classicScript(
       './src/auto.ts',
       'dszd-term.iife.js',
       [],
       [
-        scriptEntry('./src/auto.ts', FIRST_STAGE_PROVIDES),
-        replaceModules({
-          'src/definitions/definition-set.generated.ts': namesOnlySet(),
-          'src/card/fetch-card-host.ts': 'src/stages/fetch-card-stage.ts',
-          'src/highlight/highlight-session.ts': 'src/stages/deferred-highlight-session.ts',
-          'src/term/dszd-term.styles.ts': minifiedTermStyles(),
-        }),
+        scriptEntry(
+          './src/auto.ts',
+          Object.fromEntries(
+            Object.entries((await readFirstStageSharing()).provides).filter(([, exports]) => exports.length),
+          ),
+        ),
+        replaceModules(FIRST_STAGE_REPLACEMENTS),
       ],
     ),
   // The card stage: definitions texts, <dszd-card> (lit) and Floating UI.
@@ -278,7 +373,7 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
       [
         scriptEntry('./src/stages/card-stage.ts'),
         replaceModules({ 'src/stages/definition-texts.ts': definitionTextsModule() }),
-        await fromEarlierStages(FIRST_STAGE_PROVIDES),
+        await fromEarlierStages((await readFirstStageSharing()).provides),
       ],
     ),
   // Highlight mode, loaded after the card stage only for data-mode="highlight".
@@ -289,7 +384,7 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
       [],
       [
         scriptEntry('./src/stages/highlight-stage.ts'),
-        await fromEarlierStages([...FIRST_STAGE_PROVIDES, ...CARD_STAGE_PROVIDES]),
+        await fromEarlierStages((await readFirstStageSharing()).provides, CARD_STAGE_PROVIDES),
       ],
     ),
   // <dszd-glossary> for a glossary page, beside the drop-in script or alone.

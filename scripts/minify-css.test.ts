@@ -20,6 +20,10 @@ describe('minifyCss', () => {
     ]);
   });
 
+  it('drops every semicolon before a closing brace, empty declarations too (the minified text is final)', () => {
+    expect(minifyCss(['a { color: red;; }', ';;}'])).toEqual(['a{color:red}', '}']);
+  });
+
   it('keeps the space that is a descendant combinator before a pseudo-class', () => {
     expect(minifyCss(['.a :hover , .b::after { x: y }'])).toEqual(['.a :hover,.b::after{x:y}']);
   });

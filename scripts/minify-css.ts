@@ -40,8 +40,8 @@ export function minifyCss(parts: readonly string[]): string[] | undefined {
       i += 2;
       continue;
     }
-    // `;}` → `}`: the last declaration of a block needs no semicolon
-    if (char === '}' && out.endsWith(';')) out = out.slice(0, -1);
+    // `;}` → `}`: the last declaration of a block needs no semicolon (nor do empty ones, `;;}`)
+    while (char === '}' && out.endsWith(';')) out = out.slice(0, -1);
     out += char;
     i++;
   }

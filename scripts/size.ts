@@ -102,7 +102,8 @@ function measureShares(code: string, owners: (string | null)[], keyOf: (source: 
   });
 }
 
-async function buildIifeWithMap(mode = 'iife'): Promise<{ code: string; map: RawSourceMap }> {
+/** One drop-in stage built in memory with its source map (the same config as `npm run build`). */
+export async function buildIifeWithMap(mode = 'iife'): Promise<{ code: string; map: RawSourceMap }> {
   const output = (await build({
     root,
     mode,

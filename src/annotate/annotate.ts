@@ -62,49 +62,49 @@ export class Annotation {
   readonly root: Root | null;
   /** Resolves when the initial pass has finished (or was stopped): never rejects. */
   readonly done: Promise<AnnotateResult>;
-  #settle!: (result: AnnotateResult) => void;
-  #settled = false;
-  #options: ResolvedOptions | undefined;
-  #adapter: TreeAdapter<Node> | undefined;
-  #owned = new WeakSet<Element>();
-  #index: OccurrenceIndex | undefined;
-  readonly #abort = new AbortController();
-  #observer: LiveObserver | null = null;
-  #highlight: HighlightSession | null = null;
-  readonly #queue: Batch[] = [];
-  #current: Batch | null = null;
-  #pumping = false;
-  readonly #idle: Array<() => void> = [];
-  #unwatchNormalize: (() => void) | null = null;
-  #editing: EditWatch | null = null;
+  private _settle!: (result: AnnotateResult) => void;
+  private _settled = false;
+  private _options: ResolvedOptions | undefined;
+  private _adapter: TreeAdapter<Node> | undefined;
+  private _owned = new WeakSet<Element>();
+  private _index: OccurrenceIndex | undefined;
+  private readonly _abort = new AbortController();
+  private _observer: LiveObserver | null = null;
+  private _highlight: HighlightSession | null = null;
+  private readonly _queue: Batch[] = [];
+  private _current: Batch | null = null;
+  private _pumping = false;
+  private readonly _idle: Array<() => void> = [];
+  private _unwatchNormalize: (() => void) | null = null;
+  private _editing: EditWatch | null = null;
   // One entry per normalize() call in progress: the subtree unwrapped for it, or null.
-  readonly #normalizing: Array<ParentNode | null> = [];
+  private readonly _normalizing: Array<ParentNode | null> = [];
 
   constructor(root: Root, options?: AnnotateOptions) {
     const started = performance.now();
-    this.done = new Promise((resolve) => (this.#settle = resolve));
+    this.done = new Promise((resolve) => (this._settle = resolve));
     this.root = isRoot(root) ? root : null;
     try {
       if (!this.root) {
         const error = new TypeError('annotate: root must be an Element, Document or ShadowRoot');
-        this.#fail(globalThis.document, error, 'annotate');
+        this._fail(globalThis.document, error, 'annotate');
         return;
       }
       const doc = this.root.nodeType === DOCUMENT_NODE ? (this.root as Document) : this.root.ownerDocument!;
       const resolved = resolveOptions(options, doc);
       if (resolved instanceof TypeError) {
-        this.#fail(this.root, resolved, 'annotate options');
+        this._fail(this.root, resolved, 'annotate options');
         return;
       }
-      this.#start(this.root, resolved, started);
+      this._start(this.root, resolved, started);
     } catch (error) {
-      this.#fail(this.root, error, 'annotate');
+      this._fail(this.root, error, 'annotate');
     }
   }
 
   /** Matches wrapped (or highlighted) by this annotation now: what is on the page once its changes are annotated. */
   get matches(): number {
-    return this.#highlight ? this.#highlight.matches : (this.#index?.shown ?? 0);
+    return this._highlight ? this._highlight.matches : (this._index?.shown ?? 0);
   }
 
   /**
@@ -112,25 +112,25 @@ export class Annotation {
    * started), or at once when the annotation is stopped. Never rejects.
    */
   settled(): Promise<void> {
-    if (this.#highlight) return this.#highlight.settled();
+    if (this._highlight) return this._highlight.settled();
     return new Promise((resolve) => {
-      this.#idle.push(resolve);
+      this._idle.push(resolve);
       // The host's changes not yet delivered to the observer: heal them and schedule their batch now.
-      this.#observer?.takeHostRecords();
-      this.#checkIdle();
+      this._observer?.takeHostRecords();
+      this._checkIdle();
     });
   }
 
-  #checkIdle(): void {
+  private _checkIdle(): void {
     const busy =
-      !this.#abort.signal.aborted && (this.#pumping || this.#queue.length > 0 || this.#observer?.pending);
+      !this._abort.signal.aborted && (this._pumping || this._queue.length > 0 || this._observer?.pending);
     if (busy) return;
-    for (const resolve of this.#idle.splice(0)) resolve();
+    for (const resolve of this._idle.splice(0)) resolve();
   }
 
   /** The mode in effect: `"highlight"` only where the Highlight API is there, else `"wrap"`. */
   get mode(): 'wrap' | 'highlight' {
-    return this.#highlight ? 'highlight' : 'wrap';
+    return this._highlight ? 'highlight' : 'wrap';
   }
 
   /**
@@ -139,102 +139,102 @@ export class Annotation {
    */
   remove(): void {
     try {
-      this.#stop();
+      this._stop();
       const root = this.root;
-      if (!root || this.#highlight) return;
-      const owned = this.#owned;
+      if (!root || this._highlight) return;
+      const owned = this._owned;
       runOwnMutations(() => unwrapAll(root, (wrapper) => owned.has(wrapper)));
-      this.#index = undefined;
+      this._index = undefined;
     } catch (error) {
       reportError(this.root, error, 'annotate remove');
     }
   }
 
-  #start(root: Root, options: ResolvedOptions, started: number): void {
-    this.#options = options;
+  private _start(root: Root, options: ResolvedOptions, started: number): void {
+    this._options = options;
     const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
     const highlight = options.mode === 'highlight' && supportsHighlights(doc);
     const previous = currentByRoot.get(root);
     // Highlight mode after wrapping: the wrappers go, so the page's DOM is its own again.
-    if (previous && highlight && !previous.#highlight) previous.remove();
-    else if (previous) previous.#stop();
+    if (previous && highlight && !previous._highlight) previous.remove();
+    else if (previous) previous._stop();
     currentByRoot.set(root, this);
     if (highlight) {
       running.add(this);
-      this.#highlight = new HighlightSession(root, options, (result) => {
-        this.#finish(result);
+      this._highlight = new HighlightSession(root, options, (result) => {
+        this._finish(result);
         root.dispatchEvent(new DszdAnnotateEvent(result));
       });
       return;
     }
     const owned = ownedByRoot.get(root) ?? new WeakSet<Element>();
     ownedByRoot.set(root, owned);
-    this.#owned = owned;
+    this._owned = owned;
     running.add(this);
     const index = new OccurrenceIndex(root, options);
-    this.#index = index;
-    this.#adapter = createDomAdapter({
+    this._index = index;
+    this._adapter = createDomAdapter({
       selector: options.selector,
       shadow: options.shadow,
       onShadowRoot: (shadowRoot) => {
-        this.#observer?.watch(shadowRoot);
-        this.#countTerms(shadowRoot.querySelectorAll(TERM_TAG));
+        this._observer?.watch(shadowRoot);
+        this._countTerms(shadowRoot.querySelectorAll(TERM_TAG));
       },
       onEnter: (node) => index.enter(node),
       isOwn: (element) => owned.has(element),
     });
-    this.#countTerms(root.querySelectorAll(TERM_TAG));
+    this._countTerms(root.querySelectorAll(TERM_TAG));
     // Always watched: without `observe`, only to heal the text it split when the host rewrites it.
-    this.#observer = new LiveObserver({
+    this._observer = new LiveObserver({
       root,
       selector: options.selector,
       shadow: options.shadow,
-      onBatch: options.observe ? (affected) => this.#takeBatch(affected) : undefined,
-      onRecords: (records) => this.#heal(records),
+      onBatch: options.observe ? (affected) => this._takeBatch(affected) : undefined,
+      onRecords: (records) => this._heal(records),
       onError: (error) => reportError(root, error, 'annotate (live)'),
-      onFlushed: () => this.#checkIdle(),
+      onFlushed: () => this._checkIdle(),
     });
-    this.#editing = new EditWatch({
+    this._editing = new EditWatch({
       root,
-      onEditable: (scope) => this.#unwrapUnder(scope),
-      onEditableEnd: (scope) => this.#enqueueBlocks([scope]),
+      onEditable: (scope) => this._unwrapUnder(scope),
+      onEditableEnd: (scope) => this._enqueueBlocks([scope]),
       onError: (error) => reportError(root, error, 'annotate (editable)'),
     });
-    this.#unwatchNormalize = watchNormalize(doc, {
-      before: (node) => this.#beforeNormalize(node),
-      after: () => this.#afterNormalize(),
+    this._unwatchNormalize = watchNormalize(doc, {
+      before: (node) => this._beforeNormalize(node),
+      after: () => this._afterNormalize(),
       onError: (error) => reportError(root, error, 'annotate (normalize)'),
     });
     // With "all" on a long page, what the reader sees first is annotated first; "first" keeps document order.
     const { targets, done } = options.occurrence === 'all' ? orderForViewport(root) : { targets: [root] };
-    this.#enqueue({ targets, done, initial: true, started, stats: { matches: 0, textNodes: 0 } });
+    this._enqueue({ targets, done, initial: true, started, stats: { matches: 0, textNodes: 0 } });
   }
 
   /** "first" counts the terms already on the page: pre-tagged markup (not this annotation's own wrappers). */
-  #countTerms(terms: Iterable<Element>): void {
-    if (this.#options?.occurrence !== 'first' || !this.#index) return;
+  private _countTerms(terms: Iterable<Element>): void {
+    if (this._options?.occurrence !== 'first' || !this._index) return;
     for (const term of terms) {
-      if (this.#owned.has(term)) continue;
-      const serial = findTermElementSerial(term, this.#options.set);
-      if (serial !== undefined) this.#index.addTagged(serial, term);
+      if (this._owned.has(term)) continue;
+      const serial = findTermElementSerial(term, this._options.set);
+      if (serial !== undefined) this._index.addTagged(serial, term);
     }
   }
 
-  #takeBatch(affected: AffectedBlocks): void {
-    this.#countTerms(affected.terms);
-    this.#index?.dropRemoved(affected.removed);
+  private _takeBatch(affected: AffectedBlocks): void {
+    this._countTerms(affected.terms);
+    this._index?.dropRemoved(affected.removed);
     const stats = { matches: 0, textNodes: 0 };
     // Even with no block to read: what went may have held an entry's first occurrence.
-    this.#enqueue({ targets: affected.blocks, initial: false, started: performance.now(), stats });
+    this._enqueue({ targets: affected.blocks, initial: false, started: performance.now(), stats });
   }
 
   /**
    * Self-healing, in the observer's callback (before the next paint): the host's rewritten text shows as the host
    * wrote it, and its blocks (small) are annotated again at once, not in slices.
    */
-  #heal(records: readonly MutationRecord[]): void {
+  private _heal(records: readonly MutationRecord[]): void {
     const root = this.root!;
-    const options = this.#options!;
+    const options = this._options!;
     const started = performance.now();
     let blocks: Node[] | null = null;
     runOwnMutations(() => {
@@ -242,24 +242,24 @@ export class Annotation {
       if (!originals.length && !wrappers.length) return;
       blocks = collectBlocks(originals, root, options.selector, options.shadow);
     });
-    if (blocks) this.#annotateNow(blocks, started);
+    if (blocks) this._annotateNow(blocks, started);
   }
 
   /**
    * The page calls normalize() on `node`: if that touches this annotation, its wrappers there go first, so the
    * browser's normalize() sees the page's own text nodes (see normalize-guard.ts). Annotated again afterwards.
    */
-  #beforeNormalize(node: Node): void {
+  private _beforeNormalize(node: Node): void {
     const root = this.root!;
     let scope: ParentNode | null = null;
     if (node === root || node.contains(root)) scope = root;
     else if (root.contains(node) && 'querySelectorAll' in node) scope = node as ParentNode;
-    this.#normalizing.push(scope && this.#unwrapUnder(scope) ? scope : null);
+    this._normalizing.push(scope && this._unwrapUnder(scope) ? scope : null);
   }
 
   /** Takes this annotation's wrappers under `scope` out (the caret stays where it was). Returns whether any. */
-  #unwrapUnder(scope: ParentNode): boolean {
-    const owned = this.#owned;
+  private _unwrapUnder(scope: ParentNode): boolean {
+    const owned = this._owned;
     const wrappers = findWrappers(scope).filter((wrapper) => owned.has(wrapper));
     if (!wrappers.length) return false;
     keepSelection(scope as Node, () =>
@@ -269,15 +269,15 @@ export class Annotation {
   }
 
   /** Queues the blocks holding `nodes` for annotating (sliced). */
-  #enqueueBlocks(nodes: Node[]): void {
-    const options = this.#options!;
-    this.#enqueueLive(collectBlocks(nodes, this.root!, options.selector, options.shadow));
+  private _enqueueBlocks(nodes: Node[]): void {
+    const options = this._options!;
+    this._enqueueLive(collectBlocks(nodes, this.root!, options.selector, options.shadow));
   }
 
   /** Queues blocks for a live (not initial) pass, if any. */
-  #enqueueLive(targets: Node[]): void {
+  private _enqueueLive(targets: Node[]): void {
     if (targets.length)
-      this.#enqueue({
+      this._enqueue({
         targets,
         initial: false,
         started: performance.now(),
@@ -285,11 +285,11 @@ export class Annotation {
       });
   }
 
-  #afterNormalize(): void {
-    const scope = this.#normalizing.pop();
-    if (!scope || this.#abort.signal.aborted) return;
-    const options = this.#options!;
-    this.#annotateNow(
+  private _afterNormalize(): void {
+    const scope = this._normalizing.pop();
+    if (!scope || this._abort.signal.aborted) return;
+    const options = this._options!;
+    this._annotateNow(
       collectBlocks([scope], this.root!, options.selector, options.shadow),
       performance.now(),
     );
@@ -299,13 +299,13 @@ export class Annotation {
    * Annotates blocks at once, before the next paint, within a budget; the rest goes to the sliced queue. What was
    * undone there may have held an entry's first occurrence: the next one is shown at once too.
    */
-  #annotateNow(blocks: Node[], started: number): void {
-    if (this.#editing?.paused) return;
+  private _annotateNow(blocks: Node[], started: number): void {
+    if (this._editing?.paused) return;
     const root = this.root!;
     const stats = { matches: 0, textNodes: 0 };
     let unfinished: Node[] = [];
     runOwnMutations(() => {
-      const steps = stepThrough(blocks, this.#createContext(stats));
+      const steps = stepThrough(blocks, this._createContext(stats));
       // A healed block is small as a rule; a huge one is finished in slices rather than as one long task.
       while (!steps.next().done) {
         if (performance.now() - started > HEAL_BUDGET_MS) {
@@ -314,22 +314,22 @@ export class Annotation {
         }
       }
     });
-    if (unfinished.length) this.#enqueueLive(unfinished);
+    if (unfinished.length) this._enqueueLive(unfinished);
     else {
-      this.#resolve(false);
-      if (this.#queue.length) void this.#pump();
+      this._resolve(false);
+      if (this._queue.length) void this._pump();
     }
     if (stats.matches)
       root.dispatchEvent(new DszdAnnotateEvent({ ...stats, ms: performance.now() - started }));
   }
 
-  #createContext(stats: PassContext['stats']): PassContext {
+  private _createContext(stats: PassContext['stats']): PassContext {
     return {
-      adapter: this.#adapter!,
+      adapter: this._adapter!,
       root: this.root!,
-      set: this.#options!.set,
-      index: this.#index!,
-      owned: this.#owned,
+      set: this._options!.set,
+      index: this._index!,
+      owned: this._owned,
       stats,
     };
   }
@@ -338,12 +338,12 @@ export class Annotation {
    * After a batch: with "first", the occurrences no longer first lose their wrappers, and the blocks of the new
    * first ones are read again (a batch of their own, next in the queue).
    */
-  #resolve(inOrder: boolean): void {
-    const { hide, blocks } = this.#index!.resolve(inOrder);
+  private _resolve(inOrder: boolean): void {
+    const { hide, blocks } = this._index!.resolve(inOrder);
     const wrappers = (hide as Element[][]).flat().filter((wrapper) => wrapper.parentNode);
     if (wrappers.length) runOwnMutations(() => unwrapWrappers(wrappers));
     if (blocks.length)
-      this.#queue.unshift({
+      this._queue.unshift({
         targets: blocks,
         initial: false,
         started: performance.now(),
@@ -351,84 +351,84 @@ export class Annotation {
       });
   }
 
-  #enqueue(batch: Batch): void {
-    this.#queue.push(batch);
-    void this.#pump();
+  private _enqueue(batch: Batch): void {
+    this._queue.push(batch);
+    void this._pump();
   }
 
   /** Works through the batches one after the other, each in time slices. Never rejects. */
-  async #pump(): Promise<void> {
-    if (this.#pumping) return;
-    this.#pumping = true;
+  private async _pump(): Promise<void> {
+    if (this._pumping) return;
+    this._pumping = true;
     const root = this.root!;
-    const signal = this.#abort.signal;
+    const signal = this._abort.signal;
     try {
-      while (this.#queue.length && !signal.aborted) {
-        const batch = this.#queue.shift()!;
+      while (this._queue.length && !signal.aborted) {
+        const batch = this._queue.shift()!;
         // Editable content is not annotated (see editable.ts): the batch is done with nothing to do.
-        this.#editing?.check();
-        if (this.#editing?.paused) batch.targets = [];
-        this.#current = batch;
-        const context = this.#createContext(batch.stats);
+        this._editing?.check();
+        if (this._editing?.paused) batch.targets = [];
+        this._current = batch;
+        const context = this._createContext(batch.stats);
         if (batch.done) context.adapter = passOver(context.adapter, batch.done);
         try {
           const steps = whileEditable(
             stepThrough(batch.targets, context),
-            () => this.#editing?.paused === true,
+            () => this._editing?.paused === true,
           );
           await runInSlices(steps, { signal, ...ownSliceHooks });
         } catch (error) {
           reportError(root, error, 'annotate');
         }
-        this.#current = null;
+        this._current = null;
         if (signal.aborted) break;
-        this.#resolve(batch.initial && batch.targets.length === 1 && batch.targets[0] === root);
+        this._resolve(batch.initial && batch.targets.length === 1 && batch.targets[0] === root);
         const result = { ...batch.stats, ms: performance.now() - batch.started };
-        if (batch.initial) this.#finish(result);
+        if (batch.initial) this._finish(result);
         if (batch.initial || result.matches) root.dispatchEvent(new DszdAnnotateEvent(result));
       }
     } catch (error) {
       reportError(root, error, 'annotate');
     } finally {
-      this.#pumping = false;
-      if (!this.#observer) running.delete(this);
-      this.#checkIdle();
+      this._pumping = false;
+      if (!this._observer) running.delete(this);
+      this._checkIdle();
     }
   }
 
-  #finish(result: AnnotateResult): void {
-    if (this.#settled) return;
-    this.#settled = true;
-    this.#settle(result);
+  private _finish(result: AnnotateResult): void {
+    if (this._settled) return;
+    this._settled = true;
+    this._settle(result);
   }
 
-  #fail(target: EventTarget | null | undefined, error: unknown, context: string): void {
+  private _fail(target: EventTarget | null | undefined, error: unknown, context: string): void {
     reportError(target, error, context);
-    this.#finish({ matches: 0, textNodes: 0, ms: 0 });
+    this._finish({ matches: 0, textNodes: 0, ms: 0 });
   }
 
   /** Stops pending work and the observer; the wrappers stay. `done` resolves with what the initial pass did. */
-  #stop(): void {
-    this.#abort.abort();
-    this.#observer?.disconnect();
-    this.#observer = null;
-    this.#unwatchNormalize?.();
-    this.#unwatchNormalize = null;
-    this.#editing?.disconnect();
-    this.#editing = null;
+  private _stop(): void {
+    this._abort.abort();
+    this._observer?.disconnect();
+    this._observer = null;
+    this._unwatchNormalize?.();
+    this._unwatchNormalize = null;
+    this._editing?.disconnect();
+    this._editing = null;
     // Highlights are not kept past their annotation: they would go stale without it.
-    this.#highlight?.remove();
+    this._highlight?.remove();
     running.delete(this);
     if (this.root && currentByRoot.get(this.root) === this) currentByRoot.delete(this.root);
-    const batch = this.#current;
-    if (batch?.initial) this.#current = null;
+    const batch = this._current;
+    if (batch?.initial) this._current = null;
     const stats = batch?.initial ? batch.stats : { matches: 0, textNodes: 0 };
-    this.#finish({ ...stats, ms: batch?.initial ? performance.now() - batch.started : 0 });
-    for (const resolve of this.#idle.splice(0)) resolve();
+    this._finish({ ...stats, ms: batch?.initial ? performance.now() - batch.started : 0 });
+    for (const resolve of this._idle.splice(0)) resolve();
   }
 
   static {
-    stopAnnotation = (annotation) => annotation.#stop();
+    stopAnnotation = (annotation) => annotation._stop();
   }
 }
 

@@ -58,74 +58,74 @@ interface IndexSettings {
  * its annotation ("first").
  */
 export class OccurrenceIndex {
-  readonly #options: IndexSettings;
-  readonly #blocks = new Map<Node, BlockSummary>();
-  readonly #bySerial = new Map<number, Set<BlockSummary>>();
-  readonly #designated = new Map<number, Designated>();
-  readonly #tagged = new Map<number, Set<Element>>();
+  private readonly _options: IndexSettings;
+  private readonly _blocks = new Map<Node, BlockSummary>();
+  private readonly _bySerial = new Map<number, Set<BlockSummary>>();
+  private readonly _designated = new Map<number, Designated>();
+  private readonly _tagged = new Map<number, Set<Element>>();
   /** Entries whose occurrences changed since the last `resolve()`. */
-  readonly #touched = new Set<number>();
+  private readonly _touched = new Set<number>();
   /** Occurrences recorded since the last `resolve()`, per entry. */
-  readonly #fresh = new Map<number, Array<{ occurrence: Occurrence; summary: BlockSummary }>>();
+  private readonly _fresh = new Map<number, Array<{ occurrence: Occurrence; summary: BlockSummary }>>();
   /** Entries whose shown occurrence was read again since the last `resolve()`: it may have moved. */
-  readonly #reread = new Set<number>();
-  #shown = 0;
+  private readonly _reread = new Set<number>();
+  private _shown = 0;
 
   constructor(root: Node, options: OccurrenceIndexOptions) {
     const { selector, shadow, occurrence } = options;
-    this.#options = { root, selector, shadow, first: occurrence === 'first' };
+    this._options = { root, selector, shadow, first: occurrence === 'first' };
   }
 
   /** Matches shown now, over every block read. */
   get shown(): number {
-    return this.#shown;
+    return this._shown;
   }
 
   /** The walk reads a node's children: if it is a block, what was recorded for it goes (it is read again). */
   enter(node: Node): void {
-    const summary = this.#blocks.get(node);
-    if (summary) this.#dropSummary(summary);
+    const summary = this._blocks.get(node);
+    if (summary) this._dropSummary(summary);
   }
 
   /** A pre-tagged `<dszd-term>` of an entry: with "first", that entry is not shown again while it is there. */
   addTagged(serial: number, element: Element): void {
-    if (!this.#options.first) return;
-    let elements = this.#tagged.get(serial);
-    if (!elements) this.#tagged.set(serial, (elements = new Set()));
+    if (!this._options.first) return;
+    let elements = this._tagged.get(serial);
+    if (!elements) this._tagged.set(serial, (elements = new Set()));
     elements.add(element);
-    this.#touched.add(serial);
+    this._touched.add(serial);
   }
 
   /** Records an occurrence found in a block's run; returns whether it is to be shown. */
   record(block: Node, serial: number, position: Position): boolean {
-    let summary = this.#blocks.get(block);
+    let summary = this._blocks.get(block);
     if (!summary) {
       summary = { block, occurrences: [], shown: 0 };
-      this.#blocks.set(block, summary);
+      this._blocks.set(block, summary);
     }
     // "all" shows every occurrence: only the count is kept.
-    if (!this.#options.first) return true;
+    if (!this._options.first) return true;
     const occurrence = { serial, origin: position.origin, offset: position.offset };
     summary.occurrences.push(occurrence);
-    let summaries = this.#bySerial.get(serial);
-    if (!summaries) this.#bySerial.set(serial, (summaries = new Set()));
+    let summaries = this._bySerial.get(serial);
+    if (!summaries) this._bySerial.set(serial, (summaries = new Set()));
     summaries.add(summary);
-    this.#touched.add(serial);
-    let fresh = this.#fresh.get(serial);
-    if (!fresh) this.#fresh.set(serial, (fresh = []));
+    this._touched.add(serial);
+    let fresh = this._fresh.get(serial);
+    if (!fresh) this._fresh.set(serial, (fresh = []));
     fresh.push({ occurrence, summary });
-    if (this.#tagged.has(serial)) return false;
-    const designated = this.#designated.get(serial);
+    if (this._tagged.has(serial)) return false;
+    const designated = this._designated.get(serial);
     if (!designated) {
       // The first one the walk meets; in document order on the initial pass, checked by resolve() otherwise.
-      this.#designated.set(serial, { occurrence, summary, handle: undefined });
+      this._designated.set(serial, { occurrence, summary, handle: undefined });
       return true;
     }
     if (designated.occurrence.origin !== position.origin || designated.occurrence.offset !== position.offset)
       return false;
     designated.occurrence = occurrence;
     designated.summary = summary;
-    this.#reread.add(serial);
+    this._reread.add(serial);
     return true;
   }
 
@@ -134,29 +134,29 @@ export class OccurrenceIndex {
    * is read again (a paused walk must not count, or go on wrapping, what a newer reading decided).
    */
   summaryOf(block: Node): object | undefined {
-    return this.#blocks.get(block);
+    return this._blocks.get(block);
   }
 
   /** A recorded occurrence was shown (`handle`: its wrappers or its highlight); it counts in `shown`. */
   showed(token: object | undefined, serial: number, handle: unknown): void {
     const summary = token as BlockSummary | undefined;
-    if (!summary || !this.#isCurrent(summary)) return;
+    if (!summary || !this._isCurrent(summary)) return;
     summary.shown++;
-    this.#shown++;
-    const designated = this.#designated.get(serial);
+    this._shown++;
+    const designated = this._designated.get(serial);
     if (designated && designated.summary === summary) designated.handle = handle;
   }
 
   /** Nodes the page removed: what was recorded for the blocks in them goes, unless they are back under the root. */
   dropRemoved(nodes: Iterable<Node>): void {
-    const root = this.#options.root;
+    const root = this._options.root;
     for (const node of nodes) {
       if (node.nodeType !== ELEMENT_NODE || isUnder(node, root)) continue;
-      const summary = this.#blocks.get(node);
-      if (summary) this.#dropSummary(summary);
+      const summary = this._blocks.get(node);
+      if (summary) this._dropSummary(summary);
       for (const element of (node as Element).querySelectorAll('*')) {
-        const inner = this.#blocks.get(element);
-        if (inner) this.#dropSummary(inner);
+        const inner = this._blocks.get(element);
+        if (inner) this._dropSummary(inner);
       }
     }
   }
@@ -168,103 +168,103 @@ export class OccurrenceIndex {
    */
   resolve(inOrder = false): Resolution {
     const resolution: Resolution = { hide: [], blocks: [] };
-    if (!this.#options.first) return resolution;
+    if (!this._options.first) return resolution;
     // A walk of the whole root in document order met each entry's first occurrence first: nothing to compare.
     if (inOrder) {
-      this.#fresh.clear();
-      this.#reread.clear();
+      this._fresh.clear();
+      this._reread.clear();
     }
-    const root = this.#options.root;
-    for (const [serial, designated] of this.#designated)
-      if (!this.#isCurrent(designated.summary) || !isUnder(designated.summary.block, root))
-        this.#touched.add(serial);
-    for (const [serial, elements] of this.#tagged) {
+    const root = this._options.root;
+    for (const [serial, designated] of this._designated)
+      if (!this._isCurrent(designated.summary) || !isUnder(designated.summary.block, root))
+        this._touched.add(serial);
+    for (const [serial, elements] of this._tagged) {
       for (const element of elements) if (!isUnder(element, root)) elements.delete(element);
       if (elements.size) continue;
-      this.#tagged.delete(serial);
-      this.#touched.add(serial);
+      this._tagged.delete(serial);
+      this._touched.add(serial);
     }
     const blocks = new Set<Node>();
-    for (const serial of this.#touched) {
-      const designated = this.#designated.get(serial);
-      const valid = designated && this.#isValid(designated.summary);
+    for (const serial of this._touched) {
+      const designated = this._designated.get(serial);
+      const valid = designated && this._isValid(designated.summary);
       let target: { occurrence: Occurrence; summary: BlockSummary } | undefined;
-      if (this.#tagged.has(serial)) target = undefined;
+      if (this._tagged.has(serial)) target = undefined;
       // Still where it was: only what was read since can come before it. Read again (moved?): compare all.
-      else if (valid && !this.#reread.has(serial))
-        target = this.#earliest([designated, ...(this.#fresh.get(serial) ?? [])]);
-      else target = this.#findFirst(serial);
+      else if (valid && !this._reread.has(serial))
+        target = this._earliest([designated, ...(this._fresh.get(serial) ?? [])]);
+      else target = this._findFirst(serial);
       if (designated && target && designated.occurrence === target.occurrence) continue;
       if (designated) {
-        this.#designated.delete(serial);
-        if (designated.handle !== undefined && this.#isCurrent(designated.summary)) {
+        this._designated.delete(serial);
+        if (designated.handle !== undefined && this._isCurrent(designated.summary)) {
           resolution.hide.push(designated.handle);
           designated.summary.shown--;
-          this.#shown--;
+          this._shown--;
         }
       }
       if (target) {
-        this.#designated.set(serial, { ...target, handle: undefined });
+        this._designated.set(serial, { ...target, handle: undefined });
         blocks.add(target.summary.block);
       }
     }
-    this.#touched.clear();
-    this.#fresh.clear();
-    this.#reread.clear();
+    this._touched.clear();
+    this._fresh.clear();
+    this._reread.clear();
     // None inside another: a block read twice in one search would show its matches twice.
-    resolution.blocks = collectBlocks(blocks, root, this.#options.selector, this.#options.shadow);
+    resolution.blocks = collectBlocks(blocks, root, this._options.selector, this._options.shadow);
     return resolution;
   }
 
-  #dropSummary(summary: BlockSummary): void {
-    this.#blocks.delete(summary.block);
-    this.#shown -= summary.shown;
+  private _dropSummary(summary: BlockSummary): void {
+    this._blocks.delete(summary.block);
+    this._shown -= summary.shown;
     for (const occurrence of summary.occurrences) {
-      this.#bySerial.get(occurrence.serial)?.delete(summary);
-      this.#touched.add(occurrence.serial);
+      this._bySerial.get(occurrence.serial)?.delete(summary);
+      this._touched.add(occurrence.serial);
     }
   }
 
   /** Whether a summary is the block's current one (not replaced by a later reading or dropped). */
-  #isCurrent(summary: BlockSummary): boolean {
-    return this.#blocks.get(summary.block) === summary;
+  private _isCurrent(summary: BlockSummary): boolean {
+    return this._blocks.get(summary.block) === summary;
   }
 
   /** Current, and its block still annotatable: under the root and not inside a skipped element. */
-  #isValid(summary: BlockSummary): boolean {
-    const { root, selector, shadow } = this.#options;
-    return this.#isCurrent(summary) && locateBlock(summary.block, root, selector, shadow) !== null;
+  private _isValid(summary: BlockSummary): boolean {
+    const { root, selector, shadow } = this._options;
+    return this._isCurrent(summary) && locateBlock(summary.block, root, selector, shadow) !== null;
   }
 
   /**
    * The entry's first occurrence over every block that has one: the earliest by position, then checked (a block that
    * left the root or went into a skipped element is dropped, and the next earliest taken). One comparison per block.
    */
-  #findFirst(serial: number): { occurrence: Occurrence; summary: BlockSummary } | undefined {
-    const summaries = this.#bySerial.get(serial);
+  private _findFirst(serial: number): { occurrence: Occurrence; summary: BlockSummary } | undefined {
+    const summaries = this._bySerial.get(serial);
     if (!summaries) return undefined;
     while (true) {
       const candidates: Array<{ occurrence: Occurrence; summary: BlockSummary }> = [];
       for (const summary of summaries) {
-        if (!this.#isCurrent(summary)) {
+        if (!this._isCurrent(summary)) {
           summaries.delete(summary);
           continue;
         }
         const occurrence = summary.occurrences.find((candidate) => candidate.serial === serial);
         if (occurrence) candidates.push({ occurrence, summary });
       }
-      const best = this.#earliest(candidates);
-      if (!best || this.#isValid(best.summary)) return best;
-      this.#dropSummary(best.summary);
+      const best = this._earliest(candidates);
+      if (!best || this._isValid(best.summary)) return best;
+      this._dropSummary(best.summary);
     }
   }
 
-  #earliest<T extends { occurrence: Occurrence; summary: BlockSummary }>(
+  private _earliest<T extends { occurrence: Occurrence; summary: BlockSummary }>(
     candidates: readonly T[],
   ): T | undefined {
     let best: T | undefined;
     for (const candidate of candidates) {
-      if (!this.#isCurrent(candidate.summary)) continue;
+      if (!this._isCurrent(candidate.summary)) continue;
       if (!best || comparePositions(candidate.occurrence, best.occurrence) < 0) best = candidate;
     }
     return best;

@@ -35,86 +35,86 @@ const active = new Set<LiveObserver>();
  * slice of its work (see `runOwnMutations`), so they never start another round.
  */
 export class LiveObserver {
-  readonly #options: LiveObserverOptions;
-  readonly #observer: MutationObserver;
-  #pending: MutationRecord[] = [];
-  #scheduled = false;
-  #stopped = false;
+  private readonly _options: LiveObserverOptions;
+  private readonly _observer: MutationObserver;
+  private _pending: MutationRecord[] = [];
+  private _scheduled = false;
+  private _stopped = false;
 
   constructor(options: LiveObserverOptions) {
-    this.#options = options;
-    this.#observer = new MutationObserver((records) => this.#collect(records));
+    this._options = options;
+    this._observer = new MutationObserver((records) => this._collect(records));
     this.watch(options.root);
     active.add(this);
   }
 
   /** Observes one more tree (an open shadow root under the root). Observing a node twice is harmless. */
   watch(node: Node): void {
-    if (!this.#stopped) this.#observer.observe(node, OBSERVED);
+    if (!this._stopped) this._observer.observe(node, OBSERVED);
   }
 
   disconnect(): void {
-    this.#stopped = true;
-    this.#pending = [];
-    this.#observer.disconnect();
+    this._stopped = true;
+    this._pending = [];
+    this._observer.disconnect();
     active.delete(this);
   }
 
   /** Whether a batch is waiting for its frame. */
   get pending(): boolean {
-    return this.#scheduled;
+    return this._scheduled;
   }
 
   /** Moves the host's records queued so far into the batch, before we mutate. */
   takeHostRecords(): void {
-    const records = this.#observer.takeRecords();
-    if (records.length) this.#collect(records);
+    const records = this._observer.takeRecords();
+    if (records.length) this._collect(records);
   }
 
   /** Drops the records of our own mutations, made since `takeHostRecords`. */
   dropOwnRecords(): void {
-    this.#observer.takeRecords();
+    this._observer.takeRecords();
   }
 
-  #collect(records: MutationRecord[]): void {
-    if (this.#stopped) return;
+  private _collect(records: MutationRecord[]): void {
+    if (this._stopped) return;
     try {
-      this.#options.onRecords?.(records);
+      this._options.onRecords?.(records);
     } catch (error) {
-      this.#options.onError(error);
+      this._options.onError(error);
     }
-    if (!this.#options.onBatch) return;
-    for (const record of records) this.#pending.push(record);
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    const flush = () => this.#flush();
-    const root = this.#options.root;
+    if (!this._options.onBatch) return;
+    for (const record of records) this._pending.push(record);
+    if (this._scheduled) return;
+    this._scheduled = true;
+    const flush = () => this._flush();
+    const root = this._options.root;
     const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
     // requestAnimationFrame never fires in a hidden page: fall back to a task.
     if (doc?.visibilityState === 'hidden') setTimeout(flush, 0);
     else requestAnimationFrame(flush);
   }
 
-  #flush(): void {
-    this.#scheduled = false;
+  private _flush(): void {
+    this._scheduled = false;
     try {
-      this.#handOver();
+      this._handOver();
     } finally {
-      this.#options.onFlushed?.();
+      this._options.onFlushed?.();
     }
   }
 
-  #handOver(): void {
-    if (this.#stopped || !this.#pending.length) return;
-    const records = this.#pending;
-    this.#pending = [];
+  private _handOver(): void {
+    if (this._stopped || !this._pending.length) return;
+    const records = this._pending;
+    this._pending = [];
     try {
-      const { root, selector, shadow } = this.#options;
+      const { root, selector, shadow } = this._options;
       const affected = findAffectedBlocks(records, root, selector, shadow);
       if (affected.blocks.length || affected.terms.length || affected.removed.length)
-        this.#options.onBatch?.(affected);
+        this._options.onBatch?.(affected);
     } catch (error) {
-      this.#options.onError(error);
+      this._options.onError(error);
     }
   }
 }

@@ -101,17 +101,17 @@ export class DszdCard extends LitElement {
   @query('.body') private body!: HTMLElement;
   @query('.title') private titleElement!: HTMLElement | null;
 
-  #trigger: CardTrigger | undefined;
-  #session: { controller: AbortController; stopPositioning: () => void } | undefined;
-  #intent = new HoverIntent();
+  private _trigger: CardTrigger | undefined;
+  private _session: { controller: AbortController; stopPositioning: () => void } | undefined;
+  private _intent = new HoverIntent();
   /** The term the pointer rests on; cleared on leave and when the term leaves the page (which fires no leave). */
-  #hovered: CardTrigger | undefined;
-  #pointerOnCard = false;
-  #returningFocusTo: CardTrigger | undefined;
+  private _hovered: CardTrigger | undefined;
+  private _pointerOnCard = false;
+  private _returningFocusTo: CardTrigger | undefined;
   /** Bumped by every show and hide, so a show still awaiting rendering knows it was overtaken. */
-  #sequence = 0;
+  private _sequence = 0;
   /** The show in progress (or done): a second show for the same term waits for it. */
-  #opening: Promise<boolean> = Promise.resolve(false);
+  private _opening: Promise<boolean> = Promise.resolve(false);
 
   /** Whether the card is open. */
   get open(): boolean {
@@ -120,12 +120,12 @@ export class DszdCard extends LitElement {
 
   /** The term the card is open for, if any. */
   get trigger(): CardTrigger | undefined {
-    return this.#trigger;
+    return this._trigger;
   }
 
   /** Settles when the latest show has rendered and placed the card: true if it opened, false if not. */
   get ready(): Promise<boolean> {
-    return this.#opening;
+    return this._opening;
   }
 
   /** The surface in the top layer (for tests and positioning). @internal */
@@ -139,22 +139,22 @@ export class DszdCard extends LitElement {
    */
   async showFor(trigger: CardTrigger, options: ShowOptions = {}): Promise<boolean> {
     try {
-      this.#intent.cancel();
+      this._intent.cancel();
       const entry = trigger.entry;
       if (!entry || !trigger.isConnected || !this.isConnected) return false;
-      if (this.#trigger === trigger && this.isOpen) {
-        const opened = await this.#opening;
-        if (opened && options.moveFocus && this.#trigger === trigger) this.#focusSurface();
-        return opened && this.#trigger === trigger;
+      if (this._trigger === trigger && this.isOpen) {
+        const opened = await this._opening;
+        if (opened && options.moveFocus && this._trigger === trigger) this._focusSurface();
+        return opened && this._trigger === trigger;
       }
       const event = new DszdShowEvent(entry);
       trigger.dispatchEvent(event);
       if (event.defaultPrevented) {
-        this.#scheduleHide();
+        this._scheduleHide();
         return false;
       }
-      this.#opening = this.#open(trigger, entry, options);
-      return await this.#opening;
+      this._opening = this._open(trigger, entry, options);
+      return await this._opening;
     } catch (error) {
       reportError(trigger, error, 'card show');
       return false;
@@ -164,20 +164,20 @@ export class DszdCard extends LitElement {
   /** Closes the card. With `returnFocus`, focus inside the card goes back to the term. Never throws. */
   hide(options: { returnFocus?: boolean } = {}): void {
     try {
-      this.#close(options.returnFocus ?? false);
+      this._close(options.returnFocus ?? false);
     } catch (error) {
-      reportError(this.#trigger ?? this, error, 'card hide');
+      reportError(this._trigger ?? this, error, 'card hide');
     }
   }
 
   /** The pointer entered a term: open after its dwell, or keep this card open if it is the term's. @internal */
   hoverTrigger(trigger: CardTrigger, options: ShowOptions = {}): void {
-    this.#hovered = trigger;
-    if (this.isOpen && this.#trigger === trigger) {
-      this.#intent.cancel('hide');
+    this._hovered = trigger;
+    if (this.isOpen && this._trigger === trigger) {
+      this._intent.cancel('hide');
       return;
     }
-    this.#intent.schedule('show', trigger.showDelay, () => void this.showFor(trigger, options), trigger);
+    this._intent.schedule('show', trigger.showDelay, () => void this.showFor(trigger, options), trigger);
   }
 
   /**
@@ -185,28 +185,28 @@ export class DszdCard extends LitElement {
    * @internal
    */
   leaveTrigger(trigger: CardTrigger): void {
-    if (this.#hovered === trigger) this.#hovered = undefined;
-    this.#intent.cancel('show', trigger);
-    this.#scheduleHide();
+    if (this._hovered === trigger) this._hovered = undefined;
+    this._intent.cancel('show', trigger);
+    this._scheduleHide();
   }
 
   /** A term got focus: open at once (unless the card itself is handing focus back to it). @internal */
   focusTrigger(trigger: CardTrigger): void {
-    if (this.#returningFocusTo === trigger) return;
+    if (this._returningFocusTo === trigger) return;
     void this.showFor(trigger, { anchor: trigger });
   }
 
   /** A term lost focus: close, unless focus went into the card or the pointer still rests on term or card. @internal */
   blurTrigger(trigger: CardTrigger, next: EventTarget | null): void {
-    if (this.#trigger !== trigger || !this.isOpen) return;
-    this.#closeUnlessKept(next);
+    if (this._trigger !== trigger || !this.isOpen) return;
+    this._closeUnlessKept(next);
   }
 
   /** A term is leaving the page: its card must not stay behind. @internal */
   releaseTrigger(trigger: CardTrigger): void {
-    if (this.#hovered === trigger) this.#hovered = undefined;
-    this.#intent.cancel('show', trigger);
-    if (this.#trigger === trigger) this.hide();
+    if (this._hovered === trigger) this._hovered = undefined;
+    this._intent.cancel('show', trigger);
+    if (this._trigger === trigger) this.hide();
   }
 
   #stopWatchingConfig: (() => void) | undefined;
@@ -233,14 +233,14 @@ export class DszdCard extends LitElement {
 
   protected override render() {
     try {
-      return this.#renderCard();
+      return this._renderCard();
     } catch (error) {
       reportError(this, error, 'card render');
       return nothing;
     }
   }
 
-  #renderCard() {
+  private _renderCard() {
     const entry = this.entry;
     const labels = getLabels(this.cardLang);
     const set = this.definitionSet;
@@ -256,10 +256,10 @@ export class DszdCard extends LitElement {
       aria-labelledby="title"
       lang=${this.cardLang}
       tabindex="-1"
-      @pointerenter=${this.#onCardPointerEnter}
-      @pointerleave=${this.#onCardPointerLeave}
-      @keydown=${this.#onCardKeydown}
-      @focusout=${this.#onCardFocusOut}
+      @pointerenter=${this._onCardPointerEnter}
+      @pointerleave=${this._onCardPointerLeave}
+      @keydown=${this._onCardKeydown}
+      @focusout=${this._onCardFocusOut}
     >
       <div
         class=${classMap({ bridge: true, on: !!bridge })}
@@ -282,7 +282,7 @@ export class DszdCard extends LitElement {
           ? html`<div part="header" class="header">
                 ${
                   this.history.length
-                    ? html`<button part="back-button" class="back" type="button" @click=${this.#onBack}>
+                    ? html`<button part="back-button" class="back" type="button" @click=${this._onBack}>
                         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7" /></svg
                         >${labels.back}
                       </button>`
@@ -297,7 +297,7 @@ export class DszdCard extends LitElement {
                   type="button"
                   aria-label=${labels.close}
                   title=${labels.close}
-                  @click=${this.#onClose}
+                  @click=${this._onClose}
                 >
                   <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
                 </button>
@@ -313,7 +313,7 @@ export class DszdCard extends LitElement {
                                 >${labels.definition}${labels.separator}</span
                               >`
                             : nothing
-                        }${this.#renderSegments(segments.definition[index] ?? [{ text: paragraph }])}
+                        }${this._renderSegments(segments.definition[index] ?? [{ text: paragraph }])}
                       </p>`,
                   )}
                 </div>
@@ -323,7 +323,7 @@ export class DszdCard extends LitElement {
                         ${entry.notes.map(
                           (note, index) =>
                             html`<p lang=${contentLang(note)}>
-                              ${this.#renderSegments(segments.notes[index] ?? [{ text: note }])}
+                              ${this._renderSegments(segments.notes[index] ?? [{ text: note }])}
                             </p>`,
                         )}
                       </div>`
@@ -344,7 +344,7 @@ export class DszdCard extends LitElement {
                                     type="button"
                                     lang=${contentLang(other.term)}
                                     data-key=${`row-${other.serial}`}
-                                    @click=${() => this.#follow(other, `row-${other.serial}`)}
+                                    @click=${() => this._follow(other, `row-${other.serial}`)}
                                   >
                                     ${other.term}
                                   </button>
@@ -365,7 +365,7 @@ export class DszdCard extends LitElement {
                               type="button"
                               aria-expanded=${this.unitExpanded ? 'true' : 'false'}
                               aria-controls="unit-name"
-                              @click=${this.#onUnitToggle}
+                              @click=${this._onUnitToggle}
                             >
                               ${labels.unitFullName}
                             </button>
@@ -385,7 +385,7 @@ export class DszdCard extends LitElement {
                     ><span class="value" lang=${contentLang(source)}>${source}</span>
                   </p>
                   <div class="actions">
-                    <button part="copy-button" class="copy" type="button" @click=${this.#onCopy}>
+                    <button part="copy-button" class="copy" type="button" @click=${this._onCopy}>
                       ${labels.copy}
                     </button>
                     <span part="copy-status" class="copy-status" role="status">${this.copyStatus}</span>
@@ -405,12 +405,12 @@ export class DszdCard extends LitElement {
     </div>`;
   }
 
-  async #open(trigger: CardTrigger, entry: DefinitionEntry, options: ShowOptions): Promise<boolean> {
-    this.#close(false);
-    this.#moveNextTo(trigger);
-    const sequence = ++this.#sequence;
+  private async _open(trigger: CardTrigger, entry: DefinitionEntry, options: ShowOptions): Promise<boolean> {
+    this._close(false);
+    this._moveNextTo(trigger);
+    const sequence = ++this._sequence;
     const anchor = options.anchor?.isConnected ? options.anchor : trigger;
-    this.#trigger = trigger;
+    this._trigger = trigger;
     this.entry = entry;
     this.history = [];
     this.unitExpanded = false;
@@ -421,109 +421,109 @@ export class DszdCard extends LitElement {
     this.bridge = undefined;
     this.isOpen = true;
     await this.updateComplete;
-    if (sequence !== this.#sequence) return false;
+    if (sequence !== this._sequence) return false;
 
-    this.#showSurface();
+    this._showSurface();
     const controller = new AbortController();
-    this.#listen(controller.signal);
+    this._listen(controller.signal);
     const positioning = positionCard({
       anchor,
       card: this.surface,
       arrow: this.arrowElement,
       line: findLine(anchor, options.point),
-      onPlaced: (placed) => this.#onPlaced(placed),
+      onPlaced: (placed) => this._onPlaced(placed),
       onError: (error) => reportError(trigger, error, 'card position'),
     });
-    this.#session = { controller, stopPositioning: positioning.cleanup };
+    this._session = { controller, stopPositioning: positioning.cleanup };
     trigger.setExpanded(true);
     await positioning.ready;
-    if (sequence !== this.#sequence) return false;
-    if (options.moveFocus) this.#focusSurface();
+    if (sequence !== this._sequence) return false;
+    if (options.moveFocus) this._focusSurface();
     return true;
   }
 
-  #close(returnFocus: boolean): void {
-    this.#intent.cancel();
-    const trigger = this.#trigger;
+  private _close(returnFocus: boolean): void {
+    this._intent.cancel();
+    const trigger = this._trigger;
     if (!trigger) return;
     const entry = this.entry;
-    this.#sequence++;
-    this.#session?.controller.abort();
-    this.#session?.stopPositioning();
-    this.#session = undefined;
-    const focusInside = this.#cardHasFocus();
-    this.#trigger = undefined;
-    this.#pointerOnCard = false;
+    this._sequence++;
+    this._session?.controller.abort();
+    this._session?.stopPositioning();
+    this._session = undefined;
+    const focusInside = this._cardHasFocus();
+    this._trigger = undefined;
+    this._pointerOnCard = false;
     if (returnFocus && focusInside && trigger.isConnected) {
       // Handing focus back must not reopen the card through the term's focus handler.
-      this.#returningFocusTo = trigger;
+      this._returningFocusTo = trigger;
       try {
         trigger.focus({ preventScroll: true });
       } finally {
-        this.#returningFocusTo = undefined;
+        this._returningFocusTo = undefined;
       }
     }
     this.isOpen = false;
-    this.#hideSurface();
+    this._hideSurface();
     trigger.setExpanded(false);
     if (entry) trigger.dispatchEvent(new DszdHideEvent(entry));
   }
 
-  #listen(signal: AbortSignal): void {
+  private _listen(signal: AbortSignal): void {
     const doc = this.ownerDocument;
-    doc.addEventListener('keydown', (event) => this.#guard(() => this.#onDocumentKeydown(event)), {
+    doc.addEventListener('keydown', (event) => this._guard(() => this._onDocumentKeydown(event)), {
       capture: true,
       signal,
     });
-    doc.addEventListener('pointerdown', (event) => this.#guard(() => this.#onDocumentPointerDown(event)), {
+    doc.addEventListener('pointerdown', (event) => this._guard(() => this._onDocumentPointerDown(event)), {
       capture: true,
       signal,
     });
   }
 
-  #guard(action: () => void): void {
+  private _guard(action: () => void): void {
     try {
       action();
     } catch (error) {
-      reportError(this.#trigger ?? this, error, 'card');
+      reportError(this._trigger ?? this, error, 'card');
     }
   }
 
-  #onDocumentKeydown(event: KeyboardEvent): void {
+  private _onDocumentKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || event.isComposing || !this.isOpen) return;
     // Escape belongs to the topmost layer: ours. A host dialog underneath stays open.
     event.preventDefault();
     this.hide({ returnFocus: true });
   }
 
-  #onDocumentPointerDown(event: PointerEvent): void {
+  private _onDocumentPointerDown(event: PointerEvent): void {
     const path = event.composedPath();
-    if (path.includes(this) || this.#trigger?.pieces.some((piece) => path.includes(piece))) return;
+    if (path.includes(this) || this._trigger?.pieces.some((piece) => path.includes(piece))) return;
     this.hide();
   }
 
-  #onCardPointerEnter = (event: PointerEvent): void => {
-    this.#guard(() => {
+  private _onCardPointerEnter = (event: PointerEvent): void => {
+    this._guard(() => {
       if (event.pointerType === 'touch') return;
-      this.#pointerOnCard = true;
-      this.#intent.cancel();
+      this._pointerOnCard = true;
+      this._intent.cancel();
     });
   };
 
-  #onCardPointerLeave = (event: PointerEvent): void => {
-    this.#guard(() => {
+  private _onCardPointerLeave = (event: PointerEvent): void => {
+    this._guard(() => {
       if (event.pointerType === 'touch') return;
-      this.#pointerOnCard = false;
-      this.#scheduleHide();
+      this._pointerOnCard = false;
+      this._scheduleHide();
     });
   };
 
-  #onCardFocusOut = (event: FocusEvent): void => {
-    this.#guard(() => this.#closeUnlessKept(event.relatedTarget));
+  private _onCardFocusOut = (event: FocusEvent): void => {
+    this._guard(() => this._closeUnlessKept(event.relatedTarget));
   };
 
-  #onCardKeydown = (event: KeyboardEvent): void => {
-    this.#guard(() => {
+  private _onCardKeydown = (event: KeyboardEvent): void => {
+    this._guard(() => {
       if (event.key !== 'Tab') return;
       // A non-modal card sits at the end of the page: Tab past either end goes back to the term, not onward.
       const stops = [...this.surface.querySelectorAll<HTMLElement>('button, a[href], .body[tabindex]')];
@@ -537,38 +537,38 @@ export class DszdCard extends LitElement {
     });
   };
 
-  #onClose = (): void => {
+  private _onClose = (): void => {
     this.hide({ returnFocus: true });
   };
 
   /** Text with its related-term mentions as buttons; text bindings only, never HTML. */
-  #renderSegments(segments: readonly TextSegment[]): unknown {
+  private _renderSegments(segments: readonly TextSegment[]): unknown {
     return segments.map((segment) => {
       const other = segment.entry;
       if (!other) return segment.text;
       const key = `text-${other.serial}`;
       // No white space inside: the button sits in running Chinese text, where a space would show.
       // prettier-ignore
-      return html`<button part="related-link" class="ref" type="button" data-key=${key} @click=${() => this.#follow(other, key)}>${segment.text}</button>`;
+      return html`<button part="related-link" class="ref" type="button" data-key=${key} @click=${() => this._follow(other, key)}>${segment.text}</button>`;
     });
   }
 
   /** Shows a related entry in this card; 返回 will come back to the button `focusKey` names. */
-  #follow(target: DefinitionEntry, focusKey: string): void {
-    this.#guard(() => {
+  private _follow(target: DefinitionEntry, focusKey: string): void {
+    this._guard(() => {
       const current = this.entry;
       if (!current || !this.isOpen) return;
       this.history = [...this.history, { entry: current, focusKey }];
-      void this.#showEntry(target, () => this.titleElement);
+      void this._showEntry(target, () => this.titleElement);
     });
   }
 
-  #onBack = (): void => {
-    this.#guard(() => {
+  private _onBack = (): void => {
+    this._guard(() => {
       const step = this.history.at(-1);
       if (!step) return;
       this.history = this.history.slice(0, -1);
-      void this.#showEntry(
+      void this._showEntry(
         step.entry,
         () =>
           this.renderRoot.querySelector<HTMLElement>(`[data-key="${step.focusKey}"]`) ?? this.titleElement,
@@ -576,7 +576,7 @@ export class DszdCard extends LitElement {
     });
   };
 
-  async #showEntry(entry: DefinitionEntry, focusTarget: () => HTMLElement | null): Promise<void> {
+  private async _showEntry(entry: DefinitionEntry, focusTarget: () => HTMLElement | null): Promise<void> {
     // The button used is about to leave the DOM: hold focus on the title (kept across entries) so the card, which
     // closes when focus leaves it, stays open.
     this.titleElement?.focus({ preventScroll: true });
@@ -589,11 +589,11 @@ export class DszdCard extends LitElement {
     focusTarget()?.focus();
   }
 
-  #onUnitToggle = (): void => {
+  private _onUnitToggle = (): void => {
     this.unitExpanded = !this.unitExpanded;
   };
 
-  #onCopy = (event: Event): void => {
+  private _onCopy = (event: Event): void => {
     const entry = this.entry;
     const button = event.currentTarget as HTMLElement;
     if (!entry) return;
@@ -604,31 +604,31 @@ export class DszdCard extends LitElement {
       .then((copied) => {
         if (this.entry === entry) this.copyStatus = copied ? labels.copied : labels.copyFailed;
       })
-      .catch((error: unknown) => reportError(this.#trigger ?? this, error, 'card copy'));
+      .catch((error: unknown) => reportError(this._trigger ?? this, error, 'card copy'));
   };
 
-  #closeUnlessKept(next: EventTarget | null): void {
-    if (!this.isOpen || !this.#trigger) return;
+  private _closeUnlessKept(next: EventTarget | null): void {
+    if (!this.isOpen || !this._trigger) return;
     if (
       next instanceof Node &&
-      (this.#isPartOf(next) || this.#trigger.pieces.some((piece) => piece.contains(next)))
+      (this._isPartOf(next) || this._trigger.pieces.some((piece) => piece.contains(next)))
     )
       return;
     // Switching windows blurs too; the card should still be there on return.
     if (!this.ownerDocument.hasFocus()) return;
-    if (this.#hovered === this.#trigger || this.#pointerOnCard) return;
+    if (this._hovered === this._trigger || this._pointerOnCard) return;
     this.hide();
   }
 
-  #scheduleHide(): void {
-    const trigger = this.#trigger;
-    if (!this.isOpen || !trigger || this.#hovered === trigger || this.#pointerOnCard) return;
+  private _scheduleHide(): void {
+    const trigger = this._trigger;
+    if (!this.isOpen || !trigger || this._hovered === trigger || this._pointerOnCard) return;
     // Focus on the term or in the card keeps it open (WCAG 1.4.13: persistent while focused).
-    if (this.#cardHasFocus() || this.#triggerHasFocus(trigger)) return;
-    this.#intent.schedule('hide', trigger.hideDelay, () => this.hide());
+    if (this._cardHasFocus() || this._triggerHasFocus(trigger)) return;
+    this._intent.schedule('hide', trigger.hideDelay, () => this.hide());
   }
 
-  #isPartOf(node: Node): boolean {
+  private _isPartOf(node: Node): boolean {
     for (let current: Node | null = node; current;) {
       if (current === this) return true;
       current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
@@ -636,37 +636,37 @@ export class DszdCard extends LitElement {
     return false;
   }
 
-  #cardHasFocus(): boolean {
+  private _cardHasFocus(): boolean {
     return !!this.shadowRoot?.activeElement;
   }
 
-  #triggerHasFocus(trigger: CardTrigger): boolean {
+  private _triggerHasFocus(trigger: CardTrigger): boolean {
     const root = trigger.getRootNode() as Document | ShadowRoot;
     const active = root.activeElement;
     return !!active && trigger.pieces.some((piece) => piece === active || piece.contains(active));
   }
 
   /** Into the trigger's modal dialog (outside it the card would be inert), else back to the body. */
-  #moveNextTo(trigger: CardTrigger): void {
+  private _moveNextTo(trigger: CardTrigger): void {
     const container = findModalContainer(trigger) ?? this.ownerDocument.body;
     if (container && this.parentNode !== container) container.append(this);
   }
 
-  #showSurface(): void {
+  private _showSurface(): void {
     const surface = this.surface;
     if (supportsPopover(surface) && !surface.matches(':popover-open')) surface.showPopover();
   }
 
-  #hideSurface(): void {
+  private _hideSurface(): void {
     const surface = this.cardElement;
     if (surface && supportsPopover(surface) && surface.matches(':popover-open')) surface.hidePopover();
   }
 
-  #focusSurface(): void {
+  private _focusSurface(): void {
     this.surface.focus({ preventScroll: true });
   }
 
-  #onPlaced(placed: Placed): void {
+  private _onPlaced(placed: Placed): void {
     this.bridge = computeBridge(placed.anchorRect, placed.cardRect, placed.side);
     const body = this.body;
     if (body) this.scrollable = body.scrollHeight > body.clientHeight + 1;

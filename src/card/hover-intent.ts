@@ -49,42 +49,42 @@ export function useIntentTimers(timers: IntentTimers = pageTimers): void {
 
 /** One pending show or hide for the whole page: scheduling a new one replaces it, so only one card is ever due. */
 export class HoverIntent {
-  readonly #ownTimers: IntentTimers | undefined;
+  private readonly _ownTimers: IntentTimers | undefined;
   /** The timers the pending action was scheduled on (cancelled on the same ones). */
-  #timers: IntentTimers | undefined;
-  #timer: unknown;
-  #kind: IntentKind | undefined;
-  #key: unknown;
+  private _timers: IntentTimers | undefined;
+  private _timer: unknown;
+  private _kind: IntentKind | undefined;
+  private _key: unknown;
 
   /** `timers`: what to schedule on; by default the page's, or those given to `useIntentTimers`. */
   constructor(timers?: IntentTimers) {
-    this.#ownTimers = timers;
+    this._ownTimers = timers;
   }
 
   /** Runs `action` after `delay` ms unless cancelled or replaced first. `key` tells pending actions apart. */
   schedule(kind: IntentKind, delay: number, action: () => void, key?: unknown): void {
     this.cancel();
-    const timers = this.#ownTimers ?? defaultTimers;
-    this.#timers = timers;
-    this.#kind = kind;
-    this.#key = key;
-    this.#timer = timers.setTimeout(() => {
-      this.#timer = this.#timers = this.#kind = this.#key = undefined;
+    const timers = this._ownTimers ?? defaultTimers;
+    this._timers = timers;
+    this._kind = kind;
+    this._key = key;
+    this._timer = timers.setTimeout(() => {
+      this._timer = this._timers = this._kind = this._key = undefined;
       action();
     }, delay);
   }
 
   /** Whether an action of this kind (and key, when given) is pending. */
   isPending(kind: IntentKind, key?: unknown): boolean {
-    return this.#timers !== undefined && this.#kind === kind && (key === undefined || this.#key === key);
+    return this._timers !== undefined && this._kind === kind && (key === undefined || this._key === key);
   }
 
   /** Cancels the pending action (only if it is of this kind and key, when given). Returns whether one was cancelled. */
   cancel(kind?: IntentKind, key?: unknown): boolean {
-    if (this.#timers === undefined) return false;
+    if (this._timers === undefined) return false;
     if (kind !== undefined && !this.isPending(kind, key)) return false;
-    this.#timers.clearTimeout(this.#timer);
-    this.#timer = this.#timers = this.#kind = this.#key = undefined;
+    this._timers.clearTimeout(this._timer);
+    this._timer = this._timers = this._kind = this._key = undefined;
     return true;
   }
 }

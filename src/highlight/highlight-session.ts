@@ -35,197 +35,197 @@ type Root = Element | Document | DocumentFragment;
 export class HighlightSession {
   /** Resolves when the first search has finished (or was stopped). */
   readonly done: Promise<AnnotateResult>;
-  readonly #root: Root;
-  readonly #doc: Document;
-  readonly #options: ResolvedOptions;
-  readonly #matches = new Set<HighlightMatch>();
-  readonly #byNode = new WeakMap<Text, HighlightMatch[]>();
-  readonly #occurrences: OccurrenceIndex;
-  readonly #trees = new Set<Document | ShadowRoot>();
-  readonly #abort = new AbortController();
-  readonly #index: TermIndex;
-  readonly #context: SearchContext;
-  readonly #painted: VisibleMatches;
-  #observer: LiveObserver | null = null;
-  #work: Promise<unknown> = Promise.resolve();
+  private readonly _root: Root;
+  private readonly _doc: Document;
+  private readonly _options: ResolvedOptions;
+  private readonly _matches = new Set<HighlightMatch>();
+  private readonly _byNode = new WeakMap<Text, HighlightMatch[]>();
+  private readonly _occurrences: OccurrenceIndex;
+  private readonly _trees = new Set<Document | ShadowRoot>();
+  private readonly _abort = new AbortController();
+  private readonly _index: TermIndex;
+  private readonly _context: SearchContext;
+  private readonly _painted: VisibleMatches;
+  private _observer: LiveObserver | null = null;
+  private _work: Promise<unknown> = Promise.resolve();
   /** Searches queued or running; with the observer's pending batch, whether `settled()` must wait. */
-  #searching = 0;
-  readonly #idle: Array<() => void> = [];
+  private _searching = 0;
+  private readonly _idle: Array<() => void> = [];
   /** The match under the pointer; the match the card was asked to open for; the match its card is open for. */
-  #hovered: HighlightMatch | undefined;
-  #requested: HighlightMatch | undefined;
-  #opened: HighlightMatch | undefined;
+  private _hovered: HighlightMatch | undefined;
+  private _requested: HighlightMatch | undefined;
+  private _opened: HighlightMatch | undefined;
   /** The match reached with Alt+↓ / Alt+↑. */
-  #current: HighlightMatch | undefined;
-  #order: HighlightMatch[] | undefined;
+  private _current: HighlightMatch | undefined;
+  private _order: HighlightMatch[] | undefined;
 
   constructor(root: Root, options: ResolvedOptions, onDone: (result: AnnotateResult) => void) {
     const started = performance.now();
-    this.#root = root;
-    this.#options = options;
-    this.#doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
-    this.#useTree(this.#doc);
-    this.#painted = new VisibleMatches(this.#doc, MATCH_HIGHLIGHT, (error) => this.#report(error));
+    this._root = root;
+    this._options = options;
+    this._doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
+    this._useTree(this._doc);
+    this._painted = new VisibleMatches(this._doc, MATCH_HIGHLIGHT, (error) => this._report(error));
     if (root.nodeType === DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host)
-      this.#useTree(root as ShadowRoot);
+      this._useTree(root as ShadowRoot);
     const index = new OccurrenceIndex(root, options);
-    this.#occurrences = index;
+    this._occurrences = index;
     const adapter = createDomAdapter({
       selector: options.selector,
       shadow: options.shadow,
       onShadowRoot: (shadowRoot) => {
-        this.#useTree(shadowRoot);
-        this.#observer?.watch(shadowRoot);
+        this._useTree(shadowRoot);
+        this._observer?.watch(shadowRoot);
       },
       onEnter: (node) => index.enter(node),
     });
-    this.#context = { adapter, set: options.set, index, root, stats: { matches: 0, textNodes: 0 } };
-    this.#index = new TermIndex(this.#doc, root, {
+    this._context = { adapter, set: options.set, index, root, stats: { matches: 0, textNodes: 0 } };
+    this._index = new TermIndex(this._doc, root, {
       set: options.set,
-      onStep: (direction) => this.#step(direction),
-      onClose: () => this.#markCurrent(undefined),
-      onError: (error) => this.#report(error),
+      onStep: (direction) => this._step(direction),
+      onClose: () => this._markCurrent(undefined),
+      onError: (error) => this._report(error),
     });
-    this.#listenToCard();
+    this._listenToCard();
     watchPointer(
-      this.#doc,
+      this._doc,
       {
-        hitTest: (x, y) => findMatchAt(this.#doc, x, y, this.#byNode, this.#shadowRoots()),
-        isInside: (target) => target instanceof Node && (root === this.#doc || root.contains(target)),
-        enter: (match, point) => this.#enter(match, point),
-        leave: (match) => this.#leave(match),
-        activate: (match, point) => this.#activate(match, point),
-        onError: (error) => this.#report(error),
+        hitTest: (x, y) => findMatchAt(this._doc, x, y, this._byNode, this._shadowRoots()),
+        isInside: (target) => target instanceof Node && (root === this._doc || root.contains(target)),
+        enter: (match, point) => this._enter(match, point),
+        leave: (match) => this._leave(match),
+        activate: (match, point) => this._activate(match, point),
+        onError: (error) => this._report(error),
       },
-      this.#abort.signal,
+      this._abort.signal,
     );
-    this.#countTerms(root.querySelectorAll(TERM_TAG));
-    this.#observer = new LiveObserver({
+    this._countTerms(root.querySelectorAll(TERM_TAG));
+    this._observer = new LiveObserver({
       root,
       selector: options.selector,
       shadow: options.shadow,
       onBatch: (affected) => {
-        this.#countTerms(affected.terms);
-        this.#occurrences.dropRemoved(affected.removed);
+        this._countTerms(affected.terms);
+        this._occurrences.dropRemoved(affected.removed);
         // Even with no block to search: what went may have held an entry's first occurrence.
-        void this.#search(affected.blocks, false);
+        void this._search(affected.blocks, false);
       },
-      onError: (error) => this.#report(error),
-      onFlushed: () => this.#checkIdle(),
+      onError: (error) => this._report(error),
+      onFlushed: () => this._checkIdle(),
     });
-    this.done = this.#search([root], true).then(() => {
-      const result = { ...this.#context.stats, ms: performance.now() - started };
-      if (!this.#abort.signal.aborted) onDone(result);
+    this.done = this._search([root], true).then(() => {
+      const result = { ...this._context.stats, ms: performance.now() - started };
+      if (!this._abort.signal.aborted) onDone(result);
       return result;
     });
   }
 
   /** Matches found (painted while on or near the screen). */
   get matches(): number {
-    return this.#matches.size;
+    return this._matches.size;
   }
 
   /** Resolves once the changes the page made so far are searched (see `Annotation.settled`). */
   settled(): Promise<void> {
     return new Promise((resolve) => {
-      this.#idle.push(resolve);
+      this._idle.push(resolve);
       // The page's changes not yet delivered to the observer: their batch is scheduled now.
-      this.#observer?.takeHostRecords();
-      this.#checkIdle();
+      this._observer?.takeHostRecords();
+      this._checkIdle();
     });
   }
 
-  #checkIdle(): void {
-    if (!this.#abort.signal.aborted && (this.#searching > 0 || this.#observer?.pending)) return;
-    for (const resolve of this.#idle.splice(0)) resolve();
+  private _checkIdle(): void {
+    if (!this._abort.signal.aborted && (this._searching > 0 || this._observer?.pending)) return;
+    for (const resolve of this._idle.splice(0)) resolve();
   }
 
   /** Removes everything it added: highlights, styles, the control, listeners and the observer. Safe twice. */
   remove(): void {
-    if (this.#abort.signal.aborted) return;
-    this.#abort.abort();
-    this.#observer?.disconnect();
-    this.#observer = null;
+    if (this._abort.signal.aborted) return;
+    this._abort.abort();
+    this._observer?.disconnect();
+    this._observer = null;
     const card = findSharedCard();
-    if (card?.trigger && this.#index.host.shadowRoot?.contains(card.trigger)) card.hide();
-    this.#drop([...this.#matches]);
-    this.#painted.clear();
-    setOnlyRange(this.#doc, ACTIVE_HIGHLIGHT, undefined);
-    setOnlyRange(this.#doc, CURRENT_HIGHLIGHT, undefined);
-    for (const tree of this.#trees) releaseHighlightStyles(tree);
-    this.#trees.clear();
-    this.#index.remove();
-    this.#checkIdle();
+    if (card?.trigger && this._index.host.shadowRoot?.contains(card.trigger)) card.hide();
+    this._drop([...this._matches]);
+    this._painted.clear();
+    setOnlyRange(this._doc, ACTIVE_HIGHLIGHT, undefined);
+    setOnlyRange(this._doc, CURRENT_HIGHLIGHT, undefined);
+    for (const tree of this._trees) releaseHighlightStyles(tree);
+    this._trees.clear();
+    this._index.remove();
+    this._checkIdle();
   }
 
   /**
    * Finds the matches under the targets again (their old ones go first; without `observe` only that), in time
    * slices, after any search still running. Never rejects.
    */
-  #search(targets: readonly Node[], initial: boolean): Promise<unknown> {
-    const signal = this.#abort.signal;
-    this.#searching++;
-    this.#work = this.#work.then(async () => {
+  private _search(targets: readonly Node[], initial: boolean): Promise<unknown> {
+    const signal = this._abort.signal;
+    this._searching++;
+    this._work = this._work.then(async () => {
       try {
         if (signal.aborted) return;
-        if (!initial) this.#drop([...this.#matches].filter((match) => isStale(match, targets, this.#root)));
+        if (!initial) this._drop([...this._matches].filter((match) => isStale(match, targets, this._root)));
         const live =
-          initial || this.#options.observe ? targets.filter((target) => isUnder(target, this.#root)) : [];
-        const add = (match: HighlightMatch) => this.#add(match);
-        await runInSlices(searchAll(live, this.#context, add), { signal });
+          initial || this._options.observe ? targets.filter((target) => isUnder(target, this._root)) : [];
+        const add = (match: HighlightMatch) => this._add(match);
+        await runInSlices(searchAll(live, this._context, add), { signal });
         if (signal.aborted) return;
         // "first": an entry whose first occurrence moved is shown at its new first one.
-        const { hide, blocks } = this.#occurrences.resolve(initial);
-        this.#drop(hide as HighlightMatch[]);
-        if (blocks.length) void this.#search(blocks, false);
+        const { hide, blocks } = this._occurrences.resolve(initial);
+        this._drop(hide as HighlightMatch[]);
+        if (blocks.length) void this._search(blocks, false);
       } catch (error) {
-        this.#report(error);
+        this._report(error);
       } finally {
-        this.#searching--;
-        if (!signal.aborted) this.#index.update(this.#entries());
-        this.#checkIdle();
+        this._searching--;
+        if (!signal.aborted) this._index.update(this._entries());
+        this._checkIdle();
       }
     });
-    return this.#work;
+    return this._work;
   }
 
-  #add(match: HighlightMatch): void {
-    this.#matches.add(match);
-    this.#order = undefined;
-    this.#context.stats.matches++;
+  private _add(match: HighlightMatch): void {
+    this._matches.add(match);
+    this._order = undefined;
+    this._context.stats.matches++;
     for (const node of new Set(match.nodes)) {
-      const list = this.#byNode.get(node);
+      const list = this._byNode.get(node);
       if (list) list.push(match);
-      else this.#byNode.set(node, [match]);
+      else this._byNode.set(node, [match]);
     }
-    this.#painted.add(match);
+    this._painted.add(match);
   }
 
-  #drop(matches: readonly HighlightMatch[]): void {
+  private _drop(matches: readonly HighlightMatch[]): void {
     if (!matches.length) return;
-    this.#order = undefined;
+    this._order = undefined;
     for (const match of matches) {
-      this.#matches.delete(match);
+      this._matches.delete(match);
       for (const node of match.nodes) {
-        const list = this.#byNode.get(node)?.filter((other) => other !== match);
-        if (list?.length) this.#byNode.set(node, list);
-        else this.#byNode.delete(node);
+        const list = this._byNode.get(node)?.filter((other) => other !== match);
+        if (list?.length) this._byNode.set(node, list);
+        else this._byNode.delete(node);
       }
-      if (this.#hovered === match) this.#hovered = undefined;
-      if (this.#opened === match) this.#opened = undefined;
-      if (this.#current === match) this.#markCurrent(undefined);
-      this.#painted.delete(match);
+      if (this._hovered === match) this._hovered = undefined;
+      if (this._opened === match) this._opened = undefined;
+      if (this._current === match) this._markCurrent(undefined);
+      this._painted.delete(match);
     }
-    this.#paintActive();
+    this._paintActive();
   }
 
   /**
    * The entries found, each once, in document order of their first match. One comparison per match: sorting a
    * large page's matches by document position would be a long task.
    */
-  #entries(): IndexEntry[] {
+  private _entries(): IndexEntry[] {
     const first = new Map<number, HighlightMatch>();
-    for (const match of this.#matches) {
+    for (const match of this._matches) {
       const known = first.get(match.serial);
       if (!known || compareStarts(match.range, known.range) < 0) first.set(match.serial, match);
     }
@@ -235,111 +235,111 @@ export class HighlightSession {
   }
 
   /** Every match in document order; sorted when first needed after a change (a key press, not every search). */
-  #ordered(): HighlightMatch[] {
-    this.#order ??= [...this.#matches].sort((a, b) => compareStarts(a.range, b.range));
-    return this.#order;
+  private _ordered(): HighlightMatch[] {
+    this._order ??= [...this._matches].sort((a, b) => compareStarts(a.range, b.range));
+    return this._order;
   }
 
   /** Alt+↓ / Alt+↑: the next / previous match in the text (wrapping round), scrolled into view and marked. */
-  #step(direction: 1 | -1): number | undefined {
-    const ordered = this.#ordered();
+  private _step(direction: 1 | -1): number | undefined {
+    const ordered = this._ordered();
     if (!ordered.length) return undefined;
-    const at = this.#current ? ordered.indexOf(this.#current) : -1;
+    const at = this._current ? ordered.indexOf(this._current) : -1;
     const next =
       at < 0
         ? ordered[direction > 0 ? 0 : ordered.length - 1]!
         : ordered[(at + direction + ordered.length) % ordered.length]!;
-    this.#markCurrent(next);
+    this._markCurrent(next);
     next.nodes[0]?.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     return next.serial;
   }
 
-  #markCurrent(match: HighlightMatch | undefined): void {
-    this.#current = match;
-    setOnlyRange(this.#doc, CURRENT_HIGHLIGHT, match?.range);
+  private _markCurrent(match: HighlightMatch | undefined): void {
+    this._current = match;
+    setOnlyRange(this._doc, CURRENT_HIGHLIGHT, match?.range);
   }
 
-  #enter(match: HighlightMatch, point: { x: number; y: number }): void {
-    this.#hovered = match;
-    this.#paintActive();
-    const trigger = this.#index.triggerFor(match.serial);
+  private _enter(match: HighlightMatch, point: { x: number; y: number }): void {
+    this._hovered = match;
+    this._paintActive();
+    const trigger = this._index.triggerFor(match.serial);
     if (!trigger) return;
-    const card = getSharedCard(this.#doc);
+    const card = getSharedCard(this._doc);
     // The card is open for this entry at another of its matches: it moves here.
-    if (card.open && card.trigger === trigger && this.#opened !== match) card.hide();
-    this.#requested = match;
+    if (card.open && card.trigger === trigger && this._opened !== match) card.hide();
+    this._requested = match;
     card.hoverTrigger(trigger, { anchor: createRangeAnchor(toLiveRange(match.range)), point });
   }
 
-  #leave(match: HighlightMatch): void {
-    if (this.#hovered === match) this.#hovered = undefined;
-    if (this.#requested === match && this.#opened !== match) this.#requested = undefined;
-    this.#paintActive();
-    const trigger = this.#index.triggerFor(match.serial);
+  private _leave(match: HighlightMatch): void {
+    if (this._hovered === match) this._hovered = undefined;
+    if (this._requested === match && this._opened !== match) this._requested = undefined;
+    this._paintActive();
+    const trigger = this._index.triggerFor(match.serial);
     if (trigger) findSharedCard()?.leaveTrigger(trigger);
   }
 
-  #activate(match: HighlightMatch, point: { x: number; y: number }): void {
-    const trigger = this.#index.triggerFor(match.serial);
+  private _activate(match: HighlightMatch, point: { x: number; y: number }): void {
+    const trigger = this._index.triggerFor(match.serial);
     if (!trigger) return;
-    const card = getSharedCard(this.#doc);
-    if (card.open && card.trigger === trigger && this.#opened !== match) card.hide();
-    this.#requested = match;
+    const card = getSharedCard(this._doc);
+    if (card.open && card.trigger === trigger && this._opened !== match) card.hide();
+    this._requested = match;
     void card.showFor(trigger, { anchor: createRangeAnchor(toLiveRange(match.range)), point });
   }
 
   /** The card tells its trigger (a term in the list) when it opens and closes: the active highlight follows. */
-  #listenToCard(): void {
-    const signal = this.#abort.signal;
-    const host = this.#index.host;
+  private _listenToCard(): void {
+    const signal = this._abort.signal;
+    const host = this._index.host;
     host.addEventListener(
       'dszd-show',
       (event) => {
-        const requested = this.#requested;
+        const requested = this._requested;
         // The trigger sits in the control's shadow root: the host sees the event retargeted to itself.
         const trigger = event.composedPath()[0];
-        this.#opened =
-          requested && this.#index.triggerFor(requested.serial) === trigger ? requested : undefined;
-        this.#paintActive();
+        this._opened =
+          requested && this._index.triggerFor(requested.serial) === trigger ? requested : undefined;
+        this._paintActive();
       },
       { signal },
     );
     host.addEventListener(
       'dszd-hide',
       () => {
-        this.#opened = undefined;
-        this.#requested = undefined;
-        this.#paintActive();
+        this._opened = undefined;
+        this._requested = undefined;
+        this._paintActive();
       },
       { signal },
     );
   }
 
-  #paintActive(): void {
-    setOnlyRange(this.#doc, ACTIVE_HIGHLIGHT, (this.#hovered ?? this.#opened)?.range);
+  private _paintActive(): void {
+    setOnlyRange(this._doc, ACTIVE_HIGHLIGHT, (this._hovered ?? this._opened)?.range);
   }
 
   /** "first" counts the terms already tagged on the page. */
-  #countTerms(terms: Iterable<Element>): void {
-    if (this.#options.occurrence !== 'first') return;
+  private _countTerms(terms: Iterable<Element>): void {
+    if (this._options.occurrence !== 'first') return;
     for (const term of terms) {
-      const serial = findTermElementSerial(term, this.#options.set);
-      if (serial !== undefined) this.#occurrences.addTagged(serial, term);
+      const serial = findTermElementSerial(term, this._options.set);
+      if (serial !== undefined) this._occurrences.addTagged(serial, term);
     }
   }
 
-  #useTree(tree: Document | ShadowRoot): void {
-    if (this.#trees.has(tree)) return;
-    this.#trees.add(tree);
+  private _useTree(tree: Document | ShadowRoot): void {
+    if (this._trees.has(tree)) return;
+    this._trees.add(tree);
     adoptHighlightStyles(tree);
   }
 
-  #shadowRoots(): ShadowRoot[] {
-    return [...this.#trees].filter((tree): tree is ShadowRoot => tree !== this.#doc);
+  private _shadowRoots(): ShadowRoot[] {
+    return [...this._trees].filter((tree): tree is ShadowRoot => tree !== this._doc);
   }
 
-  #report(error: unknown): void {
-    reportError(this.#root, error, 'annotate (highlight)');
+  private _report(error: unknown): void {
+    reportError(this._root, error, 'annotate (highlight)');
   }
 }
 

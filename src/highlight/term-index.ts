@@ -160,17 +160,17 @@ const STYLES = css`
  */
 export class TermIndex {
   readonly host: HTMLElement;
-  readonly #options: TermIndexOptions;
-  readonly #toggle: HTMLButtonElement;
-  readonly #panel: HTMLElement;
-  readonly #list: HTMLUListElement;
-  readonly #hint: HTMLParagraphElement;
-  readonly #terms = new Map<number, DszdTerm>();
-  readonly #abort = new AbortController();
-  #entries: readonly IndexEntry[] = [];
+  private readonly _options: TermIndexOptions;
+  private readonly _toggle: HTMLButtonElement;
+  private readonly _panel: HTMLElement;
+  private readonly _list: HTMLUListElement;
+  private readonly _hint: HTMLParagraphElement;
+  private readonly _terms = new Map<number, DszdTerm>();
+  private readonly _abort = new AbortController();
+  private _entries: readonly IndexEntry[] = [];
 
   constructor(doc: Document, root: Node, options: TermIndexOptions) {
-    this.#options = options;
+    this._options = options;
     if (!customElements.get('dszd-term')) customElements.define('dszd-term', DszdTerm);
     this.host = doc.createElement(INDEX_TAG);
     this.host.setAttribute('data-dszd-skip', '');
@@ -181,54 +181,54 @@ export class TermIndex {
     shadow.adoptedStyleSheets = [sheet];
     const box = doc.createElement('div');
     box.className = 'box';
-    this.#toggle = doc.createElement('button');
-    this.#toggle.type = 'button';
-    this.#toggle.className = 'toggle';
-    this.#toggle.setAttribute('part', 'toggle');
-    this.#toggle.setAttribute('aria-expanded', 'false');
-    this.#toggle.setAttribute('aria-controls', 'panel');
-    this.#panel = doc.createElement('div');
-    this.#panel.id = 'panel';
-    this.#panel.className = 'panel';
-    this.#panel.setAttribute('part', 'panel');
-    this.#panel.setAttribute('role', 'region');
-    this.#panel.hidden = true;
-    this.#list = doc.createElement('ul');
-    this.#list.setAttribute('part', 'list');
-    this.#hint = doc.createElement('p');
-    this.#hint.className = 'hint';
-    this.#panel.append(this.#list, this.#hint);
-    box.append(this.#toggle, this.#panel);
+    this._toggle = doc.createElement('button');
+    this._toggle.type = 'button';
+    this._toggle.className = 'toggle';
+    this._toggle.setAttribute('part', 'toggle');
+    this._toggle.setAttribute('aria-expanded', 'false');
+    this._toggle.setAttribute('aria-controls', 'panel');
+    this._panel = doc.createElement('div');
+    this._panel.id = 'panel';
+    this._panel.className = 'panel';
+    this._panel.setAttribute('part', 'panel');
+    this._panel.setAttribute('role', 'region');
+    this._panel.hidden = true;
+    this._list = doc.createElement('ul');
+    this._list.setAttribute('part', 'list');
+    this._hint = doc.createElement('p');
+    this._hint.className = 'hint';
+    this._panel.append(this._list, this._hint);
+    box.append(this._toggle, this._panel);
     shadow.append(box);
-    this.#listen(doc);
-    this.#label();
+    this._listen(doc);
+    this._label();
     placeOutside(this.host, root, doc);
   }
 
   /** The list's term for an entry: the card's trigger for that entry. */
   triggerFor(serial: number): DszdTerm | undefined {
-    return this.#terms.get(serial);
+    return this._terms.get(serial);
   }
 
   /** Whether the list is open. */
   get expanded(): boolean {
-    return !this.#panel.hidden;
+    return !this._panel.hidden;
   }
 
   /** Shows these entries (the control hides itself when there are none). */
   update(entries: readonly IndexEntry[]): void {
-    if (sameEntries(entries, this.#entries)) return;
-    this.#entries = entries;
+    if (sameEntries(entries, this._entries)) return;
+    this._entries = entries;
     const doc = this.host.ownerDocument;
     const items: HTMLLIElement[] = [];
     const terms = new Map<number, DszdTerm>();
     for (const { serial, term } of entries) {
       // The element of an entry still listed is kept: it may be the trigger of the open card.
-      let element = this.#terms.get(serial);
+      let element = this._terms.get(serial);
       if (!element) {
         element = doc.createElement('dszd-term') as DszdTerm;
         element.setAttribute('term', term);
-        element.set = this.#options.set;
+        element.set = this._options.set;
         element.textContent = term;
       }
       terms.set(serial, element);
@@ -236,70 +236,70 @@ export class TermIndex {
       item.append(element);
       items.push(item);
     }
-    this.#terms.clear();
-    for (const [serial, element] of terms) this.#terms.set(serial, element);
-    this.#list.replaceChildren(...items);
+    this._terms.clear();
+    for (const [serial, element] of terms) this._terms.set(serial, element);
+    this._list.replaceChildren(...items);
     this.host.hidden = entries.length === 0;
-    if (!entries.length) this.#close(false);
-    this.#label();
+    if (!entries.length) this._close(false);
+    this._label();
   }
 
   /** Opens the list (if closed) and moves focus to an entry's term: its card opens beside it. */
   focusEntry(serial: number): void {
-    this.#open();
-    this.#terms.get(serial)?.focus();
+    this._open();
+    this._terms.get(serial)?.focus();
   }
 
   remove(): void {
-    this.#abort.abort();
+    this._abort.abort();
     this.host.remove();
   }
 
-  #label(): void {
+  private _label(): void {
     const labels = LABELS[getTermsConfig().lang];
     this.host.lang = getTermsConfig().lang;
-    this.#toggle.textContent = labels.toggle(this.#entries.length);
-    this.#panel.setAttribute('aria-label', labels.region);
-    this.#hint.textContent = labels.hint;
+    this._toggle.textContent = labels.toggle(this._entries.length);
+    this._panel.setAttribute('aria-label', labels.region);
+    this._hint.textContent = labels.hint;
   }
 
-  #open(): void {
-    if (!this.#panel.hidden) return;
-    this.#label();
-    this.#panel.hidden = false;
-    this.#toggle.setAttribute('aria-expanded', 'true');
+  private _open(): void {
+    if (!this._panel.hidden) return;
+    this._label();
+    this._panel.hidden = false;
+    this._toggle.setAttribute('aria-expanded', 'true');
   }
 
-  #close(returnFocus: boolean): void {
-    if (this.#panel.hidden) return;
-    this.#panel.hidden = true;
-    this.#toggle.setAttribute('aria-expanded', 'false');
-    if (returnFocus) this.#toggle.focus();
-    this.#options.onClose();
+  private _close(returnFocus: boolean): void {
+    if (this._panel.hidden) return;
+    this._panel.hidden = true;
+    this._toggle.setAttribute('aria-expanded', 'false');
+    if (returnFocus) this._toggle.focus();
+    this._options.onClose();
   }
 
-  #listen(doc: Document): void {
-    const signal = this.#abort.signal;
+  private _listen(doc: Document): void {
+    const signal = this._abort.signal;
     const guard =
       <E extends Event>(listener: (event: E) => void) =>
       (event: E) => {
         try {
           listener(event);
         } catch (error) {
-          this.#options.onError(error);
+          this._options.onError(error);
         }
       };
-    this.#toggle.addEventListener(
+    this._toggle.addEventListener(
       'click',
-      guard(() => (this.#panel.hidden ? this.#open() : this.#close(false))),
+      guard(() => (this._panel.hidden ? this._open() : this._close(false))),
       { signal },
     );
-    this.#panel.addEventListener('keydown', guard(this.#onKeydown), { signal });
+    this._panel.addEventListener('keydown', guard(this._onKeydown), { signal });
     this.host.addEventListener(
       'keydown',
       guard((event: KeyboardEvent) => {
         // The card takes Escape first (capture on the document) and marks it handled: then the list stays.
-        if (event.key === 'Escape' && !event.defaultPrevented && !event.isComposing) this.#close(true);
+        if (event.key === 'Escape' && !event.defaultPrevented && !event.isComposing) this._close(true);
       }),
       { signal },
     );
@@ -310,7 +310,7 @@ export class TermIndex {
         // Into the card (Enter on a term) or within the control: the list stays open.
         if (next instanceof Node && (this.host.contains(next) || isCard(next))) return;
         if (next === null && !doc.hasFocus()) return;
-        this.#close(false);
+        this._close(false);
       }),
       { signal },
     );
@@ -320,21 +320,21 @@ export class TermIndex {
         const path = event.composedPath();
         if (path.includes(this.host) || path.some((target) => target instanceof Node && isCard(target)))
           return;
-        this.#close(false);
+        this._close(false);
       }),
       { capture: true, passive: true, signal },
     );
   }
 
-  #onKeydown = (event: KeyboardEvent): void => {
+  private _onKeydown = (event: KeyboardEvent): void => {
     if (event.isComposing || event.ctrlKey || event.metaKey) return;
-    const terms = [...this.#terms.values()];
+    const terms = [...this._terms.values()];
     const active = this.host.shadowRoot?.activeElement;
     const at = terms.findIndex((term) => term === active);
     if (event.altKey) {
       if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
       event.preventDefault();
-      const serial = this.#options.onStep(event.key === 'ArrowDown' ? 1 : -1);
+      const serial = this._options.onStep(event.key === 'ArrowDown' ? 1 : -1);
       if (serial !== undefined) this.focusEntry(serial);
       return;
     }

@@ -13,21 +13,21 @@ const MARGIN = 0.5;
  * IntersectionObserver (no DOM change); their matches join the highlight as they come near the viewport.
  */
 export class VisibleMatches {
-  readonly #doc: Document;
-  readonly #name: string;
-  readonly #byBlock = new Map<Node, Set<HighlightMatch>>();
-  readonly #blockOf = new Map<Element, Node>();
-  readonly #shown = new Set<Node>();
-  readonly #observer: IntersectionObserver;
+  private readonly _doc: Document;
+  private readonly _name: string;
+  private readonly _byBlock = new Map<Node, Set<HighlightMatch>>();
+  private readonly _blockOf = new Map<Element, Node>();
+  private readonly _shown = new Set<Node>();
+  private readonly _observer: IntersectionObserver;
 
   constructor(doc: Document, name: string, onError: (error: unknown) => void) {
-    this.#doc = doc;
-    this.#name = name;
+    this._doc = doc;
+    this._name = name;
     const view = doc.defaultView ?? window;
-    this.#observer = new view.IntersectionObserver(
+    this._observer = new view.IntersectionObserver(
       (entries) => {
         try {
-          this.#update(entries);
+          this._update(entries);
         } catch (error) {
           onError(error);
         }
@@ -38,62 +38,62 @@ export class VisibleMatches {
 
   add(match: HighlightMatch): void {
     const block = match.block;
-    let matches = this.#byBlock.get(block);
+    let matches = this._byBlock.get(block);
     if (!matches) {
-      this.#byBlock.set(block, (matches = new Set()));
+      this._byBlock.set(block, (matches = new Set()));
       const target = findTarget(block);
       if (target) {
-        this.#blockOf.set(target, block);
-        this.#observer.observe(target);
+        this._blockOf.set(target, block);
+        this._observer.observe(target);
       }
       // Known at once (the observer answers a frame later), so a visible match is painted in this frame.
-      if (!target || isNearViewport(target)) this.#shown.add(block);
+      if (!target || isNearViewport(target)) this._shown.add(block);
     }
     matches.add(match);
-    if (this.#shown.has(block)) addRanges(this.#doc, this.#name, [match.range]);
+    if (this._shown.has(block)) addRanges(this._doc, this._name, [match.range]);
   }
 
   delete(match: HighlightMatch): void {
     const block = match.block;
-    const matches = this.#byBlock.get(block);
+    const matches = this._byBlock.get(block);
     if (!matches?.delete(match)) return;
-    if (this.#shown.has(block)) removeRanges(this.#doc, this.#name, [match.range]);
+    if (this._shown.has(block)) removeRanges(this._doc, this._name, [match.range]);
     if (matches.size) return;
-    this.#byBlock.delete(block);
-    this.#shown.delete(block);
+    this._byBlock.delete(block);
+    this._shown.delete(block);
     const target = findTarget(block);
     if (target) {
-      this.#observer.unobserve(target);
-      this.#blockOf.delete(target);
+      this._observer.unobserve(target);
+      this._blockOf.delete(target);
     }
   }
 
   /** Stops watching and takes every range out of the highlight. */
   clear(): void {
-    this.#observer.disconnect();
-    for (const block of this.#shown)
+    this._observer.disconnect();
+    for (const block of this._shown)
       removeRanges(
-        this.#doc,
-        this.#name,
-        [...this.#byBlock.get(block)!].map((match) => match.range),
+        this._doc,
+        this._name,
+        [...this._byBlock.get(block)!].map((match) => match.range),
       );
-    this.#byBlock.clear();
-    this.#blockOf.clear();
-    this.#shown.clear();
+    this._byBlock.clear();
+    this._blockOf.clear();
+    this._shown.clear();
   }
 
-  #update(entries: readonly IntersectionObserverEntry[]): void {
+  private _update(entries: readonly IntersectionObserverEntry[]): void {
     for (const entry of entries) {
-      const block = this.#blockOf.get(entry.target);
-      const matches = block && this.#byBlock.get(block);
+      const block = this._blockOf.get(entry.target);
+      const matches = block && this._byBlock.get(block);
       if (!block || !matches) continue;
       const ranges = [...matches].map((match) => match.range);
-      if (entry.isIntersecting && !this.#shown.has(block)) {
-        this.#shown.add(block);
-        addRanges(this.#doc, this.#name, ranges);
-      } else if (!entry.isIntersecting && this.#shown.has(block)) {
-        this.#shown.delete(block);
-        removeRanges(this.#doc, this.#name, ranges);
+      if (entry.isIntersecting && !this._shown.has(block)) {
+        this._shown.add(block);
+        addRanges(this._doc, this._name, ranges);
+      } else if (!entry.isIntersecting && this._shown.has(block)) {
+        this._shown.delete(block);
+        removeRanges(this._doc, this._name, ranges);
       }
     }
   }

@@ -18,6 +18,8 @@ for (const entry of definitionSet.entries) {
   entry.definition = texts.definition;
   entry.notes = texts.notes;
   entry.unit = texts.unit;
+  if (texts.unitName !== undefined) entry.unitName = texts.unitName;
+  if (texts.related !== undefined) entry.related = texts.related;
 }
 // Of lit, highlight mode needs only `css` (its styles); the rest stays tree-shaken.
 provideModules({ 'src/card/card-host.ts': cardHost, lit: { css } });

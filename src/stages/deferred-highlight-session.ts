@@ -17,8 +17,8 @@ export const HIGHLIGHT_STAGE_FILE = 'dszd-term.highlight.js';
  * loaded, the failure is reported once and the pass finishes with no match.
  */
 export class HighlightSession {
-  #session: Highlight.HighlightSession | undefined;
-  #removed = false;
+  private _session: Highlight.HighlightSession | undefined;
+  private _removed = false;
 
   constructor(root: Root, options: ResolvedOptions, onDone: (result: AnnotateResult) => void) {
     const started = performance.now();
@@ -33,12 +33,12 @@ export class HighlightSession {
       )
       .then(
         () => {
-          if (this.#removed) return;
+          if (this._removed) return;
           try {
             const stage = getProvidedModule(
               'src/highlight/highlight-session.ts',
             ) as unknown as typeof Highlight;
-            this.#session = new stage.HighlightSession(root, options, onDone);
+            this._session = new stage.HighlightSession(root, options, onDone);
           } catch (error) {
             reportError(root, error, 'highlight stage');
             onDone({ matches: 0, textNodes: 0, ms: performance.now() - started });
@@ -50,12 +50,12 @@ export class HighlightSession {
 
   /** Ranges highlighted now. */
   get matches(): number {
-    return this.#session?.matches ?? 0;
+    return this._session?.matches ?? 0;
   }
 
   /** Stops the session (or keeps it from starting). */
   remove(): void {
-    this.#removed = true;
-    this.#session?.remove();
+    this._removed = true;
+    this._session?.remove();
   }
 }

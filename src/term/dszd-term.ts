@@ -67,23 +67,23 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     return ['term', 'show-delay', 'hide-delay'];
   }
 
-  #term: string | null | undefined;
-  #showDelay = 400;
-  #hideDelay = 300;
-  #set: DefinitionSet | undefined;
-  #isExpanded = false;
-  #isActive = false;
+  private _term: string | null | undefined;
+  private _showDelay = 400;
+  private _hideDelay = 300;
+  private _set: DefinitionSet | undefined;
+  private _isExpanded = false;
+  private _isActive = false;
 
-  #entry: DefinitionEntry | undefined;
+  private _entry: DefinitionEntry | undefined;
   /** The data-dszd-match value this piece was registered under while connected. */
-  #matchId: string | null = null;
-  #stopWatchingConfig: (() => void) | undefined;
+  private _matchId: string | null = null;
+  private _stopWatchingConfig: (() => void) | undefined;
   /** Bumped by every pointer leave and blur: an intent still waiting for the card stage is then void. */
-  #intent = 0;
-  #updatePending: Promise<boolean> | undefined;
-  readonly #slot: HTMLSlotElement;
-  readonly #part: HTMLSpanElement;
-  readonly #description: HTMLSpanElement;
+  private _intent = 0;
+  private _updatePending: Promise<boolean> | undefined;
+  private readonly _slot: HTMLSlotElement;
+  private readonly _part: HTMLSpanElement;
+  private readonly _description: HTMLSpanElement;
 
   constructor() {
     super();
@@ -97,62 +97,62 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
       style.textContent = termStyles;
       root.append(style);
     }
-    this.#slot = doc.createElement('slot');
-    this.#slot.addEventListener('slotchange', () => this.requestUpdate());
-    this.#part = doc.createElement('span');
-    this.#description = doc.createElement('span');
-    this.#description.id = 'description';
-    this.#description.hidden = true;
-    root.append(this.#slot);
-    this.addEventListener('pointerenter', (event) => this.#guard(() => this.#onPointerEnter(event)));
-    this.addEventListener('pointerleave', (event) => this.#guard(() => this.#onPointerLeave(event)));
-    this.addEventListener('pointerdown', () => this.#guard(() => this.#preload()));
-    this.addEventListener('touchstart', () => this.#guard(() => this.#preload()), { passive: true });
-    this.addEventListener('pointerup', (event) => this.#guard(() => this.#onPointerUp(event)));
-    this.addEventListener('click', (event) => this.#guard(() => this.#onClick(event)));
-    this.addEventListener('focusin', () => this.#guard(() => this.#onFocusIn()));
-    this.addEventListener('focusout', (event) => this.#guard(() => this.#onFocusOut(event)));
-    this.addEventListener('keydown', (event) => this.#guard(() => this.#onKeydown(event)));
+    this._slot = doc.createElement('slot');
+    this._slot.addEventListener('slotchange', () => this.requestUpdate());
+    this._part = doc.createElement('span');
+    this._description = doc.createElement('span');
+    this._description.id = 'description';
+    this._description.hidden = true;
+    root.append(this._slot);
+    this.addEventListener('pointerenter', (event) => this._guard(() => this._onPointerEnter(event)));
+    this.addEventListener('pointerleave', (event) => this._guard(() => this._onPointerLeave(event)));
+    this.addEventListener('pointerdown', () => this._guard(() => this._preload()));
+    this.addEventListener('touchstart', () => this._guard(() => this._preload()), { passive: true });
+    this.addEventListener('pointerup', (event) => this._guard(() => this._onPointerUp(event)));
+    this.addEventListener('click', (event) => this._guard(() => this._onClick(event)));
+    this.addEventListener('focusin', () => this._guard(() => this._onFocusIn()));
+    this.addEventListener('focusout', (event) => this._guard(() => this._onFocusOut(event)));
+    this.addEventListener('keydown', (event) => this._guard(() => this._onKeydown(event)));
   }
 
   /** The official term (or an alias) naming the entry. */
   get term(): string | null | undefined {
-    return this.#term;
+    return this._term;
   }
   set term(value: string | null | undefined) {
-    this.#term = value;
+    this._term = value;
     this.requestUpdate();
   }
 
   /** Hover dwell before the card opens, ms. */
   get showDelay(): number {
-    return this.#showDelay;
+    return this._showDelay;
   }
   set showDelay(value: number) {
-    this.#showDelay = parseDelay(value, 400);
+    this._showDelay = parseDelay(value, 400);
   }
 
   /** Delay before the card closes after the pointer left, ms. */
   get hideDelay(): number {
-    return this.#hideDelay;
+    return this._hideDelay;
   }
   set hideDelay(value: number) {
-    this.#hideDelay = parseDelay(value, 300);
+    this._hideDelay = parseDelay(value, 300);
   }
 
   /** A definition set for this term only; the page-wide set (configureTerms) by default. */
   get set(): DefinitionSet | undefined {
-    return this.#set;
+    return this._set;
   }
   set set(value: DefinitionSet | undefined) {
-    this.#set = value;
+    this._set = value;
     this.requestUpdate();
   }
 
   /** The entry this term stands for, if any. */
   get entry(): DefinitionEntry | undefined {
     try {
-      return this.#resolve();
+      return this._resolve();
     } catch (error) {
       reportError(this, error, 'term entry');
       return undefined;
@@ -161,7 +161,7 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
 
   /** Whether its card is open. */
   get expanded(): boolean {
-    return this.#leader().#isExpanded;
+    return this._leader()._isExpanded;
   }
 
   /** The set the entry is looked up in. */
@@ -193,15 +193,15 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
 
   /** Resolves (true) once the pending render has run; renders are batched into one microtask. */
   get updateComplete(): Promise<boolean> {
-    return this.#updatePending ?? Promise.resolve(true);
+    return this._updatePending ?? Promise.resolve(true);
   }
 
   /** Schedules a render in a microtask (several requests, one render). */
   requestUpdate(): void {
-    if (this.#updatePending) return;
-    this.#updatePending = Promise.resolve().then(() => {
-      this.#updatePending = undefined;
-      if (this.isConnected) this.#render();
+    if (this._updatePending) return;
+    this._updatePending = Promise.resolve().then(() => {
+      this._updatePending = undefined;
+      if (this.isConnected) this._render();
       return true;
     });
   }
@@ -210,7 +210,7 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
   async show(): Promise<void> {
     try {
       const host = await loadCardHost();
-      await host.getSharedCard(this.ownerDocument).showFor(this.#leader(), { anchor: this });
+      await host.getSharedCard(this.ownerDocument).showFor(this._leader(), { anchor: this });
     } catch (error) {
       // a card stage that failed to load was reported once by the loader
       if (findLoadedCardHost()) reportError(this, error, 'term show');
@@ -219,19 +219,19 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
 
   /** Closes the card if it is open for this term. */
   async hide(): Promise<void> {
-    this.#guard(() => {
+    this._guard(() => {
       const card = findLoadedCardHost()?.findSharedCard();
-      if (card?.trigger === this.#leader()) card.hide();
+      if (card?.trigger === this._leader()) card.hide();
     });
   }
 
   /** Called by the card: mark open or closed on the trigger, highlight every piece. @internal */
   setExpanded(expanded: boolean): void {
-    this.#isExpanded = expanded;
-    this.#highlight(expanded);
+    this._isExpanded = expanded;
+    this._highlight(expanded);
     // aria-controls cannot name an element outside the shadow root by id; element reflection can, where supported.
     const card = findLoadedCardHost()?.findSharedCard();
-    const button = this.#part;
+    const button = this._part;
     if ('ariaControlsElements' in button) button.ariaControlsElements = expanded && card ? [card] : null;
     this.requestUpdate();
   }
@@ -250,121 +250,121 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
       delete own[name];
       own[name] = value;
     }
-    this.#stopWatchingConfig = watchTermsConfig(() => this.requestUpdate());
-    this.#matchId = this.getAttribute(MATCH_ATTRIBUTE);
-    if (this.#matchId !== null) {
-      let registered = piecesByMatch.get(this.#matchId);
-      if (!registered) piecesByMatch.set(this.#matchId, (registered = new Set()));
+    this._stopWatchingConfig = watchTermsConfig(() => this.requestUpdate());
+    this._matchId = this.getAttribute(MATCH_ATTRIBUTE);
+    if (this._matchId !== null) {
+      let registered = piecesByMatch.get(this._matchId);
+      if (!registered) piecesByMatch.set(this._matchId, (registered = new Set()));
       registered.add(this);
-      this.#refreshPieces();
+      this._refreshPieces();
     }
     this.requestUpdate();
   }
 
   disconnectedCallback(): void {
-    this.#stopWatchingConfig?.();
-    this.#stopWatchingConfig = undefined;
-    this.#intent++;
+    this._stopWatchingConfig?.();
+    this._stopWatchingConfig = undefined;
+    this._intent++;
     findLoadedCardHost()?.findSharedCard()?.releaseTrigger(this);
-    if (this.#matchId !== null) {
-      const registered = piecesByMatch.get(this.#matchId);
+    if (this._matchId !== null) {
+      const registered = piecesByMatch.get(this._matchId);
       registered?.delete(this);
-      if (registered?.size === 0) piecesByMatch.delete(this.#matchId);
-      this.#refreshPieces();
+      if (registered?.size === 0) piecesByMatch.delete(this._matchId);
+      this._refreshPieces();
     }
-    this.#matchId = null;
+    this._matchId = null;
   }
 
-  #render(): void {
+  private _render(): void {
     try {
-      this.#renderTerm();
+      this._renderTerm();
     } catch (error) {
       reportError(this, error, 'term render');
-      this.#showPlain();
+      this._showPlain();
     }
   }
 
-  #renderTerm(): void {
-    const entry = this.#resolve();
+  private _renderTerm(): void {
+    const entry = this._resolve();
     if (!entry) {
-      const name = this.term?.trim() || this.#text().trim();
+      const name = this.term?.trim() || this._text().trim();
       if (name) warnUnknownTerm(name);
-      this.#showPlain();
+      this._showPlain();
       return;
     }
     const pieces = this.pieces;
     const leader = pieces[0] === this;
     const split = pieces.length > 1;
-    const part = this.#part;
-    part.setAttribute('part', this.#isActive ? 'term active' : 'term');
-    part.className = this.#isActive ? 'term active' : 'term';
+    const part = this._part;
+    part.setAttribute('part', this._isActive ? 'term active' : 'term');
+    part.className = this._isActive ? 'term active' : 'term';
     const description = entry.definition.join('\n');
     setAttributes(part, {
       role: leader ? 'button' : null,
       tabindex: leader ? '0' : null,
-      'aria-expanded': leader ? String(this.#isExpanded) : null,
+      'aria-expanded': leader ? String(this._isExpanded) : null,
       'aria-haspopup': leader ? 'dialog' : null,
       // the definition texts come with the card stage: described from the moment they are there
       'aria-describedby': leader && description ? 'description' : null,
       'aria-label': leader && split ? pieces.map((piece) => piece.textContent ?? '').join('') : null,
     });
-    if (this.#description.textContent !== description) this.#description.textContent = description;
+    if (this._description.textContent !== description) this._description.textContent = description;
     const root = this.shadowRoot!;
     if (part.parentNode !== root) {
-      part.append(this.#slot);
+      part.append(this._slot);
       root.append(part);
     }
-    if (leader && this.#description.parentNode !== root) root.append(this.#description);
-    else if (!leader) this.#description.remove();
+    if (leader && this._description.parentNode !== root) root.append(this._description);
+    else if (!leader) this._description.remove();
   }
 
   /** An unknown term: its text alone, no underline, no role, no tab stop. */
-  #showPlain(): void {
-    if (this.#slot.parentNode === this.shadowRoot) return;
-    this.shadowRoot!.append(this.#slot);
-    this.#part.remove();
-    this.#description.remove();
+  private _showPlain(): void {
+    if (this._slot.parentNode === this.shadowRoot) return;
+    this.shadowRoot!.append(this._slot);
+    this._part.remove();
+    this._description.remove();
   }
 
-  #resolve(): DefinitionEntry | undefined {
+  private _resolve(): DefinitionEntry | undefined {
     const pieces = this.pieces;
-    const text = pieces.length > 1 ? pieces.map((piece) => piece.textContent ?? '').join('') : this.#text();
+    const text = pieces.length > 1 ? pieces.map((piece) => piece.textContent ?? '').join('') : this._text();
     const name = this.term ?? pieces.find((piece) => piece.getAttribute('term'))?.getAttribute('term');
-    this.#entry = resolveEntry(name, text, this.definitionSet);
-    return this.#entry;
+    this._entry = resolveEntry(name, text, this.definitionSet);
+    return this._entry;
   }
 
-  #text(): string {
+  private _text(): string {
     return this.textContent ?? '';
   }
 
   /** The piece that stands for the whole split term: the first one. */
-  #leader(): DszdTerm {
+  private _leader(): DszdTerm {
     const first = this.pieces[0];
     return first instanceof DszdTerm ? first : this;
   }
 
   /** Pieces come and go one by one (the annotator inserts them in turn): every piece re-renders its role. */
-  #refreshPieces(): void {
-    const id = this.#matchId;
+  private _refreshPieces(): void {
+    const id = this._matchId;
     if (id === null) return;
     queueMicrotask(() => {
       for (const piece of piecesByMatch.get(id) ?? []) piece.requestUpdate();
     });
   }
 
-  #highlight(on: boolean): void {
+  private _highlight(on: boolean): void {
     for (const piece of this.pieces)
       if (piece instanceof DszdTerm) {
-        const active = on || piece.#leader().#isExpanded;
-        if (piece.#isActive !== active) {
-          piece.#isActive = active;
+        const active = on || piece._leader()._isExpanded;
+        if (piece._isActive !== active) {
+          piece._isActive = active;
           piece.requestUpdate();
         }
       }
   }
 
-  #guard(action: () => void): void {
+  private _guard(action: () => void): void {
     try {
       action();
     } catch (error) {
@@ -373,81 +373,81 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
   }
 
   /** Fetches the card stage early: a pointer or touch on a term is the sign that a card is about to be wanted. */
-  #preload(): void {
-    if (this.#entry) loadCardHost().catch(() => undefined);
+  private _preload(): void {
+    if (this._entry) loadCardHost().catch(() => undefined);
   }
 
   /**
    * Runs `action` with the card: at once when its stage is there, else when it arrives, unless the pointer left or
    * focus moved on meanwhile (a failed load was reported by the loader; the next intent tries again).
    */
-  #withCard(action: (host: CardHostModule) => void): void {
+  private _withCard(action: (host: CardHostModule) => void): void {
     const host = findLoadedCardHost();
     if (host) {
       action(host);
       return;
     }
-    const intent = this.#intent;
+    const intent = this._intent;
     loadCardHost().then(
       (loaded) => {
-        if (intent === this.#intent && this.isConnected) this.#guard(() => action(loaded));
+        if (intent === this._intent && this.isConnected) this._guard(() => action(loaded));
       },
       () => undefined,
     );
   }
 
-  #onPointerEnter(event: PointerEvent): void {
+  private _onPointerEnter(event: PointerEvent): void {
     // Touch has no hover: a tap opens at once (pointerup), so touch enter/leave are ignored.
-    if (event.pointerType === 'touch' || !this.#entry) return;
-    this.#highlight(true);
+    if (event.pointerType === 'touch' || !this._entry) return;
+    this._highlight(true);
     const point = { x: event.clientX, y: event.clientY };
-    this.#withCard((host) =>
-      host.getSharedCard(this.ownerDocument).hoverTrigger(this.#leader(), { anchor: this, point }),
+    this._withCard((host) =>
+      host.getSharedCard(this.ownerDocument).hoverTrigger(this._leader(), { anchor: this, point }),
     );
   }
 
-  #onPointerLeave(event: PointerEvent): void {
+  private _onPointerLeave(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
-    this.#intent++;
-    this.#highlight(false);
-    findLoadedCardHost()?.findSharedCard()?.leaveTrigger(this.#leader());
+    this._intent++;
+    this._highlight(false);
+    findLoadedCardHost()?.findSharedCard()?.leaveTrigger(this._leader());
   }
 
-  #onPointerUp(event: PointerEvent): void {
-    if (event.pointerType !== 'touch' || !this.#entry) return;
+  private _onPointerUp(event: PointerEvent): void {
+    if (event.pointerType !== 'touch' || !this._entry) return;
     const point = { x: event.clientX, y: event.clientY };
-    this.#withCard(
-      (host) => void host.getSharedCard(this.ownerDocument).showFor(this.#leader(), { anchor: this, point }),
+    this._withCard(
+      (host) => void host.getSharedCard(this.ownerDocument).showFor(this._leader(), { anchor: this, point }),
     );
   }
 
-  #onClick(event: MouseEvent): void {
-    if (!this.#entry) return;
+  private _onClick(event: MouseEvent): void {
+    if (!this._entry) return;
     const point = event.detail > 0 ? { x: event.clientX, y: event.clientY } : undefined;
-    this.#withCard(
-      (host) => void host.getSharedCard(this.ownerDocument).showFor(this.#leader(), { anchor: this, point }),
+    this._withCard(
+      (host) => void host.getSharedCard(this.ownerDocument).showFor(this._leader(), { anchor: this, point }),
     );
   }
 
-  #onFocusIn(): void {
-    if (!this.#entry) return;
-    this.#withCard((host) => host.getSharedCard(this.ownerDocument).focusTrigger(this.#leader()));
+  private _onFocusIn(): void {
+    if (!this._entry) return;
+    this._withCard((host) => host.getSharedCard(this.ownerDocument).focusTrigger(this._leader()));
   }
 
-  #onFocusOut(event: FocusEvent): void {
-    this.#intent++;
-    findLoadedCardHost()?.findSharedCard()?.blurTrigger(this.#leader(), event.relatedTarget);
+  private _onFocusOut(event: FocusEvent): void {
+    this._intent++;
+    findLoadedCardHost()?.findSharedCard()?.blurTrigger(this._leader(), event.relatedTarget);
   }
 
-  #onKeydown(event: KeyboardEvent): void {
-    if ((event.key !== 'Enter' && event.key !== ' ') || !this.#entry || event.isComposing) return;
+  private _onKeydown(event: KeyboardEvent): void {
+    if ((event.key !== 'Enter' && event.key !== ' ') || !this._entry || event.isComposing) return;
     // role="button" on a span gets no click from the keyboard: Enter and Space open the card and move focus into it.
     event.preventDefault();
-    this.#withCard(
+    this._withCard(
       (host) =>
         void host
           .getSharedCard(this.ownerDocument)
-          .showFor(this.#leader(), { anchor: this, moveFocus: true }),
+          .showFor(this._leader(), { anchor: this, moveFocus: true }),
     );
   }
 }

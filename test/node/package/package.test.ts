@@ -10,6 +10,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIifeWithMap } from '../../../scripts/size';
 import { checkStageBudgets } from '../../../scripts/size-budget';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import { toDefinitionsJson } from '../../../src/definitions/serialize';
@@ -284,6 +285,28 @@ describe('module graphs', () => {
       for (const marker of firstStageMarkers) expect(code, `${file}: ${marker}`).not.toContain(marker);
     }
   });
+
+  it('no source module of the first stage is bundled again in a later stage (each reads it from the registry)', async () => {
+    // the stages' own source maps say which modules each one bundles; the registry is how they meet, in each
+    const sourcesOf = async (mode: string) =>
+      new Set(
+        (await buildIifeWithMap(mode)).map.sources
+          .map((source) => source.replace(/^(?:\.\.\/)+/, ''))
+          .filter((source) => source.startsWith('src/') && source !== 'src/stages/stage-registry.ts'),
+      );
+    const first = await sourcesOf('iife');
+    // the matcher and the annotator at least, so the check cannot pass on an empty list
+    for (const module of ['src/match/automaton.ts', 'src/match/scan.ts', 'src/annotate/annotate.ts'])
+      expect(first, module).toContain(module);
+    for (const mode of ['iife-card', 'iife-highlight']) {
+      const later = await sourcesOf(mode);
+      expect(later.size, mode).toBeGreaterThan(0);
+      expect(
+        [...later].filter((module) => first.has(module)),
+        mode,
+      ).toEqual([]);
+    }
+  }, 120_000);
 });
 
 /** The drop-in's stages and the glossary script. */
