@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type Rollup, type UserConfig } from 'vite';
 import { definitionSet } from './src/definitions/definition-set.generated.ts';
 import { toDefinitionsJson } from './src/definitions/serialize.ts';
-import { litTrustedTypes } from './scripts/lit-trusted-types.ts';
+import { LIT_POLICY_IMPORT, litTrustedTypes } from './scripts/lit-trusted-types.ts';
 import { minifyCss } from './scripts/minify-css.ts';
 import { minifyLitTemplates } from './scripts/minify-lit-templates.ts';
 import { termStyles } from './src/term/dszd-term.styles.ts';
@@ -270,6 +270,9 @@ async function readFirstStageSharing(): Promise<{
     ]),
   ]);
   const imported = readImportedNames(later.flatMap((stage) => [...stage].filter((name) => !first.has(name))));
+  // lit-html, in the card stage, imports dszd-term's Trusted Types policy through scripts/lit-trusted-types.ts
+  const policy = imported.get(LIT_POLICY_IMPORT.module) ?? new Set<string>();
+  imported.set(LIT_POLICY_IMPORT.module, policy.add(LIT_POLICY_IMPORT.name));
   const provides: Record<string, string[]> = {};
   for (const name of [...first].sort()) provides[name] = [...(imported.get(name) ?? [])].sort();
   return { provides };

@@ -5,7 +5,12 @@ import type { Plugin } from 'vite';
 const LIT_POLICY =
   /(\w+)\.createPolicy\(\s*(['"])lit-html\2\s*,\s*\{\s*createHTML\s*:\s*\(?\s*(\w+)\s*\)?\s*=>\s*\3\s*,?\s*\}\s*\)/;
 const LIT_HTML_MODULE = /[\\/]node_modules[\\/]lit-html[\\/](?:development[\\/])?lit-html\.js$/;
-const POLICY_MODULE = fileURLToPath(new URL('../src/security/trusted-types.ts', import.meta.url));
+/** What the transform makes lit-html import (by path from the project root): stage sharing must hand it on too. */
+export const LIT_POLICY_IMPORT = {
+  module: 'src/security/trusted-types.ts',
+  name: 'getTrustedTypesPolicy',
+} as const;
+const POLICY_MODULE = fileURLToPath(new URL(`../${LIT_POLICY_IMPORT.module}`, import.meta.url));
 
 /**
  * For the self-contained scripts, which bundle their own lit: lit-html's Trusted Types policy becomes dszd-term's
@@ -33,7 +38,7 @@ export function replaceLitPolicy(code: string, policyModule: string): string {
     );
   const replaced = `(${match[1]} ? __dszdPolicy() || void 0 : void 0)`;
   return (
-    `import { getTrustedTypesPolicy as __dszdPolicy } from ${policyModule};\n` +
+    `import { ${LIT_POLICY_IMPORT.name} as __dszdPolicy } from ${policyModule};\n` +
     code.slice(0, match.index) +
     replaced +
     code.slice(match.index + match[0].length)
