@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'data/**/*.test.ts', 'scripts/**/*.test.ts', 'test/node/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/node/quiet-lit.ts'],
     // No wall-clock limit a loaded machine can reach: some tests spawn tsx or node (a second each when idle, many
     // on a busy 2-core machine). The timeout only stops a test that hangs.
     testTimeout: 120_000,
