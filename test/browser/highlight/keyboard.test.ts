@@ -5,19 +5,9 @@ import type { Annotation } from '../../../src/annotate/annotate';
 import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { isCardOpen } from '../card/helpers';
+import { expectNoViolations, isCardOpen } from '../card/helpers';
 import { highlight, highlightedTexts, indexHost, indexPart, mount, waitFor } from './helpers';
 
-interface AxeResult {
-  violations: Array<{
-    id: string;
-    impact: string;
-    nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-  }>;
-}
-interface Axe {
-  run(context: Node, options?: object): Promise<AxeResult>;
-}
 interface A11yNode {
   role: string;
   name: string;
@@ -202,13 +192,7 @@ describe('highlight mode: keyboard and screen readers', () => {
       annotation = await highlight(root);
       await press('Tab');
       await press('Enter');
-      const { violations } = await (window as unknown as { axe: Axe }).axe.run(document, {
-        resultTypes: ['violations'],
-      });
-      const found = violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join('; ')}`,
-      );
-      expect(found).to.deep.equal([]);
+      await expectNoViolations();
     } finally {
       document.title = title;
       document.documentElement.removeAttribute('lang');
