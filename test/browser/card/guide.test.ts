@@ -6,6 +6,7 @@ import type { DszdTerm } from '../../../src/term/dszd-term';
 import {
   cardPart,
   centreOf,
+  touchAt,
   expectNoViolations,
   expectSame,
   resetPage,
@@ -35,15 +36,7 @@ const linkFor = (term: string) => [...inTextLinks()].find((link) => link.textCon
 
 /** A tap as a phone delivers it: touch pointer events, then the click. */
 function tap(element: HTMLElement): void {
-  const [x, y] = centreOf(element);
-  const touch = {
-    pointerType: 'touch',
-    bubbles: true,
-    composed: true,
-    isPrimary: true,
-    clientX: x,
-    clientY: y,
-  };
+  const touch = touchAt(element);
   element.dispatchEvent(new PointerEvent('pointerdown', touch));
   element.dispatchEvent(new PointerEvent('pointerup', touch));
   element.click();

@@ -36,6 +36,12 @@ export function cardPart(name: string): HTMLElement | null {
 }
 
 /** The integer centre of an element's first line box, for sendMouse. */
+/** The pointer event fields of a finger on the middle of `element` (a touch has no hover). */
+export function touchAt(element: Element): PointerEventInit {
+  const [x, y] = centreOf(element);
+  return { pointerType: 'touch', bubbles: true, composed: true, isPrimary: true, clientX: x, clientY: y };
+}
+
 export function centreOf(element: Element, line = 0): [number, number] {
   const rect = element.getClientRects()[line] ?? element.getBoundingClientRect();
   return [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)];

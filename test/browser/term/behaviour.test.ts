@@ -3,7 +3,16 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { useIntentTimers } from '../../../src/card/hover-intent';
 import type { DszdTerm } from '../../../src/term/dszd-term';
 import { FakeClock } from '../../fake-clock';
-import { centreOf, hover, isCardOpen, resetPage, sharedCard, surfaceOf, expectSame } from '../card/helpers';
+import {
+  centreOf,
+  hover,
+  isCardOpen,
+  resetPage,
+  sharedCard,
+  surfaceOf,
+  expectSame,
+  touchAt,
+} from '../card/helpers';
 
 /** A paragraph with one term between two buttons (focus targets before and after). */
 async function paragraphWithTerm(): Promise<{ term: DszdTerm; before: HTMLElement; after: HTMLElement }> {
@@ -273,15 +282,7 @@ describe('<dszd-term> behaviour', () => {
 
   it('opens at once on a touch tap and closes on a tap outside', async () => {
     const { term } = await paragraphWithTerm();
-    const [x, y] = centreOf(term);
-    const touch = {
-      pointerType: 'touch',
-      bubbles: true,
-      composed: true,
-      isPrimary: true,
-      clientX: x,
-      clientY: y,
-    };
+    const touch = touchAt(term);
 
     // Touch has no hover: pointerenter from a finger must not start a dwell.
     term.dispatchEvent(new PointerEvent('pointerenter', { ...touch, bubbles: false }));
