@@ -58,7 +58,10 @@ describe('demo pages', function (this: { timeout(ms: number): void }) {
   it('index.html: the drop-in script annotates the live text, and the page links every other demo page', async () => {
     const doc = await openPage('index', 1024, 800);
     const live = doc.getElementById('live')!;
-    await until(() => live.querySelectorAll('dszd-term[data-dszd-auto]').length > 0, 'the live annotation');
+    // The pass runs in slices: read the terms once it has finished, not when the first one shows.
+    const win = doc.defaultView as Window;
+    await until(() => Boolean(win.dszdTerm?.annotation), 'the live annotation');
+    await win.dszdTerm!.annotation!.settled();
     const terms = [...live.querySelectorAll('dszd-term[data-dszd-auto]')].map((term) => term.textContent);
     expect(terms).to.include.members(['数字社会', '未来社区', '城市大脑', '浙里急救']);
     // Only the live text: the explanation around it is left alone.
