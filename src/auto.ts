@@ -22,7 +22,8 @@ import { configureTerms } from './config';
 import { definitionSet } from './definitions/definition-set.generated';
 import type { DefinitionSet } from './definitions/types';
 import { reportError } from './events/error-event';
-import { findTerms } from './match/find-terms';
+import { findTerms, getMatcher } from './match/find-terms';
+import { yieldToEventLoop } from './annotate/schedule';
 import { preloadCardWhenIdle } from './card/card-loader';
 import { canUseHtmlSinks, takeTrustedTypesRefusal } from './security/trusted-types';
 import { DszdTerm, isDszdTermClass } from './term/dszd-term';
@@ -91,9 +92,18 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
       reportError(win.document, error, 'auto-annotate');
     }
   };
+  // A deferred script runs in the task of the page's end of parsing (often with its first layout): building the
+  // matcher and the first slice each get a task of their own, so none of ours joins that long task.
+  const start = () =>
+    void yieldToEventLoop()
+      .then(() => {
+        getMatcher();
+        return yieldToEventLoop();
+      })
+      .then(run, (error: unknown) => reportError(win.document, error, 'auto-annotate'));
   if (win.document.readyState === 'loading')
-    win.document.addEventListener('DOMContentLoaded', run, { once: true });
-  else run();
+    win.document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
 }
 
 function findRoot(doc: Document, selector: string | undefined): Element | null {

@@ -25,79 +25,79 @@ export interface EditWatchOptions {
 
 /** Watches whether the root (or content under it) is editable. */
 export class EditWatch {
-  readonly #options: EditWatchOptions;
-  readonly #doc: Document;
-  readonly #observer: MutationObserver;
-  readonly #check = () => this.#guard(() => this.check());
-  #paused: boolean;
-  #poll: ReturnType<typeof setInterval> | undefined;
+  private readonly _options: EditWatchOptions;
+  private readonly _doc: Document;
+  private readonly _observer: MutationObserver;
+  private readonly _check = () => this._guard(() => this.check());
+  private _paused: boolean;
+  private _poll: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: EditWatchOptions) {
-    this.#options = options;
+    this._options = options;
     const root = options.root;
-    this.#doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
-    this.#paused = isEditable(root, this.#doc);
-    this.#observer = new MutationObserver((records) => this.#guard(() => this.#onAttributes(records)));
-    this.#observer.observe(this.#doc, {
+    this._doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
+    this._paused = isEditable(root, this._doc);
+    this._observer = new MutationObserver((records) => this._guard(() => this._onAttributes(records)));
+    this._observer.observe(this._doc, {
       attributes: true,
       attributeFilter: ['contenteditable'],
       subtree: true,
     });
-    for (const type of EVENTS) this.#doc.addEventListener(type, this.#check, true);
-    this.#updatePoll();
+    for (const type of EVENTS) this._doc.addEventListener(type, this._check, true);
+    this._updatePoll();
   }
 
   /** Whether the root is editable now: nothing is annotated under it. */
   get paused(): boolean {
-    return this.#paused;
+    return this._paused;
   }
 
   /** Reads the root's editability again; unwraps or resumes when it changed. */
   check(): void {
-    const editable = isEditable(this.#options.root, this.#doc);
-    if (editable === this.#paused) return;
-    this.#paused = editable;
-    this.#updatePoll();
-    if (editable) this.#options.onEditable(this.#options.root as ParentNode);
-    else this.#options.onEditableEnd(this.#options.root);
+    const editable = isEditable(this._options.root, this._doc);
+    if (editable === this._paused) return;
+    this._paused = editable;
+    this._updatePoll();
+    if (editable) this._options.onEditable(this._options.root as ParentNode);
+    else this._options.onEditableEnd(this._options.root);
   }
 
   disconnect(): void {
-    this.#observer.disconnect();
-    for (const type of EVENTS) this.#doc.removeEventListener(type, this.#check, true);
-    clearInterval(this.#poll);
-    this.#poll = undefined;
+    this._observer.disconnect();
+    for (const type of EVENTS) this._doc.removeEventListener(type, this._check, true);
+    clearInterval(this._poll);
+    this._poll = undefined;
   }
 
-  #onAttributes(records: readonly MutationRecord[]): void {
-    const root = this.#options.root;
+  private _onAttributes(records: readonly MutationRecord[]): void {
+    const root = this._options.root;
     let rootChanged = false;
     for (const record of records) {
       const element = record.target as Element;
       if (element === root || element.contains(root) || !root.contains(element)) rootChanged = true;
-      else if (!this.#paused) {
-        if (element.isConnected && isEditableAttribute(element)) this.#options.onEditable(element);
-        else this.#options.onEditableEnd(element);
+      else if (!this._paused) {
+        if (element.isConnected && isEditableAttribute(element)) this._options.onEditable(element);
+        else this._options.onEditableEnd(element);
       }
     }
     // An ancestor's attribute (or one in another shadow tree, for a root inside one): read the root again.
     if (rootChanged) this.check();
   }
 
-  #updatePoll(): void {
-    const polling = this.#paused && this.#doc.designMode === 'on';
-    if (polling && this.#poll === undefined) this.#poll = setInterval(this.#check, DESIGN_MODE_POLL_MS);
-    if (!polling && this.#poll !== undefined) {
-      clearInterval(this.#poll);
-      this.#poll = undefined;
+  private _updatePoll(): void {
+    const polling = this._paused && this._doc.designMode === 'on';
+    if (polling && this._poll === undefined) this._poll = setInterval(this._check, DESIGN_MODE_POLL_MS);
+    if (!polling && this._poll !== undefined) {
+      clearInterval(this._poll);
+      this._poll = undefined;
     }
   }
 
-  #guard(work: () => void): void {
+  private _guard(work: () => void): void {
     try {
       work();
     } catch (error) {
-      this.#options.onError(error);
+      this._options.onError(error);
     }
   }
 }

@@ -100,9 +100,8 @@ export function takeTrustedTypesRefusal(): Error | null {
   if (state.reported) return null;
   state.reported = true;
   return new Error(
-    `this page requires Trusted Types and its CSP does not allow the policy "${POLICY_NAME}": ` +
-      `add ${POLICY_NAME} to the trusted-types directive (for example "trusted-types ${POLICY_NAME}") ` +
-      'to show definition cards here; the terms stay marked, but their cards cannot open until then',
+    `this page requires Trusted Types without allowing the policy "${POLICY_NAME}": ` +
+      `add it to the CSP's trusted-types directive ("trusted-types ${POLICY_NAME}") to show definitions here`,
   );
 }
 

@@ -38,12 +38,22 @@ function articleWithDropIn() {
   return replaced;
 }
 
+/** The same article with no script of ours: the control run, what the page costs on its own. */
+function articleWithoutScript() {
+  return readFileSync(join(root, 'demo', 'article.html'), 'utf8').replace(
+    /<script\s+type="module"\s+src="[^"]*auto\.ts"[^>]*><\/script>/,
+    '',
+  );
+}
+
 function startServer() {
   const article = articleWithDropIn();
+  const control = articleWithoutScript();
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://localhost').pathname));
     let body;
     if (path === '/demo/article.html') body = Buffer.from(article);
+    else if (path === '/demo/article-control.html') body = Buffer.from(control);
     else if ((path.startsWith('/demo/') || path.startsWith('/dist/')) && existsSync(join(root, path)))
       body = readFileSync(join(root, path));
     if (!body) {
@@ -82,26 +92,64 @@ function recordInPage() {
   }).observe(document, { childList: true, subtree: true });
 }
 
+const OUR_SCRIPT = /dszd-term\.(?:iife|card|highlight)\.js/;
+
 /**
- * Top-level tasks of the page's main thread in a trace: duration in ms and what took most of it (the longest event
- * inside, with the script URL where there is one).
+ * The sampled CPU profile of one thread in a trace (category disabled-by-default-v8.cpu_profiler): each sample's time
+ * (trace clock, µs), how long it stands for, and whether one of our scripts is on its stack (then what it spent,
+ * a forced layout included, was spent for us).
  */
-function mainThreadTasks(trace) {
+function ourSamples(events, pid, tid) {
+  const samples = [];
+  const profiles = new Map();
+  // the profile starts on the thread it samples; its chunks come from the profiler's own thread
+  for (const event of events)
+    if (event.pid === pid && event.tid === tid && event.name === 'Profile')
+      profiles.set(event.id, { time: event.args.data.startTime, nodes: new Map(), ours: new Map() });
+  for (const event of events) {
+    if (event.pid !== pid || event.name !== 'ProfileChunk') continue;
+    const profile = profiles.get(event.id);
+    const data = event.args?.data;
+    if (!profile || !data) continue;
+    for (const node of data.cpuProfile?.nodes ?? []) profile.nodes.set(node.id, node);
+    const isOurs = (id) => {
+      if (profile.ours.has(id)) return profile.ours.get(id);
+      const node = profile.nodes.get(id);
+      const ours =
+        !!node &&
+        (OUR_SCRIPT.test(node.callFrame?.url ?? '') || (node.parent !== undefined && isOurs(node.parent)));
+      profile.ours.set(id, ours);
+      return ours;
+    };
+    (data.cpuProfile?.samples ?? []).forEach((id, i) => {
+      profile.time += data.timeDeltas[i] ?? 0;
+      samples.push({ ts: profile.time, ours: isOurs(id) });
+    });
+  }
+  samples.sort((a, b) => a.ts - b.ts);
+  samples.forEach((sample, i) => (sample.dur = i + 1 < samples.length ? samples[i + 1].ts - sample.ts : 0));
+  return samples;
+}
+
+/**
+ * Top-level tasks of the page's main thread in a trace (the renderer whose events name `marker`): duration in ms,
+ * what took most of it (the longest event inside, with the script URL where there is one), whether our scripts ran in
+ * it and how much of it was spent with one of our functions on the stack (from the sampled profile).
+ */
+function mainThreadTasks(trace, marker) {
   const events = JSON.parse(Buffer.from(trace).toString('utf8')).traceEvents;
   const mains = events.filter(
     (event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain',
   );
-  // the page's renderer is the one that ran our script
   const ran = (main) =>
     events.some(
       (event) =>
-        event.pid === main.pid &&
-        event.tid === main.tid &&
-        JSON.stringify(event.args ?? {}).includes('dszd-term'),
+        event.pid === main.pid && event.tid === main.tid && JSON.stringify(event.args ?? {}).includes(marker),
     );
   const main = mains.find(ran);
   if (!main) return [];
   const own = events.filter((event) => event.pid === main.pid && event.tid === main.tid && event.ph === 'X');
+  const samples = ourSamples(events, main.pid, main.tid);
   return own
     .filter((event) => event.name === 'RunTask')
     .map((task) => {
@@ -118,20 +166,48 @@ function mainThreadTasks(trace) {
           return `${event.name}${url ? ` ${url.split('/').pop()}` : ''} ${((event.dur ?? 0) / 1000).toFixed(0)}`;
         });
       // ours: the task ran our scripts (evaluation, a listener, a timer or a microtask of ours)
-      const ours = inside.some((event) =>
-        /dszd-term\.(?:iife|card|highlight)\.js/.test(JSON.stringify(event.args ?? {})),
-      );
-      return { ms: (task.dur ?? 0) / 1000, top, ours };
+      const ours = inside.some((event) => OUR_SCRIPT.test(JSON.stringify(event.args ?? {})));
+      let ownUs = 0;
+      for (const sample of samples)
+        if (sample.ours && sample.ts >= task.ts && sample.ts < end)
+          ownUs += Math.min(sample.dur, end - sample.ts);
+      return { ms: (task.dur ?? 0) / 1000, top, ours, ownMs: ownUs / 1000 };
     });
 }
 
-async function measure(browser, url) {
+const TRACE_CATEGORIES = [
+  'disabled-by-default-devtools.timeline',
+  'devtools.timeline',
+  'disabled-by-default-v8.cpu_profiler',
+];
+
+/** A new page as a phone: small touch screen, the CPU slowed down, no cache. */
+async function openPhonePage(browser) {
   const page = await browser.newPage();
   await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const cdp = await page.createCDPSession();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { page, cdp };
+}
+
+/**
+ * The control: the same page without our script, from navigation to a second after its load event (our run's
+ * window is longer: it ends with the card open). Its longest task is the page's own cost on this machine.
+ */
+async function measureControl(browser, url) {
+  const { page } = await openPhonePage(browser);
+  await page.tracing.start({ categories: TRACE_CATEGORIES });
+  await page.goto(url, { waitUntil: 'load' });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const trace = await page.tracing.stop();
+  await page.close();
+  return Math.max(0, ...mainThreadTasks(trace, 'article-control').map((task) => task.ms));
+}
+
+async function measure(browser, url) {
+  const { page, cdp } = await openPhonePage(browser);
   const requests = new Map();
   const bytes = {};
   cdp.on('Network.requestWillBeSent', ({ requestId, request }) => requests.set(requestId, request.url));
@@ -140,7 +216,7 @@ async function measure(browser, url) {
     if (file.endsWith('.js')) bytes[file] = encodedDataLength;
   });
   await page.evaluateOnNewDocument(recordInPage);
-  await page.tracing.start({ categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline'] });
+  await page.tracing.start({ categories: TRACE_CATEGORIES });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => window.dszdTerm?.annotation, { timeout: 60_000 });
   await page.evaluate(() => window.dszdTerm.annotation.done);
@@ -161,15 +237,23 @@ async function measure(browser, url) {
   const trace = await page.tracing.stop();
   const marks = await page.evaluate(() => window.__bench);
   await page.close();
-  const tasks = mainThreadTasks(trace);
+  const tasks = mainThreadTasks(trace, 'dszd-term');
   const longest = tasks.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, top: [] });
+  const longestOurs = tasks
+    .filter((task) => task.ours)
+    .reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, ownMs: 0 });
   return {
     longestTask: longest.ms,
-    longestOurs: Math.max(0, ...tasks.filter((task) => task.ours).map((task) => task.ms)),
+    longestOurs: longestOurs.ms,
+    ownInLongestOurs: longestOurs.ownMs,
+    mostOwn: Math.max(0, ...tasks.map((task) => task.ownMs)),
     longestWhat: longest.top.join(', '),
     over50: tasks
       .filter((task) => task.ms > 50)
-      .map((task) => `${task.ms.toFixed(0)} ms${task.ours ? ' (ours)' : ''} [${task.top.join(', ')}]`),
+      .map(
+        (task) =>
+          `${task.ms.toFixed(0)} ms${task.ours ? ` (ours: ${task.ownMs.toFixed(0)} ms with our code on the stack)` : ''} [${task.top.join(', ')}]`,
+      ),
     longestObserved: Math.max(0, ...marks.longTasks),
     tasksOver50: tasks.filter((task) => task.ms > 50).length,
     firstTermAfterDcl: marks.firstTerm - marks.domContentLoaded,
@@ -189,30 +273,41 @@ const browser = await puppeteer.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
 });
+const range = (values) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
+const summary = (values) => `${ms(median(values))} (${range(values)})`;
+
 try {
   const results = [];
-  console.log(`bench:phone: ${url} at ${CPU_SLOWDOWN}× CPU slowdown, ${RUNS} runs`);
+  const controls = [];
+  console.log(`bench:phone: ${url} at ${CPU_SLOWDOWN}× CPU slowdown, ${RUNS} runs, each after a control run`);
   for (let run = 1; run <= RUNS; run++) {
+    // interleaved, so that both see the same machine load
+    const control = await measureControl(browser, url.replace('article.html', 'article-control.html'));
+    controls.push(control);
     const result = await measure(browser, url);
     results.push(result);
     console.log(
-      `run ${run}: longest task ${ms(result.longestTask)}, of those running our code ${ms(result.longestOurs)}` +
-        ` (trace; Long Tasks API ${ms(result.longestObserved)},` +
+      `run ${run}: control (no script of ours) longest task ${ms(control)} · with the script: longest task` +
+        ` ${ms(result.longestTask)}, of those running our code ${ms(result.longestOurs)}` +
+        ` (${ms(result.ownInLongestOurs)} of it with our code on the stack; most of ours in one task` +
+        ` ${ms(result.mostOwn)}) (trace; Long Tasks API ${ms(result.longestObserved)},` +
         ` ${result.tasksOver50} over 50 ms) · DOMContentLoaded → first term ${ms(result.firstTermAfterDcl)}` +
         ` · tap → card ${ms(result.tapToCard)} · bytes ${JSON.stringify(result.bytes)}`,
     );
     for (const task of result.over50) console.log(`    task ${task}`);
   }
-  console.log('\nmedian of the runs:');
+  console.log('\nmedian of the runs (range in brackets):');
+  console.log(`  control, the page without our script: longest task ${summary(controls)}`);
   console.log(
-    `  longest main-thread task, navigation → open card: ${ms(median(results.map((r) => r.longestTask)))}`,
+    `  longest main-thread task, navigation → open card: ${summary(results.map((r) => r.longestTask))}`,
   );
-  console.log(`  longest task that ran our code: ${ms(median(results.map((r) => r.longestOurs)))}`);
-  console.log(`  worst run's longest task: ${ms(Math.max(...results.map((r) => r.longestTask)))}`);
+  console.log(`  longest task that ran our code: ${summary(results.map((r) => r.longestOurs))}`);
   console.log(
-    `  DOMContentLoaded → first <dszd-term>: ${ms(median(results.map((r) => r.firstTermAfterDcl)))}`,
+    `  our own time in that task (samples with our code on the stack): ${summary(results.map((r) => r.ownInLongestOurs))}`,
   );
-  console.log(`  tap → card open: ${ms(median(results.map((r) => r.tapToCard)))}`);
+  console.log(`  most of our own time in any one task: ${summary(results.map((r) => r.mostOwn))}`);
+  console.log(`  DOMContentLoaded → first <dszd-term>: ${summary(results.map((r) => r.firstTermAfterDcl))}`);
+  console.log(`  tap → card open: ${summary(results.map((r) => r.tapToCard))}`);
   console.log(
     `  script bytes before the card (gzip, as transferred): ${JSON.stringify(results[0].bytesBeforeCard)}`,
   );

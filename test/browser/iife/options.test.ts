@@ -96,9 +96,10 @@ describe('dszd-term.iife.js data attributes', () => {
     const page = await openFixture('no-auto');
     const { doc, win } = page;
     const api = await waitFor(() => win.dszdTerm, 'window.dszdTerm');
-    // the page's DOMContentLoaded and load have passed: an automatic start would have created the annotation
-    expect(api.annotation).to.equal(null);
+    // the page's load and two frames have passed: an automatic start (a task after DOMContentLoaded) would have
+    // created the annotation
     await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));
+    expect(api.annotation).to.equal(null);
     expect(doc.querySelectorAll('dszd-term').length).to.equal(0);
     expect(win.customElements.get('dszd-term')).to.be.a('function');
 
