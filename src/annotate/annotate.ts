@@ -15,6 +15,7 @@ import { annotateSteps, type PassContext } from './pass';
 import { TERM_TAG } from './rules';
 import type { TreeAdapter } from './runs';
 import { runInSlices } from './schedule';
+import { removeClosedCard } from '../card/card-loader';
 import { findWrappers, unwrapAll, unwrapWrappers } from './unwrap';
 import { orderForViewport, passOver } from './viewport-order';
 
@@ -135,16 +136,19 @@ export class Annotation {
 
   /**
    * Stops the annotation (pending work, observer) and restores the DOM exactly: wrappers removed, split text nodes
-   * merged back. Pre-tagged `<dszd-term>` markup stays. Safe to call more than once.
+   * merged back; the page's card goes too unless it is open. Pre-tagged `<dszd-term>` markup stays. Safe to call more
+   * than once.
    */
   remove(): void {
     try {
       this._stop();
       const root = this.root;
-      if (!root || this._highlight) return;
-      const owned = this._owned;
-      runOwnMutations(() => unwrapAll(root, (wrapper) => owned.has(wrapper)));
-      this._index = undefined;
+      if (root && !this._highlight) {
+        const owned = this._owned;
+        runOwnMutations(() => unwrapAll(root, (wrapper) => owned.has(wrapper)));
+        this._index = undefined;
+      }
+      removeClosedCard();
     } catch (error) {
       reportError(this.root, error, 'annotate remove');
     }

@@ -22,6 +22,11 @@ export function getSharedCard(doc: Document = document): DszdCard {
   return (shared = card);
 }
 
+/** Creates the page's card ahead of its first use and renders it hidden (see DszdCard.prerender). */
+export function prepareSharedCard(doc: Document = document): void {
+  getSharedCard(doc).prerender();
+}
+
 /** The shared card if one exists, without creating it (leaving or blurring a term needs no card). */
 export function findSharedCard(): DszdCard | undefined {
   return shared?.isConnected ? shared : undefined;

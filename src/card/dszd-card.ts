@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { yieldToEventLoop } from '../annotate/schedule';
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
 import { formatCitation } from '../definitions/citation';
 import { describeSet } from '../definitions/describe-set';
@@ -202,6 +203,16 @@ export class DszdCard extends LitElement {
     this._closeUnlessKept(next);
   }
 
+  /**
+   * Renders the closed (hidden) card once with an entry, so that the first term to open it only changes texts: the
+   * template, its elements and its styles are made ahead, when the page is idle, not in the tap that opens it.
+   * @internal
+   */
+  prerender(): void {
+    if (this.isOpen || this.entry) return;
+    this.entry = this.definitionSet.entries[0];
+  }
+
   /** A term is leaving the page: its card must not stay behind. @internal */
   releaseTrigger(trigger: CardTrigger): void {
     if (this._hovered === trigger) this._hovered = undefined;
@@ -209,12 +220,12 @@ export class DszdCard extends LitElement {
     if (this._trigger === trigger) this.hide();
   }
 
-  #stopWatchingConfig: (() => void) | undefined;
+  private _stopWatchingConfig: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // configureTerms({ glossaryUrl }) reaches an open card too: its link changes or goes.
-    this.#stopWatchingConfig ??= watchTermsConfig(() => {
+    this._stopWatchingConfig ??= watchTermsConfig(() => {
       if (this.entry)
         this.glossaryLink = buildGlossaryLink(
           getTermsConfig().glossaryUrl,
@@ -226,8 +237,8 @@ export class DszdCard extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopWatchingConfig?.();
-    this.#stopWatchingConfig = undefined;
+    this._stopWatchingConfig?.();
+    this._stopWatchingConfig = undefined;
     this.hide();
   }
 
@@ -421,6 +432,9 @@ export class DszdCard extends LitElement {
     this.bridge = undefined;
     this.isOpen = true;
     await this.updateComplete;
+    if (sequence !== this._sequence) return false;
+    // Showing and placing the card reads the page's layout: a task of its own, not the tap's or the key's.
+    await yieldToEventLoop();
     if (sequence !== this._sequence) return false;
 
     this._showSurface();

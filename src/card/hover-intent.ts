@@ -89,12 +89,6 @@ export class HoverIntent {
   }
 }
 
-/** A delay attribute as milliseconds: finite and not negative, else the default. */
-export function parseDelay(value: unknown, fallback: number): number {
-  const number = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(number) && number >= 0 ? number : fallback;
-}
-
 /**
  * The bridge between the term's facing edge and the card's facing edge, so the pointer crossing the gap (the offset
  * and the arrow) never leaves "term or card". Undefined when the two touch or overlap: nothing to bridge.

@@ -1,5 +1,7 @@
-/** The languages the card's own words (labels, buttons) come in. Definitions are always shown as printed. */
-export type CardLang = 'zh-CN' | 'en';
+import type { CardLang } from './card-lang';
+
+// the language itself is in card-lang.ts: the first stage needs it, the words only come with the card
+export { DEFAULT_CARD_LANG, parseCardLang, type CardLang } from './card-lang';
 
 /** The card's own words in one language. */
 export interface CardLabels {
@@ -30,9 +32,6 @@ export interface CardLabels {
   /** Between a label and its value. */
   separator: string;
 }
-
-/** zh-CN is the default: the glossary and its readers are Chinese. */
-export const DEFAULT_CARD_LANG: CardLang = 'zh-CN';
 
 const LABELS: Readonly<Record<CardLang, Readonly<CardLabels>>> = {
   'zh-CN': {
@@ -70,15 +69,4 @@ const LABELS: Readonly<Record<CardLang, Readonly<CardLabels>>> = {
 /** The card's words in a language. */
 export function getLabels(lang: CardLang): Readonly<CardLabels> {
   return LABELS[lang];
-}
-
-/**
- * The card language a BCP 47 tag asks for: `en`, `en-GB` → `en`; `zh`, `zh-Hans-CN` → `zh-CN`; anything else
- * (empty, unknown) → undefined, so the caller falls back to the page-wide setting.
- */
-export function parseCardLang(tag: string | null | undefined): CardLang | undefined {
-  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
-  if (primary === 'en') return 'en';
-  if (primary === 'zh') return 'zh-CN';
-  return undefined;
 }

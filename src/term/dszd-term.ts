@@ -1,7 +1,7 @@
 import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../annotate/rules';
 import { findLoadedCardHost, loadCardHost, type CardHostModule } from '../card/card-loader';
-import { parseDelay } from '../card/hover-intent';
-import { parseCardLang, type CardLang } from '../card/labels';
+import { parseCardLang, type CardLang } from '../card/card-lang';
+import { parseDelay } from '../card/parse-delay';
 import type { CardTrigger } from '../card/trigger';
 import { getTermsConfig, watchTermsConfig } from '../config';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';

@@ -4,7 +4,7 @@
 // the time from DOMContentLoaded to the first <dszd-term>, the tap-to-card time and the bytes of each stage fetched.
 // A benchmark, not a test: nothing here is part of `npm test`. Usage: npm run build && npm run bench:phone [-- runs]
 import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -235,6 +235,8 @@ async function measure(browser, url) {
   );
   const cardAt = await page.evaluate(() => performance.now());
   const trace = await page.tracing.stop();
+  // BENCH_TRACE=file.json keeps the last run's trace, to open in DevTools' performance panel
+  if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, trace);
   const marks = await page.evaluate(() => window.__bench);
   await page.close();
   const tasks = mainThreadTasks(trace, 'dszd-term');

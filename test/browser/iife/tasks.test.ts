@@ -1,0 +1,103 @@
+// What the drop-in script keeps out of the long tasks of a phone: its annotation starts in a task after the one that
+// evaluated it, the card is made and rendered (hidden) when the page is idle, and a card is shown and placed in a
+// task after the one that rendered its texts. Order of events, never time: the figures are in bench:phone.
+import { expect } from '@open-wc/testing';
+import type { DszdCard } from '../../../src/card/dszd-card';
+import {
+  cardPart,
+  closeFixtures,
+  openFixture,
+  termTexts,
+  waitFor,
+  waitForAnnotation,
+  waitForOpenCard,
+  type Fixture,
+} from './helpers';
+
+const NO_LOG = { errors: [], dszdErrors: [], warnings: [] };
+
+interface CardHost {
+  getSharedCard(doc: Document): DszdCard;
+  findSharedCard(): DszdCard | undefined;
+}
+
+/** The card stage's card module, once the card stage is on the page. */
+function cardHostOf(page: Fixture): CardHost | undefined {
+  const stages = (page.win as unknown as Record<symbol, Record<string, unknown> | undefined>)[
+    Symbol.for('dszd-term.stages')
+  ];
+  return stages?.['src/card/card-host.ts'] as CardHost | undefined;
+}
+
+/** The page's card once it was made ahead of use: rendered with an entry, closed. */
+function waitForPreparedCard(page: Fixture): Promise<DszdCard> {
+  return waitFor(() => {
+    const card = page.doc.querySelector<DszdCard>('dszd-card');
+    return card?.shadowRoot?.querySelector('[part~="term-title"]') ? card : undefined;
+  }, 'the card made ahead of use');
+}
+
+describe('dszd-term.iife.js keeps its work out of the page’s tasks', () => {
+  afterEach(closeFixtures);
+
+  it('starts annotating in a task after the one that evaluated it', async () => {
+    const page = await openFixture('later-task');
+    await waitForAnnotation(page);
+    const at = (page.win as unknown as { __dszdAtDomContentLoaded: Record<string, unknown> })
+      .__dszdAtDomContentLoaded;
+    // the deferred script had run (window.dszdTerm was there) but had neither started nor marked anything
+    expect(at).to.deep.equal({ evaluated: true, annotation: false, terms: 0 });
+    expect(termTexts(page.doc.body)).to.deep.equal(['数字社会', '未来社区', '城市大脑', '浙里急救']);
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
+  });
+
+  it('makes the card when idle, closed and hidden, and opens that same card on a term', async () => {
+    const page = await openFixture('basic');
+    await waitForAnnotation(page);
+    const shows: string[] = [];
+    page.doc.addEventListener('dszd-show', (event) => shows.push(event.type));
+    const card = await waitForPreparedCard(page);
+    const surface = card.shadowRoot!.querySelector<HTMLElement>('[part~="card"]')!;
+    expect(card.open).to.equal(false);
+    expect(surface.matches(':popover-open')).to.equal(false);
+    expect(getComputedStyle(surface).display).to.equal('none');
+    expect(shows).to.deep.equal([]);
+
+    const term = page.doc.querySelector('#card-para dszd-term') as HTMLElement;
+    term.click();
+    const open = await waitForOpenCard(page);
+    expect(page.doc.querySelectorAll('dszd-card').length).to.equal(1);
+    expect(open.getRootNode()).to.equal(card.shadowRoot);
+    expect(cardPart(open, 'term-title')!.textContent).to.equal('浙里急救');
+    expect(shows).to.deep.equal(['dszd-show']);
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
+  });
+
+  it('remove() takes away the card made ahead of use: the page is as it was', async () => {
+    const page = await openFixture('basic');
+    await waitForAnnotation(page);
+    await waitForPreparedCard(page);
+    page.win.dszdTerm!.annotation!.remove();
+    expect(page.doc.querySelector('dszd-card')).to.equal(null);
+    expect(page.doc.body.innerHTML).to.equal(page.originalBody);
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
+  });
+
+  it('shows and places a card in a task after the one that rendered its texts', async () => {
+    const page = await openFixture('basic');
+    await waitForAnnotation(page);
+    const host = await waitFor(() => cardHostOf(page), 'the card stage');
+    const card = host.getSharedCard(page.doc);
+    const term = page.doc.querySelector('#card-para dszd-term') as HTMLElement &
+      Parameters<DszdCard['showFor']>[0];
+    const shown = card.showFor(term);
+    await card.updateComplete;
+    // rendered for this term (microtasks of the same task), not yet in the top layer
+    const surface = card.shadowRoot!.querySelector<HTMLElement>('[part~="card"]')!;
+    expect(cardPart(surface, 'term-title')!.textContent).to.equal('浙里急救');
+    expect(surface.matches(':popover-open')).to.equal(false);
+    expect(await shown).to.equal(true);
+    expect(surface.matches(':popover-open')).to.equal(true);
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
+  });
+});
