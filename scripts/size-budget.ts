@@ -18,15 +18,15 @@ export const DROP_IN_STAGES: readonly DropInStage[] = [
 ];
 
 /**
- * What a page loads before its first term is marked. The goal is 16 KB; today's figure (20.6 KB: the record of what
- * is annotated now, text safety under normalize()/splitText, editor handling and Trusted Types came in with the split)
- * is the budget until the first stage shrinks, so that growth still fails.
+ * What a page loads before its first term is marked. The goal is 16 KB; today's figure (18.9 KB, after terser with
+ * private members renamed, the names as one string and the card-only modules moved out) with a little headroom is the
+ * budget until the first stage shrinks, so that growth still fails.
  */
-export const FIRST_STAGE_BUDGET_BYTES = 21 * 1024;
-/** The first stage and the card stage together: what a page has loaded once a card is open (goal 44 KB). */
-export const FIRST_CARD_BUDGET_BYTES = 51 * 1024;
-/** The highlight stage, loaded on top of the other two only for `data-mode="highlight"`. */
-export const HIGHLIGHT_STAGE_BUDGET_BYTES = 8 * 1024;
+export const FIRST_STAGE_BUDGET_BYTES = 19.5 * 1024;
+/** The first stage and the card stage together: what a page has loaded once a card is open (49.4 KB; goal 44 KB). */
+export const FIRST_CARD_BUDGET_BYTES = 50 * 1024;
+/** The highlight stage, loaded on top of the other two only for `data-mode="highlight"` (6.7 KB). */
+export const HIGHLIGHT_STAGE_BUDGET_BYTES = 7 * 1024;
 
 export interface BudgetCheck {
   name: string;
