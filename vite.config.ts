@@ -311,7 +311,8 @@ function terserOptions(): NonNullable<UserConfig['build']>['terserOptions'] {
     ecma: 2020,
     // Vite turns on Safari 10's workarounds; the browsers supported are Safari 14 and newer
     safari10: false,
-    compress: { passes: 3 },
+    // the script stays the plain `(function(){…})();` (not `!function(){…}()`) that the package test reads
+    compress: { passes: 3, negate_iife: false },
     mangle: { properties: { regex } },
     nameCache,
   };
