@@ -33,6 +33,11 @@ const ownedByRoot = new WeakMap<Node, WeakSet<Element>>();
 const currentByRoot = new WeakMap<Node, Annotation>();
 // Annotations still working or observing, so unannotate() can stop those under its root.
 const running = new Set<Annotation>();
+// A removal still going on a root: stops it (the wrappers left are taken over), or finishes it at once when asked.
+const removals = new WeakMap<Node, (finish: boolean) => void>();
+
+/** Wrappers unwrapped per step of `remove()`: a few milliseconds of DOM removals. */
+const REMOVED_PER_STEP = 1000;
 
 /** Milliseconds healing may annotate in the observer's callback before leaving the rest to the sliced queue. */
 const HEAL_BUDGET_MS = 20;
@@ -134,26 +139,53 @@ export class Annotation {
   }
 
   /**
-   * Stops the annotation (pending work, observer) and restores the DOM exactly: wrappers removed, split text nodes
-   * merged back. Pre-tagged `<dszd-term>` markup stays. Safe to call more than once.
+   * Stops the annotation (pending work) and restores the DOM exactly: wrappers removed, split text nodes merged
+   * back. Pre-tagged `<dszd-term>` markup stays. Safe to call more than once. Up to REMOVED_PER_STEP wrappers go
+   * before it returns; a bigger annotation's rest goes in time slices (healing the page's changes meanwhile), and
+   * the promise resolves once the DOM is as it was. A new `annotate()` of the root meanwhile takes over the
+   * wrappers still there. Never rejects.
    */
-  remove(): void {
-    try {
-      this._stop();
-      const root = this.root;
-      if (!root || this._highlight) return;
-      const owned = this._owned;
-      runOwnMutations(() => unwrapAll(root, (wrapper) => owned.has(wrapper)));
-      this._index = undefined;
-    } catch (error) {
-      reportError(this.root, error, 'annotate remove');
-    }
+  remove(): Promise<void> {
+    const root = this.root;
+    // Kept until the wrappers are gone: the page's rewrites of split text are healed meanwhile.
+    const observer = this._observer;
+    this._observer = null;
+    this._stop();
+    if (!root || this._highlight) return (observer?.disconnect(), Promise.resolve());
+    removals.get(root)?.(false);
+    const owned = this._owned;
+    this._index = undefined;
+    const steps = (function* () {
+      const wrappers = findWrappers(root).filter((wrapper) => owned.has(wrapper));
+      for (let at = 0; at < wrappers.length; at += REMOVED_PER_STEP) {
+        runOwnMutations(() => unwrapWrappers(wrappers.slice(at, at + REMOVED_PER_STEP)));
+        yield;
+      }
+    })();
+    const removal = new AbortController();
+    const stop = (finish: boolean) => {
+      removal.abort();
+      if (finish) for (const _ of steps);
+    };
+    removals.set(root, stop);
+    const run = async () => {
+      try {
+        if (!steps.next().done) await runInSlices(steps, { signal: removal.signal });
+      } catch (error) {
+        reportError(root, error, 'annotate remove');
+      }
+      observer?.disconnect();
+      if (removals.get(root) === stop) removals.delete(root);
+    };
+    return run();
   }
 
   private _start(root: Root, options: ResolvedOptions, started: number): void {
     this._options = options;
     const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
     const highlight = options.mode === 'highlight' && supportsHighlights(doc);
+    // A removal still going: highlight mode needs the page's DOM back now; wrapping takes over what is left.
+    removals.get(root)?.(highlight);
     const previous = currentByRoot.get(root);
     // Highlight mode after wrapping: the wrappers go, so the page's DOM is its own again.
     if (previous && highlight && !previous._highlight) previous.remove();
@@ -242,7 +274,8 @@ export class Annotation {
       if (!originals.length && !wrappers.length) return;
       blocks = collectBlocks(originals, root, options.selector, options.shadow);
     });
-    if (blocks) this._annotateNow(blocks, started);
+    // While remove() is going, only healed: nothing is wrapped again.
+    if (blocks && !this._abort.signal.aborted) this._annotateNow(blocks, started);
   }
 
   /**

@@ -1,13 +1,14 @@
 import type { DefinitionSet } from '../definitions/types';
 import { findTerms, type TermMatch } from '../match/find-terms';
 import { findRunBlock } from './affected-blocks';
-import { findPosition, type OccurrenceIndex } from './first-occurrences';
+import { findPositions, type OccurrenceIndex } from './first-occurrences';
+import { keepSelection } from './editable';
 import { isUnstable } from './heal';
 import { cutPieces, type Piece } from './plan';
 import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from './rules';
 import { textRuns, type TreeAdapter } from './runs';
 import { unwrapWrappers } from './unwrap';
-import { createMatchId, wrapStretch } from './wrap';
+import { createMatchId, getPieceOrigin, splitOffDocument, type OffDocumentSplit, wrapStretch } from './wrap';
 
 /** What one pass shares with the annotation that runs it. */
 export interface PassContext {
@@ -29,7 +30,11 @@ export interface PassContext {
  * the wrappers already in it: when they are exactly what its text calls for they stay, otherwise they go and the
  * run is wrapped again, so the result depends on the text alone.
  */
-export function* annotateSteps(target: Node, context: PassContext): Generator<void, void, undefined> {
+export function* annotateSteps(
+  target: Node,
+  context: PassContext,
+  retries = 2,
+): Generator<void, void, undefined> {
   const { adapter, root, set, index, owned, stats } = context;
   for (const run of textRuns(target, adapter)) {
     let nodes = run as Text[];
@@ -47,9 +52,8 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
       found = findTerms(texts.join(''), { set });
     }
     const block = findRunBlock(nodes[0]!, root);
-    const shown = found.filter((match) =>
-      index.record(block, match.serial, findPosition(nodes, texts, match.start)),
-    );
+    const positionOf = findPositions(nodes, texts);
+    const shown = found.filter((match) => index.record(block, match.serial, positionOf(match.start)));
     const summary = index.summaryOf(block);
     let pieces = cutPieces(texts, shown);
     const kept = findKeptWrappers(nodes, pieces, owned);
@@ -67,16 +71,71 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
       if (texts.join('') !== joined) continue;
       pieces = cutPieces(texts, shown);
     }
-    yield* wrapPieces(nodes, texts, pieces, {
+    const hooks = {
       owned,
       // Healing read the block again while this run was paused: its reading decides, not this one.
       isCurrent: () => index.summaryOf(block) === summary,
-      wrapped: (match, wrappers) => {
+      wrapped: (match: TermMatch, wrappers: Element[]) => {
         index.showed(summary, match.serial, wrappers);
         stats.matches++;
       },
-    });
+    };
+    const big =
+      pieces.length > bigRun.pieces || texts.reduce((sum, text) => sum + text.length, 0) > bigRun.chars;
+    if (!big || nodes.some((node) => getPieceOrigin(node))) yield* wrapPieces(nodes, texts, pieces, hooks);
+    // The host changed the run during the build: read its block again (a few times at most).
+    else if (
+      !(yield* swapPieces(nodes, pieces, hooks, block)) &&
+      retries &&
+      nodes.every((node) => node.parentNode)
+    )
+      yield* annotateSteps(block, context, retries - 1);
   }
+}
+
+/**
+ * A run past either size is wrapped off the document and swapped in at once (see `swapPieces`); smaller runs are
+ * wrapped in place, one stretch per step. @internal Tests lower them to compare both ways on small pages.
+ */
+export const bigRun = { pieces: 200, chars: 20_000 };
+
+/** Wraps a run's stretches per step before the swap: creating detached nodes costs no layout. */
+const BUILT_PER_STEP = 50;
+
+/**
+ * Wraps a big run: every stretch is built off the document (many per step), then all go in within one step, so the
+ * page lays the block out once, not once per slice. Returns false, having changed nothing, if the host changed the
+ * run's text or the block was read again meanwhile.
+ */
+function* swapPieces(
+  nodes: readonly Text[],
+  pieces: readonly Piece[],
+  hooks: {
+    owned: WeakSet<Element>;
+    isCurrent: () => boolean;
+    wrapped: (match: TermMatch, wrappers: Element[]) => void;
+  },
+  block: Node,
+): Generator<void, boolean, undefined> {
+  const splits = new Map<Text, OffDocumentSplit>();
+  const groups = new Map<TermMatch, Element[]>();
+  let id: string | null = null;
+  for (const [k, piece] of pieces.entries()) {
+    const node = nodes[piece.node]!;
+    let split = splits.get(node);
+    if (!split) splits.set(node, (split = splitOffDocument(node)));
+    if (piece.index === 0) id = piece.count > 1 ? createMatchId() : null;
+    const wrapper = split.wrap(piece.start, piece.end, piece.match.term, id);
+    hooks.owned.add(wrapper);
+    groups.set(piece.match, [...(groups.get(piece.match) ?? []), wrapper]);
+    if (k % BUILT_PER_STEP === BUILT_PER_STEP - 1) yield;
+  }
+  const all = [...splits.values()];
+  if (!hooks.isCurrent() || !nodes.every((node) => node.parentNode) || !all.every((split) => split.current))
+    return false;
+  keepSelection(block, () => all.forEach((split) => split.commit()));
+  for (const [match, wrappers] of groups) hooks.wrapped(match, wrappers);
+  return true;
 }
 
 /** Wraps the pieces last to first (each split leaves the offsets of those still to wrap unchanged), one step each. */

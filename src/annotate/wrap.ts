@@ -82,6 +82,14 @@ export function forgetOriginal(original: Text): void {
   }
 }
 
+function createWrapper(doc: Document, term: string, matchId: string | null): Element {
+  const wrapper = doc.createElement(TERM_TAG);
+  wrapper.setAttribute(TERM_ATTRIBUTE, term);
+  wrapper.setAttribute(AUTO_ATTRIBUTE, '');
+  if (matchId !== null) wrapper.setAttribute(MATCH_ATTRIBUTE, matchId);
+  return wrapper;
+}
+
 /**
  * Wraps `text.data[start, end)` in `<dszd-term term=… data-dszd-auto>` by splitting the node, never rewriting it.
  * Stretches of one node must be wrapped last to first, so the original keeps the text before the first stretch.
@@ -110,10 +118,7 @@ export function wrapStretch(
     created.push({ node: rest, piece: rest });
   }
   const inner = text.splitText(start);
-  const wrapper = text.ownerDocument.createElement(TERM_TAG);
-  wrapper.setAttribute(TERM_ATTRIBUTE, term);
-  wrapper.setAttribute(AUTO_ATTRIBUTE, '');
-  if (matchId !== null) wrapper.setAttribute(MATCH_ATTRIBUTE, matchId);
+  const wrapper = createWrapper(text.ownerDocument, term, matchId);
   parent.insertBefore(wrapper, inner);
   wrapper.appendChild(inner);
   created.push({ node: wrapper, piece: inner });
@@ -127,4 +132,67 @@ export function wrapStretch(
   record.tail.splice(Math.max(0, at), 0, ...created);
   if (text === original) record.kept = original.data;
   return wrapper;
+}
+
+/** Builds off the document what `wrapStretch` would leave after one host text node, then puts it in at once. */
+export interface OffDocumentSplit {
+  /** Wraps `data[start, end)` of the node's text as it was read; stretches in document order, not overlapping. */
+  wrap(start: number, end: number, term: string, matchId: string | null): Element;
+  /** Whether the node still holds the text that was read. */
+  readonly current: boolean;
+  /**
+   * Puts the built units in after the node, which keeps the text before the first stretch: one change of its text
+   * and one insertion, so the block is laid out once, not once per stretch. The bookkeeping is `wrapStretch`'s.
+   */
+  commit(): void;
+}
+
+/** Starts an off-document split of an unsplit host text node (see `OffDocumentSplit`). */
+export function splitOffDocument(original: Text): OffDocumentSplit {
+  const data = original.data;
+  const doc = original.ownerDocument;
+  // In document order: wrappers and the text between them, each with its piece.
+  const units: SplitUnit[] = [];
+  let at = -1;
+  let prefix = data.length;
+  const addText = (end: number) => {
+    if (at >= 0 && end > at) {
+      const piece = doc.createTextNode(data.slice(at, end));
+      units.push({ node: piece, piece });
+    }
+  };
+  return {
+    wrap(start, end, term, matchId) {
+      if (at < 0) prefix = start;
+      addText(start);
+      const wrapper = createWrapper(doc, term, matchId);
+      const piece = doc.createTextNode(data.slice(start, end));
+      wrapper.appendChild(piece);
+      units.push({ node: wrapper, piece });
+      at = end;
+      return wrapper;
+    },
+    get current() {
+      return original.data === data && !splitRecords.has(original);
+    },
+    commit() {
+      addText(data.length);
+      const parent = original.parentNode!;
+      const fragment = doc.createDocumentFragment();
+      for (const unit of units) {
+        fragment.appendChild(unit.node);
+        pieceOrigins.set(unit.piece, original);
+        if (unit.node !== unit.piece) wrapperOrigins.set(unit.node as Element, original);
+      }
+      const kept = data.slice(0, prefix);
+      splitRecords.set(original, {
+        pieces: new Set(units.map((unit) => unit.piece)),
+        kept,
+        tail: units.reverse(),
+        parent,
+      });
+      original.deleteData(prefix, data.length - prefix);
+      parent.insertBefore(fragment, original.nextSibling);
+    },
+  };
 }
