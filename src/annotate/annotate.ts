@@ -3,7 +3,7 @@ import { reportError } from '../events/error-event';
 import { HighlightSession } from '../highlight/highlight-session';
 import { supportsHighlights } from '../highlight/supported';
 import { findTermElementSerial } from './term-element';
-import { collectBlocks, type AffectedBlocks } from './affected-blocks';
+import { collectBlocks, findRunBlock, type AffectedBlocks } from './affected-blocks';
 import { createDomAdapter } from './dom-adapter';
 import { OccurrenceIndex } from './first-occurrences';
 import { healRecords } from './heal';
@@ -14,7 +14,7 @@ import { resolveOptions, type AnnotateOptions, type ResolvedOptions } from './op
 import { annotateSteps, type PassContext } from './pass';
 import { TERM_TAG } from './rules';
 import type { TreeAdapter } from './runs';
-import { runInSlices } from './schedule';
+import { runInSlices, yieldToEventLoop } from './schedule';
 import { findWrappers, unwrapAll, unwrapWrappers } from './unwrap';
 import { orderForViewport, passOver } from './viewport-order';
 
@@ -36,7 +36,7 @@ const running = new Set<Annotation>();
 // A removal still going on a root: stops it (the wrappers left are taken over), or finishes it at once when asked.
 const removals = new WeakMap<Node, (finish: boolean) => void>();
 
-/** Wrappers unwrapped per step of `remove()`: a few milliseconds of DOM removals. */
+/** Wrappers unwrapped per step of `remove()` (whole blocks): a few milliseconds of DOM removals. */
 const REMOVED_PER_STEP = 1000;
 
 /** Milliseconds healing may annotate in the observer's callback before leaving the rest to the sliced queue. */
@@ -157,8 +157,13 @@ export class Annotation {
     this._index = undefined;
     const steps = (function* () {
       const wrappers = findWrappers(root).filter((wrapper) => owned.has(wrapper));
-      for (let at = 0; at < wrappers.length; at += REMOVED_PER_STEP) {
-        runOwnMutations(() => unwrapWrappers(wrappers.slice(at, at + REMOVED_PER_STEP)));
+      for (let at = 0, end = 0; at < wrappers.length; at = end) {
+        // A block's wrappers go in one step: every step that changes a big block costs the page its whole layout.
+        const block = findRunBlock(wrappers[at]!, root);
+        for (end = at + 1; end < wrappers.length; end++) {
+          if (end - at >= REMOVED_PER_STEP && findRunBlock(wrappers[end]!, root) !== block) break;
+        }
+        runOwnMutations(() => unwrapWrappers(wrappers.slice(at, end)));
         yield;
       }
     })();
@@ -170,7 +175,11 @@ export class Annotation {
     removals.set(root, stop);
     const run = async () => {
       try {
-        if (!steps.next().done) await runInSlices(steps, { signal: removal.signal });
+        if (!steps.next().done) {
+          // The rest in later tasks: runInSlices would run its first slice in this one.
+          await yieldToEventLoop();
+          await runInSlices(steps, { signal: removal.signal });
+        }
       } catch (error) {
         reportError(root, error, 'annotate remove');
       }
@@ -363,6 +372,7 @@ export class Annotation {
       set: this._options!.set,
       index: this._index!,
       owned: this._owned,
+      reread: (block) => this._enqueueLive([block]),
       stats,
     };
   }

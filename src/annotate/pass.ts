@@ -8,7 +8,7 @@ import { cutPieces, type Piece } from './plan';
 import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from './rules';
 import { textRuns, type TreeAdapter } from './runs';
 import { unwrapWrappers } from './unwrap';
-import { createMatchId, getPieceOrigin, splitOffDocument, type OffDocumentSplit, wrapStretch } from './wrap';
+import { createMatchId, splitOffDocument, type OffDocumentSplit } from './wrap';
 
 /** What one pass shares with the annotation that runs it. */
 export interface PassContext {
@@ -20,21 +20,20 @@ export interface PassContext {
   index: OccurrenceIndex;
   /** Every wrapper this annotation (or an earlier one of the same root) created. */
   owned: WeakSet<Element>;
+  /** Reads a block again later, in a batch of its own. */
+  reread: (block: Node) => void;
   /** Counters of the pass; updated. `matches` counts the matches wrapped anew. */
   stats: { matches: number; textNodes: number };
 }
 
 /**
- * Annotates the text runs under `target` as a sequence of small steps (one yield per planned run and per wrapped
- * stretch), so a scheduler can pause anywhere, even inside a run with thousands of matches. Each run is read with
+ * Annotates the text runs under `target` as a sequence of small steps (one yield per planned run and per fifty
+ * stretches built), so a scheduler can pause anywhere, even inside a run with thousands of matches. Each run is
+ * built off the document and put in at once (see `buildPieces`). Each run is read with
  * the wrappers already in it: when they are exactly what its text calls for they stay, otherwise they go and the
  * run is wrapped again, so the result depends on the text alone.
  */
-export function* annotateSteps(
-  target: Node,
-  context: PassContext,
-  retries = 2,
-): Generator<void, void, undefined> {
+export function* annotateSteps(target: Node, context: PassContext): Generator<void, void, undefined> {
   const { adapter, root, set, index, owned, stats } = context;
   for (const run of textRuns(target, adapter)) {
     let nodes = run as Text[];
@@ -71,52 +70,44 @@ export function* annotateSteps(
       if (texts.join('') !== joined) continue;
       pieces = cutPieces(texts, shown);
     }
-    const hooks = {
-      owned,
-      // Healing read the block again while this run was paused: its reading decides, not this one.
-      isCurrent: () => index.summaryOf(block) === summary,
-      wrapped: (match: TermMatch, wrappers: Element[]) => {
-        index.showed(summary, match.serial, wrappers);
-        stats.matches++;
-      },
-    };
-    const big =
-      pieces.length > bigRun.pieces || texts.reduce((sum, text) => sum + text.length, 0) > bigRun.chars;
-    if (!big || nodes.some((node) => getPieceOrigin(node))) yield* wrapPieces(nodes, texts, pieces, hooks);
-    // The host changed the run during the build: read its block again (a few times at most).
-    else if (
-      !(yield* swapPieces(nodes, pieces, hooks, block)) &&
-      retries &&
-      nodes.every((node) => node.parentNode)
-    )
-      yield* annotateSteps(block, context, retries - 1);
+    // Healing read the block again while this run was paused: its reading decides, not this one.
+    const isCurrent = () => index.summaryOf(block) === summary;
+    const built = yield* buildPieces(nodes, pieces, owned);
+    // The host changed the run during the build: its block is read again (a few times at most).
+    if (!isCurrent() || !built) {
+      const count = (rereads.get(block) ?? 0) + 1;
+      rereads.set(block, count);
+      if (count <= MAX_REREADS && nodes.every((node) => node.parentNode)) context.reread(block);
+      continue;
+    }
+    const commit = () => built[0].forEach((split) => split.commit());
+    // Only around a big swap: reading the selection makes Chromium lay the page out (3 ms a run on a long page).
+    if (pieces.length > BUILT_PER_STEP) keepSelection(block, commit);
+    else commit();
+    for (const [match, wrappers] of built[1]) {
+      index.showed(summary, match.serial, wrappers);
+      stats.matches++;
+    }
   }
 }
 
-/**
- * A run past either size is wrapped off the document and swapped in at once (see `swapPieces`); smaller runs are
- * wrapped in place, one stretch per step. @internal Tests lower them to compare both ways on small pages.
- */
-export const bigRun = { pieces: 200, chars: 20_000 };
+/** How often a block the page changes during every build is read again: then it is left as the page keeps it. */
+const MAX_REREADS = 3;
+const rereads = new WeakMap<Node, number>();
 
-/** Wraps a run's stretches per step before the swap: creating detached nodes costs no layout. */
+/** Stretches wrapped per step: creating nodes off the document costs no layout. */
 const BUILT_PER_STEP = 50;
 
 /**
- * Wraps a big run: every stretch is built off the document (many per step), then all go in within one step, so the
- * page lays the block out once, not once per slice. Returns false, having changed nothing, if the host changed the
- * run's text or the block was read again meanwhile.
+ * Wraps a run's stretches off the document (many per step), to be put in all at once: the page lays the block out
+ * once, not once per slice, however many matches it holds. Null, with nothing changed, if the host changed the
+ * run's text meanwhile (or it holds text the annotator split before: left to its next reading).
  */
-function* swapPieces(
+function* buildPieces(
   nodes: readonly Text[],
   pieces: readonly Piece[],
-  hooks: {
-    owned: WeakSet<Element>;
-    isCurrent: () => boolean;
-    wrapped: (match: TermMatch, wrappers: Element[]) => void;
-  },
-  block: Node,
-): Generator<void, boolean, undefined> {
+  owned: WeakSet<Element>,
+): Generator<void, [OffDocumentSplit[], Map<TermMatch, Element[]>] | null, undefined> {
   const splits = new Map<Text, OffDocumentSplit>();
   const groups = new Map<TermMatch, Element[]>();
   let id: string | null = null;
@@ -126,56 +117,12 @@ function* swapPieces(
     if (!split) splits.set(node, (split = splitOffDocument(node)));
     if (piece.index === 0) id = piece.count > 1 ? createMatchId() : null;
     const wrapper = split.wrap(piece.start, piece.end, piece.match.term, id);
-    hooks.owned.add(wrapper);
+    owned.add(wrapper);
     groups.set(piece.match, [...(groups.get(piece.match) ?? []), wrapper]);
     if (k % BUILT_PER_STEP === BUILT_PER_STEP - 1) yield;
   }
   const all = [...splits.values()];
-  if (!hooks.isCurrent() || !nodes.every((node) => node.parentNode) || !all.every((split) => split.current))
-    return false;
-  keepSelection(block, () => all.forEach((split) => split.commit()));
-  for (const [match, wrappers] of groups) hooks.wrapped(match, wrappers);
-  return true;
-}
-
-/** Wraps the pieces last to first (each split leaves the offsets of those still to wrap unchanged), one step each. */
-function* wrapPieces(
-  nodes: readonly Text[],
-  texts: readonly string[],
-  pieces: readonly Piece[],
-  hooks: {
-    owned: WeakSet<Element>;
-    isCurrent: () => boolean;
-    wrapped: (match: TermMatch, wrappers: Element[]) => void;
-  },
-): Generator<void, void, undefined> {
-  const { owned, isCurrent, wrapped } = hooks;
-  // What each node must hold: if the host changed it while we were paused, its stretches are stale.
-  const expected: Array<string | null> = [...texts];
-  const ids = new Map<TermMatch, string>();
-  let group: Element[] = [];
-  for (let i = pieces.length - 1; i >= 0; i--) {
-    const piece = pieces[i]!;
-    const node = nodes[piece.node]!;
-    if (!isCurrent()) return;
-    if (piece.index === piece.count - 1) group = [];
-    if (node.data !== expected[piece.node] || !node.parentNode) {
-      expected[piece.node] = null;
-      group = [];
-      continue;
-    }
-    let id: string | null = null;
-    if (piece.count > 1) {
-      id = ids.get(piece.match) ?? createMatchId();
-      ids.set(piece.match, id);
-    }
-    const wrapper = wrapStretch(node, piece.start, piece.end, piece.match.term, id);
-    owned.add(wrapper);
-    group.unshift(wrapper);
-    expected[piece.node] = node.data;
-    if (piece.index === 0 && group.length === piece.count) wrapped(piece.match, group);
-    yield;
-  }
+  return nodes.every((node) => node.parentNode) && all.every((split) => split.current) ? [all, groups] : null;
 }
 
 /** The run's own wrappers, each once. */
