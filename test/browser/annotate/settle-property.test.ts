@@ -1,8 +1,8 @@
 /**
  * Property test of live annotation: random trees of blocks and inline elements with term text (a block of 80
- * matches among them), and random sequences of the page's changes (remove, insert, move, rewrite to the same or another length, attribute changes,
- * and framework-style `nodeValue` patches of text the annotator split), made on the annotated tree and on a twin
- * that is never annotated. After each settle (`annotation.settled()`, no sleeps):
+ * matches among them), and random sequences of the page's changes (remove, insert, move, rewrite to the same or
+ * another length, attribute changes, and framework-style `nodeValue` patches of text the annotator split), made on
+ * the annotated tree and on a twin that is never annotated. After each settle (`annotation.settled()`, no sleeps):
  * - the text is the twin's;
  * - "all": every occurrence in the twin's text is annotated, and nothing else; "first": each entry once, at its
  *   first occurrence in document order;
