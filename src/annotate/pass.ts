@@ -28,10 +28,10 @@ export interface PassContext {
 
 /**
  * Annotates the text runs under `target` as a sequence of small steps (one yield per planned run and per fifty
- * stretches built), so a scheduler can pause anywhere, even inside a run with thousands of matches. Each run is
- * built off the document and put in at once (see `buildPieces`). Each run is read with
- * the wrappers already in it: when they are exactly what its text calls for they stay, otherwise they go and the
- * run is wrapped again, so the result depends on the text alone.
+ * stretches built), so a scheduler can pause anywhere, even inside a run with thousands of matches; a run is built
+ * off the document and put in at once (see `buildPieces`). Each run is read with the wrappers already in it: when
+ * they are exactly what its text calls for they stay, otherwise they go and the run is wrapped again, so the result
+ * depends on the text alone.
  */
 export function* annotateSteps(target: Node, context: PassContext): Generator<void, void, undefined> {
   const { adapter, root, set, index, owned, stats } = context;
@@ -70,11 +70,11 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
       if (texts.join('') !== joined) continue;
       pieces = cutPieces(texts, shown);
     }
-    // Healing read the block again while this run was paused: its reading decides, not this one.
-    const isCurrent = () => index.summaryOf(block) === summary;
     const built = yield* buildPieces(nodes, pieces, owned);
+    // Healing read the block again while this run was being built: its reading decides, not this one.
+    if (index.summaryOf(block) !== summary) continue;
     // The host changed the run during the build: its block is read again (a few times at most).
-    if (!isCurrent() || !built) {
+    if (!built) {
       const count = (rereads.get(block) ?? 0) + 1;
       rereads.set(block, count);
       if (count <= MAX_REREADS && nodes.every((node) => node.parentNode)) context.reread(block);

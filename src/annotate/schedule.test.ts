@@ -72,17 +72,17 @@ describe('runInSlices on a fake clock', () => {
   });
 
   it('shrinks slices while frames render slowly, down to the minimum, and grows them back', async () => {
-    // A fast frame first (the page's own cost); then frames of 60 ms: budget 8 → 4 → 2 → 2; then fast frames
-    // (0 ms): × 1.25 per slice back up to 8.
-    const run = await trace(Array<number>(60).fill(1), [0, 60, 60, 60, 0, 0, 0, 0, 0, 0, 0]);
+    // A 1 ms frame first (the page's own cost); then frames of 61 ms (60 above it): budget 8 → 4 → 2 → 2; then
+    // fast frames (0 ms): × 1.25 per slice back up to 8.
+    const run = await trace(Array<number>(60).fill(1), [1, 61, 61, 61, 0, 0, 0, 0, 0, 0, 0]);
     const lengths = run.slices.map((slice) => slice.steps.length);
     expect(lengths.slice(0, 9)).toEqual([8, 8, 4, 2, 2, 3, 4, 4, 5]);
     expect(Math.max(...lengths)).toBe(SLICE_BUDGET_MS);
   });
 
   it('charges only the time above the fastest frame to the slices: a page slow to render keeps full slices', async () => {
-    // The page's own frames take 45 ms; our slices add 0 to 10 ms to them.
-    const run = await trace(Array<number>(80).fill(1), [50, 45, 55, 47]);
+    // The page's own frames take 45 ms; our slices add 0 to 10 ms to them; 0: no frame seen (a timeout).
+    const run = await trace(Array<number>(80).fill(1), [50, 0, 45, 55, 0, 47]);
     expect(run.slices.slice(0, -1).map((slice) => slice.steps.length)).toEqual(Array<number>(10).fill(8));
   });
 
@@ -121,8 +121,8 @@ describe('runInSlices on a fake clock', () => {
             const last = index === run.slices.length - 1;
             if (!last) expect(slice.end - slice.start).toBeGreaterThanOrEqual(budget);
             const rendered = renders[index % renders.length]!;
-            own = Math.min(own, rendered);
-            budget = nextBudget(budget, rendered - own, budgetMs);
+            if (rendered) own = Math.min(own, rendered);
+            budget = nextBudget(budget, rendered - Math.min(own, rendered), budgetMs);
           });
         },
       ),

@@ -64,8 +64,9 @@ export async function runInSlices(steps: Iterator<unknown>, options: SliceOption
       afterSlice?.();
     }
     const rendered = await nextFrame();
-    own = Math.min(own, rendered);
-    budget = nextBudget(budget, rendered - own, budgetMs);
+    // 0: no frame was seen (hidden, or none within FRAME_TIMEOUT_MS): it says nothing of the page's cost.
+    if (rendered) own = Math.min(own, rendered);
+    budget = nextBudget(budget, rendered - Math.min(own, rendered), budgetMs);
   }
 }
 
