@@ -148,8 +148,9 @@ export class HighlightSession {
     this._observer = null;
     const card = findSharedCard();
     if (card?.trigger && this._index.host.shadowRoot?.contains(card.trigger)) card.hide();
-    this._drop([...this._matches]);
+    // The painted ranges first, block by block: then dropping the matches takes none out one by one.
     this._painted.clear();
+    this._drop([...this._matches]);
     setOnlyRange(this._doc, ACTIVE_HIGHLIGHT, undefined);
     setOnlyRange(this._doc, CURRENT_HIGHLIGHT, undefined);
     for (const tree of this._trees) releaseHighlightStyles(tree);
