@@ -16,7 +16,7 @@ import { frames, recordLongTasks } from './long-tasks';
 // - ours: annotate(…, { occurrence: 'all' }) until `done` and two frames; then remove() until `removed`.
 
 /** Which page to run alone while working on one (-1: all). */
-const ONLY: number = 4;
+const ONLY: number = -1;
 
 const names = definitionSet.entries.map((entry) => entry.term);
 const FILLER =
