@@ -3,7 +3,7 @@ import { reportError } from '../events/error-event';
 import { HighlightSession } from '../highlight/highlight-session';
 import { supportsHighlights } from '../highlight/supported';
 import { findTermElementSerial } from './term-element';
-import { collectBlocks, type AffectedBlocks } from './affected-blocks';
+import { collectBlocks, findRunBlock, type AffectedBlocks } from './affected-blocks';
 import { createDomAdapter } from './dom-adapter';
 import { OccurrenceIndex } from './first-occurrences';
 import { healRecords } from './heal';
@@ -14,7 +14,7 @@ import { resolveOptions, type AnnotateOptions, type ResolvedOptions } from './op
 import { annotateSteps, type PassContext } from './pass';
 import { TERM_TAG } from './rules';
 import type { TreeAdapter } from './runs';
-import { runInSlices } from './schedule';
+import { runInSlices, yieldToEventLoop } from './schedule';
 import { removeClosedCard } from '../card/card-loader';
 import { findWrappers, unwrapAll, unwrapWrappers } from './unwrap';
 import { orderForViewport, passOver } from './viewport-order';
@@ -34,6 +34,11 @@ const ownedByRoot = new WeakMap<Node, WeakSet<Element>>();
 const currentByRoot = new WeakMap<Node, Annotation>();
 // Annotations still working or observing, so unannotate() can stop those under its root.
 const running = new Set<Annotation>();
+// A removal still going on a root: stops it (the wrappers left are taken over), or finishes it at once when asked.
+const removals = new WeakMap<Node, (finish: boolean) => void>();
+
+/** Wrappers unwrapped per step of `remove()` (whole blocks): a few milliseconds of DOM removals. */
+const REMOVED_PER_STEP = 1000;
 
 /** Milliseconds healing may annotate in the observer's callback before leaving the rest to the sliced queue. */
 const HEAL_BUDGET_MS = 20;
@@ -135,29 +140,67 @@ export class Annotation {
   }
 
   /**
-   * Stops the annotation (pending work, observer) and restores the DOM exactly: wrappers removed, split text nodes
-   * merged back; the page's card goes too unless it is open. Pre-tagged `<dszd-term>` markup stays. Safe to call more
-   * than once.
+   * Stops the annotation (pending work) and restores the DOM exactly: wrappers removed, split text nodes merged
+   * back; the page's card goes too unless it is open. Pre-tagged `<dszd-term>` markup stays. Safe to call more than once. Up to REMOVED_PER_STEP wrappers go
+   * before it returns; a bigger annotation's rest goes in time slices (healing the page's changes meanwhile), and
+   * the promise resolves once the DOM is as it was. A new `annotate()` of the root meanwhile takes over the
+   * wrappers still there. Never rejects.
    */
-  remove(): void {
+  remove(): Promise<void> {
+    const root = this.root;
+    // Kept until the wrappers are gone: the page's rewrites of split text are healed meanwhile.
+    const observer = this._observer;
+    this._observer = null;
     try {
       this._stop();
-      const root = this.root;
-      if (root && !this._highlight) {
-        const owned = this._owned;
-        runOwnMutations(() => unwrapAll(root, (wrapper) => owned.has(wrapper)));
-        this._index = undefined;
-      }
       removeClosedCard();
     } catch (error) {
-      reportError(this.root, error, 'annotate remove');
+      reportError(root, error, 'annotate remove');
     }
+    if (!root || this._highlight) return (observer?.disconnect(), Promise.resolve());
+    removals.get(root)?.(false);
+    const owned = this._owned;
+    this._index = undefined;
+    const steps = (function* () {
+      const wrappers = findWrappers(root).filter((wrapper) => owned.has(wrapper));
+      for (let at = 0, end = 0; at < wrappers.length; at = end) {
+        // A block's wrappers go in one step: every step that changes a big block costs the page its whole layout.
+        const block = findRunBlock(wrappers[at]!, root);
+        for (end = at + 1; end < wrappers.length; end++) {
+          if (end - at >= REMOVED_PER_STEP && findRunBlock(wrappers[end]!, root) !== block) break;
+        }
+        runOwnMutations(() => unwrapWrappers(wrappers.slice(at, end)));
+        yield;
+      }
+    })();
+    const removal = new AbortController();
+    const stop = (finish: boolean) => {
+      removal.abort();
+      if (finish) for (const _ of steps);
+    };
+    removals.set(root, stop);
+    const run = async () => {
+      try {
+        if (!steps.next().done) {
+          // The rest in later tasks: runInSlices would run its first slice in this one.
+          await yieldToEventLoop();
+          await runInSlices(steps, { signal: removal.signal });
+        }
+      } catch (error) {
+        reportError(root, error, 'annotate remove');
+      }
+      observer?.disconnect();
+      if (removals.get(root) === stop) removals.delete(root);
+    };
+    return run();
   }
 
   private _start(root: Root, options: ResolvedOptions, started: number): void {
     this._options = options;
     const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
     const highlight = options.mode === 'highlight' && supportsHighlights(doc);
+    // A removal still going: highlight mode needs the page's DOM back now; wrapping takes over what is left.
+    removals.get(root)?.(highlight);
     const previous = currentByRoot.get(root);
     // Highlight mode after wrapping: the wrappers go, so the page's DOM is its own again.
     if (previous && highlight && !previous._highlight) previous.remove();
@@ -246,7 +289,8 @@ export class Annotation {
       if (!originals.length && !wrappers.length) return;
       blocks = collectBlocks(originals, root, options.selector, options.shadow);
     });
-    if (blocks) this._annotateNow(blocks, started);
+    // While remove() is going, only healed: nothing is wrapped again.
+    if (blocks && !this._abort.signal.aborted) this._annotateNow(blocks, started);
   }
 
   /**
@@ -334,6 +378,7 @@ export class Annotation {
       set: this._options!.set,
       index: this._index!,
       owned: this._owned,
+      reread: (block) => this._enqueueLive([block]),
       stats,
     };
   }

@@ -1,6 +1,6 @@
 /**
  * `Node.prototype.normalize()` removes empty text nodes and merges adjacent ones. The annotator leaves a host's text
- * node empty when a term starts it (the node keeps its identity and place, see `wrapStretch`), so a normalize() of
+ * node empty when a term starts it (the node keeps its identity and place, see `splitOffDocument`), so a normalize() of
  * the page would remove that node; healing would then read "the host removed its node" and drop the term and the
  * rest of the text with it, as it must when a framework removes its node. The two look alike in mutation records,
  * so normalize() is told apart where it is called: the annotations under the node unwrap first (the page is then

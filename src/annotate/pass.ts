@@ -1,13 +1,14 @@
 import type { DefinitionSet } from '../definitions/types';
 import { findTerms, type TermMatch } from '../match/find-terms';
 import { findRunBlock } from './affected-blocks';
-import { findPosition, type OccurrenceIndex } from './first-occurrences';
+import { findPositions, type OccurrenceIndex } from './first-occurrences';
+import { keepSelection } from './editable';
 import { isUnstable } from './heal';
 import { cutPieces, type Piece } from './plan';
 import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from './rules';
 import { textRuns, type TreeAdapter } from './runs';
 import { unwrapWrappers } from './unwrap';
-import { createMatchId, wrapStretch } from './wrap';
+import { createMatchId, splitOffDocument, type OffDocumentSplit } from './wrap';
 
 /** What one pass shares with the annotation that runs it. */
 export interface PassContext {
@@ -19,15 +20,18 @@ export interface PassContext {
   index: OccurrenceIndex;
   /** Every wrapper this annotation (or an earlier one of the same root) created. */
   owned: WeakSet<Element>;
+  /** Reads a block again later, in a batch of its own. */
+  reread: (block: Node) => void;
   /** Counters of the pass; updated. `matches` counts the matches wrapped anew. */
   stats: { matches: number; textNodes: number };
 }
 
 /**
- * Annotates the text runs under `target` as a sequence of small steps (one yield per planned run and per wrapped
- * stretch), so a scheduler can pause anywhere, even inside a run with thousands of matches. Each run is read with
- * the wrappers already in it: when they are exactly what its text calls for they stay, otherwise they go and the
- * run is wrapped again, so the result depends on the text alone.
+ * Annotates the text runs under `target` as a sequence of small steps (one yield per planned run and per fifty
+ * stretches built), so a scheduler can pause anywhere, even inside a run with thousands of matches; a run is built
+ * off the document and put in at once (see `buildPieces`). Each run is read with the wrappers already in it: when
+ * they are exactly what its text calls for they stay, otherwise they go and the run is wrapped again, so the result
+ * depends on the text alone.
  */
 export function* annotateSteps(target: Node, context: PassContext): Generator<void, void, undefined> {
   const { adapter, root, set, index, owned, stats } = context;
@@ -47,9 +51,8 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
       found = findTerms(texts.join(''), { set });
     }
     const block = findRunBlock(nodes[0]!, root);
-    const shown = found.filter((match) =>
-      index.record(block, match.serial, findPosition(nodes, texts, match.start)),
-    );
+    const positionOf = findPositions(nodes, texts);
+    const shown = found.filter((match) => index.record(block, match.serial, positionOf(match.start)));
     const summary = index.summaryOf(block);
     let pieces = cutPieces(texts, shown);
     const kept = findKeptWrappers(nodes, pieces, owned);
@@ -67,56 +70,59 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
       if (texts.join('') !== joined) continue;
       pieces = cutPieces(texts, shown);
     }
-    yield* wrapPieces(nodes, texts, pieces, {
-      owned,
-      // Healing read the block again while this run was paused: its reading decides, not this one.
-      isCurrent: () => index.summaryOf(block) === summary,
-      wrapped: (match, wrappers) => {
-        index.showed(summary, match.serial, wrappers);
-        stats.matches++;
-      },
-    });
+    const built = yield* buildPieces(nodes, pieces, owned);
+    // Healing read the block again while this run was being built: its reading decides, not this one.
+    if (index.summaryOf(block) !== summary) continue;
+    // The host changed the run during the build: its block is read again (a few times at most).
+    if (!built) {
+      const count = (rereads.get(block) ?? 0) + 1;
+      rereads.set(block, count);
+      if (count <= MAX_REREADS && nodes.every((node) => node.parentNode)) context.reread(block);
+      continue;
+    }
+    const commit = () => built[0].forEach((split) => split.commit());
+    // Only around a big swap: reading the selection makes Chromium lay the page out (3 ms a run on a long page).
+    if (pieces.length > BUILT_PER_STEP) keepSelection(block, commit);
+    else commit();
+    for (const [match, wrappers] of built[1]) {
+      index.showed(summary, match.serial, wrappers);
+      stats.matches++;
+    }
   }
 }
 
-/** Wraps the pieces last to first (each split leaves the offsets of those still to wrap unchanged), one step each. */
-function* wrapPieces(
+/** How often a block the page changes during every build is read again: then it is left as the page keeps it. */
+const MAX_REREADS = 3;
+const rereads = new WeakMap<Node, number>();
+
+/** Stretches wrapped per step: creating nodes off the document costs no layout. */
+const BUILT_PER_STEP = 50;
+
+/**
+ * Wraps a run's stretches off the document (many per step), to be put in all at once: the page lays the block out
+ * once, not once per slice, however many matches it holds. Null, with nothing changed, if the host changed the
+ * run's text meanwhile (or it holds text the annotator split before: left to its next reading).
+ */
+function* buildPieces(
   nodes: readonly Text[],
-  texts: readonly string[],
   pieces: readonly Piece[],
-  hooks: {
-    owned: WeakSet<Element>;
-    isCurrent: () => boolean;
-    wrapped: (match: TermMatch, wrappers: Element[]) => void;
-  },
-): Generator<void, void, undefined> {
-  const { owned, isCurrent, wrapped } = hooks;
-  // What each node must hold: if the host changed it while we were paused, its stretches are stale.
-  const expected: Array<string | null> = [...texts];
-  const ids = new Map<TermMatch, string>();
-  let group: Element[] = [];
-  for (let i = pieces.length - 1; i >= 0; i--) {
-    const piece = pieces[i]!;
+  owned: WeakSet<Element>,
+): Generator<void, [OffDocumentSplit[], Map<TermMatch, Element[]>] | null, undefined> {
+  const splits = new Map<Text, OffDocumentSplit>();
+  const groups = new Map<TermMatch, Element[]>();
+  let id: string | null = null;
+  for (const [k, piece] of pieces.entries()) {
     const node = nodes[piece.node]!;
-    if (!isCurrent()) return;
-    if (piece.index === piece.count - 1) group = [];
-    if (node.data !== expected[piece.node] || !node.parentNode) {
-      expected[piece.node] = null;
-      group = [];
-      continue;
-    }
-    let id: string | null = null;
-    if (piece.count > 1) {
-      id = ids.get(piece.match) ?? createMatchId();
-      ids.set(piece.match, id);
-    }
-    const wrapper = wrapStretch(node, piece.start, piece.end, piece.match.term, id);
+    let split = splits.get(node);
+    if (!split) splits.set(node, (split = splitOffDocument(node)));
+    if (piece.index === 0) id = piece.count > 1 ? createMatchId() : null;
+    const wrapper = split.wrap(piece.start, piece.end, piece.match.term, id);
     owned.add(wrapper);
-    group.unshift(wrapper);
-    expected[piece.node] = node.data;
-    if (piece.index === 0 && group.length === piece.count) wrapped(piece.match, group);
-    yield;
+    groups.set(piece.match, [...(groups.get(piece.match) ?? []), wrapper]);
+    if (k % BUILT_PER_STEP === BUILT_PER_STEP - 1) yield;
   }
+  const all = [...splits.values()];
+  return nodes.every((node) => node.parentNode) && all.every((split) => split.current) ? [all, groups] : null;
 }
 
 /** The run's own wrappers, each once. */

@@ -72,11 +72,18 @@ describe('runInSlices on a fake clock', () => {
   });
 
   it('shrinks slices while frames render slowly, down to the minimum, and grows them back', async () => {
-    // Frames of 60 ms: budget 8 → 4 → 2 → 2; then fast frames (0 ms): × 1.25 per slice back up to 8.
-    const run = await trace(Array<number>(60).fill(1), [60, 60, 60, 0, 0, 0, 0, 0, 0, 0]);
+    // A 1 ms frame first (the page's own cost); then frames of 61 ms (60 above it): budget 8 → 4 → 2 → 2; then
+    // fast frames (0 ms): × 1.25 per slice back up to 8.
+    const run = await trace(Array<number>(60).fill(1), [1, 61, 61, 61, 0, 0, 0, 0, 0, 0, 0]);
     const lengths = run.slices.map((slice) => slice.steps.length);
-    expect(lengths.slice(0, 8)).toEqual([8, 4, 2, 2, 3, 4, 4, 5]);
+    expect(lengths.slice(0, 9)).toEqual([8, 8, 4, 2, 2, 3, 4, 4, 5]);
     expect(Math.max(...lengths)).toBe(SLICE_BUDGET_MS);
+  });
+
+  it('charges only the time above the fastest frame to the slices: a page slow to render keeps full slices', async () => {
+    // The page's own frames take 45 ms; our slices add 0 to 10 ms to them; 0: no frame seen (a timeout).
+    const run = await trace(Array<number>(80).fill(1), [50, 0, 45, 55, 0, 47]);
+    expect(run.slices.slice(0, -1).map((slice) => slice.steps.length)).toEqual(Array<number>(10).fill(8));
   });
 
   it('stops between slices once aborted, running no further step', async () => {
@@ -108,11 +115,14 @@ describe('runInSlices on a fake clock', () => {
           expect(run.frames).toBe(run.slices.length - 1);
           // The slicer's own budget model: a slice begins its last step only while under the budget of that slice.
           let budget = budgetMs;
+          let own = Infinity;
           run.slices.forEach((slice, index) => {
             if (slice.steps.length > 1) expect(slice.beforeLast - slice.start).toBeLessThan(budget);
             const last = index === run.slices.length - 1;
             if (!last) expect(slice.end - slice.start).toBeGreaterThanOrEqual(budget);
-            budget = nextBudget(budget, renders[index % renders.length]!, budgetMs);
+            const rendered = renders[index % renders.length]!;
+            if (rendered) own = Math.min(own, rendered);
+            budget = nextBudget(budget, rendered - Math.min(own, rendered), budgetMs);
           });
         },
       ),

@@ -34,7 +34,8 @@ export interface SliceOptions {
 /**
  * Drives `steps` (each step a small, bounded piece of work) in slices, one slice per frame. The page's style and
  * layout work after a slice grows with what the slice changed (about 0.1 ms per changed paragraph on a 1 MB page), so
- * slices shrink while frames render slowly: neither our slice nor the frame after it becomes a long task.
+ * slices shrink while frames render slower than the page's own (its fastest frame during the run): neither our slice
+ * nor the frame after it becomes a long task.
  * Resolves `true` when done, `false` when aborted; rejects with a step's error.
  */
 export async function runInSlices(steps: Iterator<unknown>, options: SliceOptions = {}): Promise<boolean> {
@@ -47,6 +48,9 @@ export async function runInSlices(steps: Iterator<unknown>, options: SliceOption
     nextFrame = waitForNextFrame,
   } = options;
   let budget = budgetMs;
+  // The fastest frame so far: what the page's own rendering costs. Only time above it is charged to our slices, or
+  // a page that renders slowly anyway would shrink them to the minimum and need ever more frames (a spiral).
+  let own = Infinity;
   while (true) {
     if (signal?.aborted) return false;
     const start = now();
@@ -59,12 +63,16 @@ export async function runInSlices(steps: Iterator<unknown>, options: SliceOption
     } finally {
       afterSlice?.();
     }
-    budget = nextBudget(budget, await nextFrame(), budgetMs);
+    const rendered = await nextFrame();
+    // 0: no frame was seen (hidden, or none within FRAME_TIMEOUT_MS): it says nothing of the page's cost.
+    if (rendered) own = Math.min(own, rendered);
+    budget = nextBudget(budget, rendered - Math.min(own, rendered), budgetMs);
   }
 }
 
 /**
- * The budget of the next slice, from this slice's budget and how long the frame after it took to render: shrinks
+ * The budget of the next slice, from this slice's budget and how long the frame after it took to render (beyond the
+ * page's own cost): shrinks
  * (down to MIN_SLICE_MS) while frames render slower than RENDER_TARGET_MS, grows back (up to `budgetMs`) while fast.
  */
 export function nextBudget(budget: number, rendered: number, budgetMs = SLICE_BUDGET_MS): number {

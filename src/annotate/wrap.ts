@@ -83,48 +83,71 @@ export function forgetOriginal(original: Text): void {
 }
 
 /**
- * Wraps `text.data[start, end)` in `<dszd-term term=… data-dszd-auto>` by splitting the node, never rewriting it.
- * Stretches of one node must be wrapped last to first, so the original keeps the text before the first stretch.
- *
- * The host's node never moves and never goes into a wrapper: it only shrinks to a prefix of its text (empty when
- * the match starts at 0). Everything created sits right after it, so a framework's `insertBefore(x, node)` and
- * `removeChild(node)` on the parent it remembers keep working.
+ * Wraps stretches of one host text node: built off the document, then put in at once. The host's node never moves
+ * and never goes into a wrapper: it only shrinks to a prefix of its text (empty when the first match starts at 0).
+ * Everything created sits right after it, so a framework's `insertBefore(x, node)` and `removeChild(node)` on the
+ * parent it remembers keep working.
  */
-export function wrapStretch(
-  text: Text,
-  start: number,
-  end: number,
-  term: string,
-  matchId: string | null,
-): Element {
-  const parent = text.parentNode!;
-  const original = pieceOrigins.get(text) ?? text;
-  let record = splitRecords.get(original);
-  if (!record) {
-    record = { pieces: new Set(), kept: original.data, tail: [], parent };
-    splitRecords.set(original, record);
-  }
-  const created: SplitUnit[] = [];
-  if (end < text.length) {
-    const rest = text.splitText(end);
-    created.push({ node: rest, piece: rest });
-  }
-  const inner = text.splitText(start);
-  const wrapper = text.ownerDocument.createElement(TERM_TAG);
-  wrapper.setAttribute(TERM_ATTRIBUTE, term);
-  wrapper.setAttribute(AUTO_ATTRIBUTE, '');
-  if (matchId !== null) wrapper.setAttribute(MATCH_ATTRIBUTE, matchId);
-  parent.insertBefore(wrapper, inner);
-  wrapper.appendChild(inner);
-  created.push({ node: wrapper, piece: inner });
-  for (const unit of created) {
-    record.pieces.add(unit.piece);
-    pieceOrigins.set(unit.piece, original);
-  }
-  wrapperOrigins.set(wrapper, original);
-  // The new units follow `text`: first in document order when it is the original, else right after its unit.
-  const at = text === original ? record.tail.length : record.tail.findIndex((unit) => unit.piece === text);
-  record.tail.splice(Math.max(0, at), 0, ...created);
-  if (text === original) record.kept = original.data;
-  return wrapper;
+export interface OffDocumentSplit {
+  /** Wraps `data[start, end)` of the node's text as it was read; stretches in document order, not overlapping. */
+  wrap(start: number, end: number, term: string, matchId: string | null): Element;
+  /** Whether the node still holds the text that was read. */
+  readonly current: boolean;
+  /**
+   * Puts the built units in after the node, which keeps the text before the first stretch: one change of its text
+   * and one insertion, so the block is laid out once, not once per stretch.
+   */
+  commit(): void;
+}
+
+/** Starts an off-document split of an unsplit host text node (see `OffDocumentSplit`). */
+export function splitOffDocument(original: Text): OffDocumentSplit {
+  const data = original.data;
+  const doc = original.ownerDocument;
+  // In document order: wrappers and the text between them, each with its piece.
+  const units: SplitUnit[] = [];
+  let at = -1;
+  let prefix = data.length;
+  const addText = (end: number) => {
+    if (at >= 0 && end > at) {
+      const piece = doc.createTextNode(data.slice(at, end));
+      units.push({ node: piece, piece });
+    }
+  };
+  return {
+    wrap(start, end, term, matchId) {
+      if (at < 0) prefix = start;
+      addText(start);
+      const wrapper = doc.createElement(TERM_TAG);
+      wrapper.setAttribute(TERM_ATTRIBUTE, term);
+      wrapper.setAttribute(AUTO_ATTRIBUTE, '');
+      if (matchId !== null) wrapper.setAttribute(MATCH_ATTRIBUTE, matchId);
+      const piece = doc.createTextNode(data.slice(start, end));
+      wrapper.appendChild(piece);
+      units.push({ node: wrapper, piece });
+      at = end;
+      return wrapper;
+    },
+    get current() {
+      return original.data === data && !splitRecords.has(original) && !pieceOrigins.has(original);
+    },
+    commit() {
+      addText(data.length);
+      const parent = original.parentNode!;
+      const fragment = doc.createDocumentFragment();
+      for (const unit of units) {
+        fragment.appendChild(unit.node);
+        pieceOrigins.set(unit.piece, original);
+        if (unit.node !== unit.piece) wrapperOrigins.set(unit.node as Element, original);
+      }
+      splitRecords.set(original, {
+        pieces: new Set(units.map((unit) => unit.piece)),
+        kept: data.slice(0, prefix),
+        tail: units.reverse(),
+        parent,
+      });
+      original.deleteData(prefix, data.length - prefix);
+      parent.insertBefore(fragment, original.nextSibling);
+    },
+  };
 }

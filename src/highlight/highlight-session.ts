@@ -148,8 +148,9 @@ export class HighlightSession {
     this._observer = null;
     const card = findSharedCard();
     if (card?.trigger && this._index.host.shadowRoot?.contains(card.trigger)) card.hide();
-    this._drop([...this._matches]);
+    // The painted ranges first, block by block: then dropping the matches takes none out one by one.
     this._painted.clear();
+    this._drop([...this._matches]);
     setOnlyRange(this._doc, ACTIVE_HIGHLIGHT, undefined);
     setOnlyRange(this._doc, CURRENT_HIGHLIGHT, undefined);
     for (const tree of this._trees) releaseHighlightStyles(tree);
@@ -204,13 +205,15 @@ export class HighlightSession {
   private _drop(matches: readonly HighlightMatch[]): void {
     if (!matches.length) return;
     this._order = undefined;
+    const dropped = new Set(matches);
+    // Each node's list filtered once, not once per match: one text node may hold 50,000 matches.
+    for (const node of new Set(matches.flatMap((match) => match.nodes))) {
+      const list = this._byNode.get(node)?.filter((other) => !dropped.has(other));
+      if (list?.length) this._byNode.set(node, list);
+      else this._byNode.delete(node);
+    }
     for (const match of matches) {
       this._matches.delete(match);
-      for (const node of match.nodes) {
-        const list = this._byNode.get(node)?.filter((other) => other !== match);
-        if (list?.length) this._byNode.set(node, list);
-        else this._byNode.delete(node);
-      }
       if (this._hovered === match) this._hovered = undefined;
       if (this._opened === match) this._opened = undefined;
       if (this._current === match) this._markCurrent(undefined);

@@ -1,5 +1,5 @@
 import { findRunBlock } from '../annotate/affected-blocks';
-import { findPosition, type OccurrenceIndex } from '../annotate/first-occurrences';
+import { findPositions, type OccurrenceIndex } from '../annotate/first-occurrences';
 import { cutPieces, type Piece } from '../annotate/plan';
 import { textRuns, type TreeAdapter } from '../annotate/runs';
 import type { DefinitionSet } from '../definitions/types';
@@ -48,8 +48,9 @@ export function* findMatchRanges(
     context.stats.textNodes += nodes.length;
     const texts = nodes.map((node) => node.data);
     const block = findRunBlock(nodes[0]!, root);
+    const positionOf = findPositions(nodes, texts);
     const shown = findTerms(texts.join(''), { set }).filter((match) =>
-      index.record(block, match.serial, findPosition(nodes, texts, match.start)),
+      index.record(block, match.serial, positionOf(match.start)),
     );
     const summary = index.summaryOf(block);
     const pieces = cutPieces(texts, shown);

@@ -74,6 +74,7 @@ function runAnnotateWork(root: HTMLElement): number {
     set: undefined,
     index: new OccurrenceIndex(root, { selector: skipSelector(), shadow: true, occurrence: 'all' }),
     owned: new WeakSet(),
+    reread: () => {},
     stats,
   };
   const steps = annotateSteps(root, context);

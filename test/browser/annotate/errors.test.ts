@@ -82,18 +82,18 @@ describe('annotate: errors are reported, never thrown', () => {
   it('a failure during the pass is reported and done still resolves', async () => {
     const root = mount('<p>数字社会</p><p>城市大脑</p>');
     const errors = collectErrors(root);
-    const splitText = Text.prototype.splitText;
-    Text.prototype.splitText = () => {
-      throw new Error('host broke splitText');
+    const deleteData = Text.prototype.deleteData;
+    Text.prototype.deleteData = () => {
+      throw new Error('host broke deleteData');
     };
     try {
       const { result } = await annotateDone(root);
       expect(result.matches).to.equal(0);
     } finally {
-      Text.prototype.splitText = splitText;
+      Text.prototype.deleteData = deleteData;
     }
     expect(errors.map((event) => [(event.error as Error).message, event.context])).to.deep.equal([
-      ['host broke splitText', 'annotate'],
+      ['host broke deleteData', 'annotate'],
     ]);
     await frames(2);
     expect(uncaught).to.deep.equal([]);
@@ -104,15 +104,15 @@ describe('annotate: errors are reported, never thrown', () => {
     const errors = collectErrors(root);
     annotation = annotate(root, { observe: true });
     await annotation.done;
-    const splitText = Text.prototype.splitText;
-    Text.prototype.splitText = () => {
-      throw new Error('host broke splitText');
+    const deleteData = Text.prototype.deleteData;
+    Text.prototype.deleteData = () => {
+      throw new Error('host broke deleteData');
     };
     try {
       root.insertAdjacentHTML('beforeend', '<p>数字社会</p>');
       await frames(4);
     } finally {
-      Text.prototype.splitText = splitText;
+      Text.prototype.deleteData = deleteData;
     }
     expect(errors.map((event) => event.context)).to.deep.equal(['annotate']);
     const batch = nextAnnotate(root);

@@ -1,8 +1,8 @@
 /**
- * Property test of live annotation: random trees of blocks and inline elements with term text, and random
- * sequences of the page's changes (remove, insert, move, rewrite to the same or another length, attribute changes,
- * and framework-style `nodeValue` patches of text the annotator split), made on the annotated tree and on a twin
- * that is never annotated. After each settle (`annotation.settled()`, no sleeps):
+ * Property test of live annotation: random trees of blocks and inline elements with term text (a block of 80
+ * matches among them), and random sequences of the page's changes (remove, insert, move, rewrite to the same or
+ * another length, attribute changes, and framework-style `nodeValue` patches of text the annotator split), made on
+ * the annotated tree and on a twin that is never annotated. After each settle (`annotation.settled()`, no sleeps):
  * - the text is the twin's;
  * - "all": every occurrence in the twin's text is annotated, and nothing else; "first": each entry once, at its
  *   first occurrence in document order;
@@ -38,6 +38,8 @@ const PHRASES = [
   '',
   '健康大脑，教育大脑',
   '城市大脑与数字社会',
+  // A big block: more matches than one step builds, so it is built over several steps and swapped in.
+  '城市大脑与数字社会，'.repeat(40),
 ];
 
 type Tree =

@@ -21,6 +21,8 @@ const PHRASES = [
   '社会建设',
   '',
   '健康大脑，教育大脑',
+  // A big block: more matches than one step builds, so it is built over several steps and swapped in.
+  '城市大脑与数字社会，'.repeat(40),
 ];
 const KEYWORDS = ['社会', '数字社会', '大脑', '建设', '浙江', '码与', '推进', '的'];
 

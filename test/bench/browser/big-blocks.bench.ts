@@ -1,0 +1,221 @@
+import { expect } from '@open-wc/testing';
+import { annotate, type Annotation } from '../../../src/annotate/annotate';
+import { cutPieces } from '../../../src/annotate/plan';
+import { splitOffDocument, type OffDocumentSplit } from '../../../src/annotate/wrap';
+import { definitionSet } from '../../../src/definitions/definition-set.generated';
+import { findTerms } from '../../../src/match/find-terms';
+import { createRandom } from '../corpus';
+import { frames, recordLongTasks } from './long-tasks';
+
+// Pages with one very large block: what the annotator must not stall on. For each page, in the same run:
+// - floor: the same wrapping done all at once in one task (findTerms, then every stretch split and wrapped), timed
+//   until the frame after it has rendered;
+// - control: the page's own cost of laying out the final DOM (the annotated block cloned into a fresh page): the
+//   longest task the browser reports for it. Our longest task is compared with it: the swap of a big block makes the
+//   page lay that block out once, which is the page's frame cost, not our work;
+// - ours: annotate(…, { occurrence: 'all' }) until `done` and two frames; then remove() until `removed`.
+
+/** Which page to run alone while working on one (-1: all). */
+const ONLY: number = -1;
+
+const names = definitionSet.entries.map((entry) => entry.term);
+const FILLER =
+  '的一是在不了有和人这中为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面';
+
+/** Text with `matches` terms, each after `gap` filler characters. */
+function termText(matches: number, gap: number, seed: number): string {
+  const random = createRandom(seed);
+  const parts: string[] = [];
+  for (let i = 0; i < matches; i++) {
+    let filler = '';
+    for (let k = 0; k < gap; k++) filler += FILLER[Math.floor(random() * FILLER.length)];
+    parts.push(filler, names[Math.floor(random() * names.length)]!);
+  }
+  return parts.join('') + '。';
+}
+
+interface Page {
+  label: string;
+  build: () => HTMLElement;
+  /** Matches expected at least. */
+  matches: number;
+}
+
+const paragraph = (text: string) => {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+};
+
+const PAGES: Page[] = [
+  {
+    label: '10,000 matches in one text node',
+    build: () => paragraph(termText(10_000, 12, 1)),
+    matches: 10_000,
+  },
+  {
+    label: '50,000 matches in one text node',
+    build: () => paragraph(termText(50_000, 12, 2)),
+    matches: 50_000,
+  },
+  {
+    label: '50,000 paragraphs',
+    build: () => {
+      const article = document.createElement('article');
+      const random = createRandom(3);
+      for (let i = 0; i < 50_000; i++)
+        article.append(paragraph(termText(1 + Math.floor(random() * 2), 20, i)));
+      return article;
+    },
+    matches: 50_000,
+  },
+  {
+    label: 'one paragraph of 32,000 one-character spans',
+    build: () => {
+      const p = document.createElement('p');
+      for (const char of termText(3_000, 6, 4).slice(0, 32_000)) {
+        const span = document.createElement('span');
+        span.textContent = char;
+        p.append(span);
+      }
+      return p;
+    },
+    matches: 2_500,
+  },
+  {
+    label: '20 MB text node',
+    build: () => paragraph(termText(20_000, 1_000, 5)),
+    matches: 20_000,
+  },
+];
+
+/** The next frame, and the page's layout of what changed (forced, so that both ways pay for it alike). */
+async function laidOut(): Promise<void> {
+  await frames(1);
+  void document.body.offsetHeight;
+}
+
+/** Mounts a fresh copy of the page and lets its first layout (the page's own) finish. */
+async function mount(page: Page): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  root.append(page.build());
+  document.body.append(root);
+  await frames(3);
+  return root;
+}
+
+/**
+ * The same wrapping, all at once: every match found and every block's new nodes built and put in, in one task (the
+ * annotator's own off-document builder, without slices), until the next frame has rendered.
+ */
+async function wrapAllAtOnce(root: HTMLElement): Promise<number> {
+  const started = performance.now();
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const blocks = new Map<Node, Text[]>();
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const block = node.parentElement!.closest('p')!;
+    const nodes = blocks.get(block);
+    if (nodes) nodes.push(node);
+    else blocks.set(block, [node]);
+  }
+  let matches = 0;
+  for (const nodes of blocks.values()) {
+    const texts = nodes.map((node) => node.data);
+    const found = findTerms(texts.join(''));
+    const splits = new Map<Text, OffDocumentSplit>();
+    for (const piece of cutPieces(texts, found)) {
+      const node = nodes[piece.node]!;
+      if (!splits.has(node)) splits.set(node, splitOffDocument(node));
+      splits.get(node)!.wrap(piece.start, piece.end, piece.match.term, piece.count > 1 ? 'm' : null);
+    }
+    for (const split of splits.values()) split.commit();
+    matches += found.length;
+  }
+  expect(matches).to.be.greaterThan(0);
+  await laidOut();
+  return performance.now() - started;
+}
+
+/** The page's own cost of laying out the final DOM: the longest task while a clone of it is laid out. */
+async function measureOwnLayout(annotated: HTMLElement): Promise<number> {
+  const copy = annotated.cloneNode(true) as HTMLElement;
+  const figures = await recordLongTasks(async () => {
+    document.body.append(copy);
+    await frames(2);
+  });
+  copy.remove();
+  return Math.max(0, ...figures.tasks);
+}
+
+async function measurePage(page: Page): Promise<void> {
+  // Twice, the faster counts: the first run also compiles the code.
+  let floorMs = Infinity;
+  for (let round = 0; round < 2; round++) {
+    const floorRoot = await mount(page);
+    floorMs = Math.min(floorMs, await wrapAllAtOnce(floorRoot));
+    floorRoot.remove();
+  }
+
+  const root = await mount(page);
+  const text = root.textContent!;
+  const html = root.innerHTML;
+  let annotation!: Annotation;
+  let matches = 0;
+  let oursMs = 0;
+  const during = await recordLongTasks(async () => {
+    const started = performance.now();
+    annotation = annotate(root, { occurrence: 'all' });
+    matches = (await annotation.done).matches;
+    await laidOut();
+    oursMs = performance.now() - started;
+  });
+  expect(matches).to.be.at.least(page.matches);
+  expect(root.textContent).to.equal(text);
+  const ownLayoutMs = await measureOwnLayout(root);
+  let removeMs = 0;
+  let removeSyncMs = 0;
+  const removing = await recordLongTasks(async () => {
+    const started = performance.now();
+    const removing = annotation.remove();
+    removeSyncMs = performance.now() - started;
+    await removing;
+    await laidOut();
+    removeMs = performance.now() - started;
+  });
+  expect(root.innerHTML === html, 'remove() restores the page').to.equal(true);
+  root.remove();
+  const longest = Math.max(0, ...during.tasks);
+  console.log(
+    `${page.label}: ${matches} matches; floor (all at once) ${floorMs.toFixed(0)} ms, ours ${oursMs.toFixed(0)} ms ` +
+      `(${(oursMs / floorMs).toFixed(2)}× the floor); longest task while annotating ${longest} ms ` +
+      `(${during.tasks.length} over 50 ms), page's own layout of the result ${ownLayoutMs} ms; ` +
+      `remove(): ${removeMs.toFixed(0)} ms (${removeSyncMs.toFixed(0)} ms in the call), longest task ${Math.max(0, ...removing.tasks)} ms; control task ${during.controlMs} ms`,
+  );
+}
+
+/** Highlight mode on the page: how long remove() takes and the longest task meanwhile. */
+async function measureHighlightRemove(page: Page): Promise<void> {
+  const root = await mount(page);
+  const annotation = annotate(root, { mode: 'highlight', occurrence: 'all' });
+  const { matches } = await annotation.done;
+  expect(matches).to.be.at.least(page.matches);
+  await frames(2);
+  let removeMs = 0;
+  const removing = await recordLongTasks(async () => {
+    const started = performance.now();
+    annotation.remove();
+    removeMs = performance.now() - started;
+    await frames(2);
+  });
+  root.remove();
+  console.log(
+    `${page.label}, highlight mode: ${matches} matches; remove() ${removeMs.toFixed(0)} ms, longest task ` +
+      `${Math.max(0, ...removing.tasks)} ms; control task ${removing.controlMs} ms`,
+  );
+}
+
+describe('annotate: very large blocks', function (this: { timeout(ms: number): void }) {
+  this.timeout(600_000);
+  for (const page of PAGES.filter((_, i) => ONLY < 0 || i === ONLY)) it(page.label, () => measurePage(page));
+  if (ONLY < 0 || ONLY === 1) it('highlight mode, remove()', () => measureHighlightRemove(PAGES[1]!));
+});

@@ -1,0 +1,259 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { annotate } from '../../../src/annotate/annotate';
+import { cutPieces } from '../../../src/annotate/plan';
+import { findTerms } from '../../../src/match/find-terms';
+import { annotateDone, markup, mount, wrappedTexts } from './helpers';
+
+// Wrappers are created off the document while a big run is built: a test element of the wrapper's tag lets a test
+// act at that moment (the page changing the block meanwhile). Nothing else in this file defines it.
+let onWrapperCreated: ((count: number) => void) | null = null;
+let created = 0;
+customElements.define(
+  'dszd-term',
+  class extends HTMLElement {
+    constructor() {
+      super();
+      onWrapperCreated?.(++created);
+    }
+  },
+);
+
+const PHRASES = [
+  '数字社会',
+  '城市大脑',
+  '推进未来社区建设，',
+  '一句没有名词的话，',
+  '浙农码',
+  '健康大脑，教育大脑',
+];
+/** Matches per paragraph of the tests: as many as a phone's screen of dense text shows a few times over. */
+const MANY = 400;
+
+/**
+ * What wrapping in place, stretch by stretch, makes of each run of the blocks given (the annotator's way before it
+ * built runs off the document): every match of a block's text split off with splitText(), last to first.
+ */
+function wrapInPlace(root: Element): number {
+  let matches = 0;
+  for (const block of root.querySelectorAll('p')) {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const texts = nodes.map((node) => node.data);
+    const found = findTerms(texts.join(''));
+    matches += found.length;
+    const pieces = cutPieces(texts, found);
+    for (let i = pieces.length - 1; i >= 0; i--) {
+      const { node, start, end, match, count } = pieces[i]!;
+      const text = nodes[node]!;
+      if (end < text.length) text.splitText(end);
+      const inner = text.splitText(start);
+      const wrapper = document.createElement('dszd-term');
+      wrapper.setAttribute('term', match.term);
+      wrapper.setAttribute('data-dszd-auto', '');
+      if (count > 1) wrapper.setAttribute('data-dszd-match', `m${match.start}`);
+      inner.replaceWith(wrapper);
+      wrapper.append(inner);
+    }
+  }
+  return matches;
+}
+
+/** One paragraph holding `count` phrases in one text node. */
+function bigParagraph(count: number): HTMLDivElement {
+  const root = mount('<p></p>');
+  let text = '';
+  for (let i = 0; i < count; i++) text += PHRASES[i % PHRASES.length]!;
+  root.firstElementChild!.textContent = text;
+  return root;
+}
+
+/** Every mutation record under `node` while `work` runs (the page's own observer, as a host would have one). */
+async function recordMutations(node: Node, work: () => Promise<unknown>): Promise<MutationRecord[]> {
+  const records: MutationRecord[] = [];
+  const observer = new MutationObserver((list) => records.push(...list));
+  observer.observe(node, { childList: true, characterData: true, subtree: true });
+  await work();
+  records.push(...observer.takeRecords());
+  observer.disconnect();
+  return records;
+}
+
+beforeEach(() => (created = 0));
+
+afterEach(() => {
+  onWrapperCreated = null;
+  document.querySelectorAll('body > div').forEach((element) => element.remove());
+});
+
+describe('annotate: a big block is built off the document and swapped in at once', () => {
+  it('the page sees one change of the text node and one insertion, not one per match', async () => {
+    const root = bigParagraph(MANY);
+    const p = root.firstElementChild!;
+    const node = p.firstChild as Text;
+    let matches = 0;
+    const records = await recordMutations(root, async () => {
+      matches = (await annotateDone(root, { occurrence: 'all' })).result.matches;
+    });
+    expect(matches).to.be.greaterThan(MANY / 2);
+    expect(records.map((record) => [record.type, record.target])).to.deep.equal([
+      ['characterData', node],
+      ['childList', p],
+    ]);
+    expect(records[1]!.previousSibling).to.equal(node);
+    expect(records[1]!.addedNodes.length).to.be.greaterThan(matches);
+  });
+
+  it('property: the same wrappers, text and match count as wrapping in place stretch by stretch', async () => {
+    const phrase = fc.constantFrom(...PHRASES, '数字', '社会');
+    const inline = fc
+      .tuple(fc.constantFrom('span', 'b'), phrase)
+      .map(([tag, text]) => `<${tag}>${text}</${tag}>`);
+    const block = fc
+      .array(fc.oneof(phrase, phrase, inline), { minLength: 1, maxLength: 12 })
+      .map((parts) => `<p>${parts.join('')}</p>`);
+    await fc.assert(
+      fc.asyncProperty(fc.array(block, { minLength: 1, maxLength: 4 }), async (blocks) => {
+        const html = blocks.join('');
+        const expected = mount(html);
+        const matches = wrapInPlace(expected);
+        const root = mount(html);
+        const { result, annotation } = await annotateDone(root, { occurrence: 'all' });
+        expect(markup(root)).to.equal(markup(expected));
+        expect(root.textContent).to.equal(expected.textContent);
+        expect(result.matches).to.equal(matches);
+        await annotation.remove();
+        expect(root.innerHTML).to.equal(html);
+        root.remove();
+        expected.remove();
+      }),
+      { numRuns: 60, seed: 4242 },
+    );
+  });
+
+  it('the page rewriting the block during the build is not lost: the block is read again', async () => {
+    const root = bigParagraph(MANY * 2);
+    const node = root.querySelector('p')!.firstChild as Text;
+    const rewritten = `城市大脑${node.data.slice(4)}数字社会`;
+    onWrapperCreated = (count) => {
+      if (count === 10) node.data = rewritten;
+    };
+    const { annotation } = await annotateDone(root, { occurrence: 'all' });
+    await annotation.settled();
+    expect(created, 'built twice').to.be.greaterThan(findTerms(rewritten).length);
+    expect(root.textContent).to.equal(rewritten);
+    expect(wrappedTexts(root)).to.deep.equal(
+      findTerms(rewritten).map((match) => rewritten.slice(match.start, match.end)),
+    );
+    expect(annotation.matches).to.equal(findTerms(rewritten).length);
+  });
+
+  it('the page removing the text node during the build: nothing is put in', async () => {
+    const root = bigParagraph(MANY * 2);
+    const p = root.querySelector('p')!;
+    onWrapperCreated = (count) => {
+      if (count === 10) p.textContent = '没有名词';
+    };
+    await annotateDone(root, { occurrence: 'all' });
+    expect(p.innerHTML).to.equal('没有名词');
+  });
+
+  it('a selection inside the block stays at the same place in its text', async () => {
+    const root = bigParagraph(MANY);
+    const p = root.querySelector('p')!;
+    const node = p.firstChild as Text;
+    const selection = getSelection()!;
+    selection.setBaseAndExtent(node, 101, node, 333);
+    const before = selection.toString();
+    await annotateDone(root, { occurrence: 'all' });
+    expect(selection.anchorNode).not.to.equal(node);
+    expect(selection.toString()).to.equal(before);
+    selection.removeAllRanges();
+  });
+
+  it('remove() leaves the DOM exactly as it was, the host text node included', async () => {
+    const root = bigParagraph(MANY * 2);
+    const clone = root.cloneNode(true);
+    const node = root.querySelector('p')!.firstChild;
+    const { annotation, result } = await annotateDone(root, { occurrence: 'all' });
+    expect(result.matches).to.be.greaterThan(MANY);
+    await annotation.remove();
+    expect(root.isEqualNode(clone)).to.equal(true);
+    expect(root.querySelector('p')!.firstChild).to.equal(node);
+    expect(root.querySelector('p')!.childNodes).to.have.length(1);
+  });
+
+  it('a framework rewriting the swapped-in text node is healed as before', async () => {
+    const root = bigParagraph(MANY);
+    const node = root.querySelector('p')!.firstChild as Text;
+    const { annotation } = await annotateDone(root, { occurrence: 'all', observe: true });
+    node.nodeValue = '推进城市大脑建设';
+    await annotation.settled();
+    expect(root.textContent).to.equal('推进城市大脑建设');
+    expect(wrappedTexts(root)).to.deep.equal(['城市大脑']);
+    annotation.remove();
+  });
+});
+
+describe('annotate: remove() of a big annotation', () => {
+  /** A page with more wrappers than remove() takes out at once: two big paragraphs and a small one. */
+  function bigPage(): HTMLDivElement {
+    const root = bigParagraph(1500);
+    root.append(bigParagraph(1500).firstElementChild!, bigParagraph(3).firstElementChild!);
+    return root;
+  }
+
+  it('goes on in slices and, once it resolves, leaves the DOM exactly as it was', async () => {
+    const root = bigPage();
+    const clone = root.cloneNode(true);
+    const texts = Array.from(root.querySelectorAll('p'), (p) => p.firstChild);
+    const { annotation, result } = await annotateDone(root, { occurrence: 'all' });
+    const removing = annotation.remove();
+    const left = root.querySelectorAll('dszd-term').length;
+    expect(left).to.be.greaterThan(0).and.lessThan(result.matches);
+    expect(root.textContent).to.equal(clone.textContent);
+    await removing;
+    expect(root.isEqualNode(clone)).to.equal(true);
+    expect(Array.from(root.querySelectorAll('p'), (p) => p.firstChild)).to.deep.equal(texts);
+  });
+
+  it('annotate() again during the removal takes over: the result is a fresh annotation', async () => {
+    const fresh = bigPage();
+    await annotateDone(fresh, { occurrence: 'all' });
+    const expected = wrappedTexts(fresh);
+    fresh.remove();
+    const root = bigPage();
+    const { annotation } = await annotateDone(root, { occurrence: 'all' });
+    const removing = annotation.remove();
+    const { annotation: again, result } = await annotateDone(root, { occurrence: 'all' });
+    await removing;
+    expect(wrappedTexts(root)).to.deep.equal(expected);
+    expect(again.matches).to.equal(expected.length);
+    expect(result.matches).to.be.lessThan(expected.length);
+    await again.remove();
+  });
+
+  it('highlight mode during the removal gets the page’s DOM back at once', async () => {
+    const root = bigPage();
+    const clone = root.cloneNode(true);
+    const { annotation } = await annotateDone(root, { occurrence: 'all' });
+    void annotation.remove();
+    const highlight = annotate(root, { mode: 'highlight', occurrence: 'all' });
+    expect(root.isEqualNode(clone)).to.equal(true);
+    await highlight.done;
+    await highlight.remove();
+  });
+
+  it('the page rewriting split text during the removal is healed: its text stays what it wrote', async () => {
+    const root = bigPage();
+    const last = root.querySelectorAll('p')[1]!.firstChild as Text;
+    const { annotation } = await annotateDone(root, { occurrence: 'all' });
+    const removing = annotation.remove();
+    expect(last.nextSibling, 'still wrapped after remove() returned').not.to.equal(null);
+    last.nodeValue = '推进城市大脑建设';
+    await removing;
+    expect(root.querySelectorAll('p')[1]!.innerHTML).to.equal('推进城市大脑建设');
+    expect(root.querySelector('dszd-term')).to.equal(null);
+  });
+});
