@@ -18,7 +18,7 @@
  */
 import { annotate, unannotate, type Annotation } from './annotate/annotate';
 import type { AnnotateMode } from './annotate/options';
-import { configureTerms } from './config';
+import { configureTerms } from './config/terms-config';
 import { definitionSet } from './definitions/definition-set.generated';
 import type { DefinitionSet } from './definitions/types';
 import { reportError } from './events/error-event';

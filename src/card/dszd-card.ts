@@ -9,7 +9,7 @@ import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { DszdHideEvent } from '../events/hide-event';
 import { DszdShowEvent } from '../events/show-event';
-import { getTermsConfig, watchTermsConfig } from '../config';
+import { getTermsConfig, watchTermsConfig } from '../config/terms-config';
 import { copyText } from './copy-text';
 import { cardStyles } from './dszd-card.styles';
 import { cssProps } from './css-props';

@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { copyText } from '../card/copy-text';
 import { parseCardLang } from '../card/labels';
-import { getTermsConfig, watchTermsConfig } from '../config';
+import { getTermsConfig, watchTermsConfig } from '../config/terms-config';
 import { definitionSet } from '../definitions/definition-set.generated';
 import { formatCitation } from '../definitions/citation';
 import { describeSet } from '../definitions/describe-set';

@@ -3,7 +3,7 @@ import { findLoadedCardHost, loadCardHost, type CardHostModule } from '../card/c
 import { parseDelay } from '../card/hover-intent';
 import { parseCardLang, type CardLang } from '../card/labels';
 import type { CardTrigger } from '../card/trigger';
-import { getTermsConfig, watchTermsConfig } from '../config';
+import { getTermsConfig, watchTermsConfig } from '../config/terms-config';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { termStyles } from './dszd-term.styles';

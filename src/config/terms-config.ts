@@ -1,8 +1,8 @@
-import { isSafeLinkUrl } from './card/glossary-link';
-import { DEFAULT_CARD_LANG, parseCardLang, type CardLang } from './card/labels';
-import { definitionSet } from './definitions/definition-set.generated';
-import type { DefinitionSet } from './definitions/types';
-import { reportError } from './events/error-event';
+import { isSafeLinkUrl } from '../card/glossary-link';
+import { DEFAULT_CARD_LANG, parseCardLang, type CardLang } from '../card/labels';
+import { definitionSet } from '../definitions/definition-set.generated';
+import type { DefinitionSet } from '../definitions/types';
+import { reportError } from '../events/error-event';
 
 /** The page-wide settings every `<dszd-term>` and the card read. */
 export interface TermsConfig {

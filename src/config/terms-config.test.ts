@@ -5,9 +5,9 @@ import {
   resetTermsConfig,
   watchTermsConfig,
   type TermsConfigOptions,
-} from './config';
-import { definitionSet } from './definitions/definition-set.generated';
-import type { DszdErrorEvent } from './events/error-event';
+} from './terms-config';
+import { definitionSet } from '../definitions/definition-set.generated';
+import type { DszdErrorEvent } from '../events/error-event';
 
 describe('configureTerms', () => {
   afterEach(() => {
@@ -85,8 +85,8 @@ describe('configureTerms', () => {
 
   it('is shared by every copy of the module on a page (the drop-in and glossary scripts each bundle one)', async () => {
     // A second instance of the module, as a second bundle on the same page would have.
-    const secondCopy = './config?second-bundle'; // a query makes the module loader evaluate the file again
-    const other = (await import(/* @vite-ignore */ secondCopy)) as typeof import('./config');
+    const secondCopy = './terms-config?second-bundle'; // a query makes the module loader evaluate the file again
+    const other = (await import(/* @vite-ignore */ secondCopy)) as typeof import('./terms-config');
     expect(other.configureTerms).not.toBe(configureTerms);
     let heard = 0;
     const stop = watchTermsConfig(() => heard++);
