@@ -3,14 +3,23 @@ import { DEFAULT_CARD_LANG, parseCardLang, type CardLang } from '../card/labels'
 import { definitionSet } from '../definitions/definition-set.generated';
 import type { DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
+import type { combineSets } from './combine-sets';
+import { loadSetReader } from './load-set-reader';
 
-/** The page-wide settings every `<dszd-term>` and the card read. */
+/** The page-wide settings every `<dszd-term>`, the card, `annotate()` and `<dszd-glossary>` read. */
 export interface TermsConfig {
   /** Language of the card's labels. */
   readonly lang: CardLang;
   /** The glossary page the card links to (its entries carry `id="dszd-entry-<serial>"`), if any. */
   readonly glossaryUrl: string | undefined;
-  /** The definition set terms are looked up in. */
+  /** The page's own sets that were read and found valid, in order of precedence. */
+  readonly sets: readonly DefinitionSet[];
+  /** Whether the shipped 数字社会定义集（6.0版） follows them. */
+  readonly shipped: boolean;
+  /**
+   * The set terms are looked up in: `sets`, then the shipped set (or the `set` option), combined (see combineSets).
+   * The shipped set alone when there are no sets, even with `shipped: false`: a page never ends up with no set.
+   */
   readonly set: DefinitionSet;
 }
 
@@ -30,21 +39,52 @@ export interface TermsConfigOptions {
    */
   glossaryUrl?: string | URL | null;
   /**
-   * A compiled definition set.
+   * The page's own definition sets, in order of precedence (a name defined in two sets stands for the first one's
+   * entry): each a compiled set (the shape of `dist/definitions.json`) or the URL of one (a string or `URL`,
+   * resolved against the page, fetched with `fetch`). Every set is checked; one that cannot be fetched or is
+   * malformed is skipped with one `dszd-error` naming the problem and its path, the others still count. They apply
+   * once all are read: await the promise `configureTerms` returns before annotating. `[]` removes them.
+   * @default []
+   */
+  sets?: ReadonlyArray<DefinitionSet | string | URL>;
+  /**
+   * Whether the shipped 数字社会定义集（6.0版） (or the `set` option) follows the page's own sets. `false`: the
+   * page's sets alone (the shipped set still serves when none of them could be read).
+   * @default true
+   */
+  shipped?: boolean;
+  /**
+   * A compiled definition set that takes the shipped set's place, at once and as it is (not checked beyond its
+   * `entries` array): a set built by the page's own code. Sets read from elsewhere go in `sets`, which checks them.
    * @default the shipped 数字社会定义集（6.0版）
    */
   set?: DefinitionSet;
 }
 
-const defaults: TermsConfig = Object.freeze({
+/** The settings kept in the shared store; `set` is made by each copy of the module (see getTermsConfig). */
+interface StoredConfig extends Omit<TermsConfig, 'set'> {
+  /** The `set` option: what stands in for the shipped set. */
+  readonly base: DefinitionSet | undefined;
+}
+
+const defaults: StoredConfig = Object.freeze({
   lang: DEFAULT_CARD_LANG,
   glossaryUrl: undefined,
-  set: definitionSet,
+  sets: Object.freeze([]) as readonly DefinitionSet[],
+  shipped: true,
+  base: undefined,
 });
 /** The settings and their watchers, kept on the global object so that every copy of dszd-term on a page shares them. */
 interface ConfigStore {
-  current: TermsConfig;
+  current: StoredConfig;
   readonly listeners: Set<() => void>;
+  /** Bumped by every change of the sets: a read that finished after a newer change is dropped. */
+  setsChange: number;
+  /**
+   * combineSets, from the set reader: only pages with sets of their own need it, so the drop-in's first stage does
+   * not carry it (the sets are there only once the reader has read them).
+   */
+  combine?: typeof combineSets;
 }
 
 // The drop-in script and the glossary script each bundle this module: configureTerms in one must reach the other.
@@ -52,31 +92,67 @@ const STORE_KEY = Symbol.for('dszd-term.config');
 
 function getStore(): ConfigStore {
   const holder = globalThis as unknown as Record<symbol, ConfigStore | undefined>;
-  return (holder[STORE_KEY] ??= { current: defaults, listeners: new Set() });
+  const store = (holder[STORE_KEY] ??= { current: defaults, listeners: new Set(), setsChange: 0 });
+  // a store made by an older copy of dszd-term, without sets
+  if (!store.current.sets)
+    store.current = { ...defaults, ...store.current, sets: defaults.sets, shipped: true };
+  store.setsChange ??= 0;
+  return store;
 }
 
 /**
- * Sets page-wide options for every term and the card (the drop-in script calls this from its data attributes).
- * Never throws: a bad value is reported once (console.warn and `dszd-error` on the document) and ignored.
+ * Sets page-wide options for every term, the card, `annotate()` and the glossary (the drop-in script calls this from
+ * its data attributes). Never throws, and the promise never rejects: a bad value is reported once (console.warn and
+ * `dszd-error` on the document) and ignored. Everything but `sets` applies at once; the promise resolves when the
+ * sets have been read and apply too.
  */
-export function configureTerms(options: TermsConfigOptions | null = {}): void {
+export function configureTerms(options: TermsConfigOptions | null = {}): Promise<void> {
+  let reading: Promise<void> | undefined;
   try {
     if (options === null) options = {};
     if (typeof options !== 'object') {
       report(new TypeError(`options must be an object, got ${typeof options}`));
-      return;
+      return Promise.resolve();
     }
     const store = getStore();
     const { current } = store;
+    const sets = readSetList(options.sets);
+    if (sets) store.setsChange++;
+    if (sets?.length) reading = readPageSets(sets, store.setsChange);
     store.current = Object.freeze({
       lang: readLang(options.lang, current.lang),
       glossaryUrl: readGlossaryUrl(options.glossaryUrl, current.glossaryUrl),
-      set: readSet(options.set, current.set),
+      sets: sets?.length === 0 ? [] : current.sets,
+      shipped: readShipped(options.shipped, current.shipped),
+      base: readSet(options.set, current.base),
     });
   } catch (error) {
     report(error);
+    return Promise.resolve();
+  }
+  notifyWatchers();
+  return reading ?? Promise.resolve();
+}
+
+/** Reads the page's sets (fetching those given by URL) and applies the usable ones, unless newer sets came since. */
+async function readPageSets(list: readonly unknown[], change: number): Promise<void> {
+  try {
+    const reader = await loadSetReader();
+    const { sets, problems } = await reader.readSets(list, pageBase());
+    for (const problem of problems) report(problem, 'definition set');
+    const store = getStore();
+    store.combine ??= reader.combineSets;
+    if (store.setsChange !== change) return;
+    store.current = Object.freeze({ ...store.current, sets: Object.freeze(sets) });
+  } catch (error) {
+    // the set reader could not be loaded (offline, blocked): the page keeps the sets it had
+    report(error, 'definition set');
     return;
   }
+  notifyWatchers();
+}
+
+function notifyWatchers(): void {
   for (const listener of [...getStore().listeners]) {
     try {
       listener();
@@ -113,11 +189,28 @@ function readGlossaryUrl(value: unknown, fallback: string | undefined): string |
   return url;
 }
 
-function readSet(value: unknown, fallback: DefinitionSet): DefinitionSet {
+function readSet(value: unknown, fallback: DefinitionSet | undefined): DefinitionSet | undefined {
   if (value === undefined) return fallback;
   if (!Array.isArray((value as Partial<DefinitionSet> | null)?.entries))
     return refuse('option "set" must be a compiled definition set (with an "entries" array)', fallback);
   return value as DefinitionSet;
+}
+
+function readSetList(value: unknown): readonly unknown[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value))
+    return refuse(
+      `option "sets" must be an array of compiled sets or URLs, got ${describeValue(value)}`,
+      undefined,
+    );
+  return value;
+}
+
+function readShipped(value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean')
+    return refuse(`option "shipped" must be true or false, got ${describeValue(value)}`, fallback);
+  return value;
 }
 
 /** Reports a bad option value and keeps the current one. */
@@ -126,17 +219,31 @@ function refuse<T>(message: string, fallback: T): T {
   return fallback;
 }
 
-function report(error: unknown): void {
-  reportError(typeof document === 'undefined' ? undefined : document, error, 'configureTerms');
+function report(error: unknown, context = 'configureTerms'): void {
+  reportError(typeof document === 'undefined' ? undefined : document, error, context);
 }
 
 function describeValue(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
-/** The current page-wide settings. */
+// Each copy combines with its own shipped set: the glossary script's has the texts the drop-in's first stage lacks.
+const resolved = new WeakMap<StoredConfig, TermsConfig>();
+
+/** The current page-wide settings, with the set they make. */
 export function getTermsConfig(): TermsConfig {
-  return getStore().current;
+  const { current, combine } = getStore();
+  let config = resolved.get(current);
+  if (!config) {
+    const { lang, glossaryUrl, sets, shipped } = current;
+    const base = current.base ?? definitionSet;
+    const parts = shipped || !sets.length ? [...sets, base] : sets;
+    // (no combine without sets: they come from the reader, which provides it)
+    const set = combine && parts.length > 1 ? combine(parts, base) : parts[0]!;
+    config = Object.freeze({ lang, glossaryUrl, sets, shipped, set });
+    resolved.set(current, config);
+  }
+  return config;
 }
 
 /** Calls `listener` after every `configureTerms`; returns the function that stops it. */
@@ -148,8 +255,10 @@ export function watchTermsConfig(listener: () => void): () => void {
 
 /** Back to the defaults (for tests and for pages that tear dszd-term down). */
 export function resetTermsConfig(): void {
-  getStore().current = defaults;
-  configureTerms();
+  const store = getStore();
+  store.current = defaults;
+  store.setsChange++;
+  void configureTerms();
 }
 
 function pageBase(): string {

@@ -1,0 +1,113 @@
+/**
+ * Reads the sets a page names (`configureTerms({ sets })`, the script tag's `data-set`): each a compiled set object
+ * or the URL of one, fetched and checked. Loaded only when a page names sets (the drop-in script's
+ * `dszd-term.sets.js`; a chunk of its own in the ES build), so pages with the shipped set alone never download it.
+ */
+import { checkCompiledSet, CompiledSetError } from '../definitions/check-compiled-set';
+import { describeJsonError } from '../definitions/describe-json-error';
+import type { DefinitionSet } from '../definitions/types';
+
+/** The usable sets, in the order given, and one error for each set that was skipped. */
+export interface ReadSetsResult {
+  sets: DefinitionSet[];
+  problems: Error[];
+}
+
+/**
+ * Reads every item of `list` (a compiled set, or a URL string or `URL` resolved against `base`) at once. A set that
+ * cannot be fetched or is malformed is left out with one error naming it (`sets[1].entries[3].definition[0]:
+ * expected a string, got 5 (https://…/b.json)`); the others are still read. Never rejects.
+ */
+export async function readSets(list: readonly unknown[], base: string): Promise<ReadSetsResult> {
+  const read = await Promise.all(
+    list.map((item, i) =>
+      readOne(item, base).then(
+        (set) => ({ set }),
+        (error: unknown) => ({ error: describeProblem(error, i) }),
+      ),
+    ),
+  );
+  const sets: DefinitionSet[] = [];
+  const problems: Error[] = [];
+  for (const result of read) {
+    if ('set' in result) sets.push(result.set);
+    else problems.push(result.error);
+  }
+  return { sets, problems };
+}
+
+/** A problem with where it is: the set by its place in the list, the field by its path, and the address read. */
+class SetProblem extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+    readonly url?: string,
+  ) {
+    super(`${path ? `${path}: ` : ''}${problem}${url ? ` (${url})` : ''}`);
+  }
+}
+
+async function readOne(item: unknown, base: string): Promise<DefinitionSet> {
+  if (typeof item !== 'string' && !(item instanceof URL)) return checkSet(item);
+  let url: string;
+  try {
+    url = new URL(String(item), base).href;
+  } catch {
+    throw new SetProblem('', `not a URL: ${JSON.stringify(String(item))}`);
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/json' } });
+  } catch (error) {
+    // offline, refused by CORS or by the page's Content-Security-Policy (connect-src)
+    throw new SetProblem(
+      '',
+      `could not fetch: ${error instanceof Error ? error.message : String(error)}`,
+      url,
+    );
+  }
+  if (!response.ok) throw new SetProblem('', `could not fetch: HTTP ${response.status}`, url);
+  const type = response.headers.get('content-type') ?? '';
+  // An HTML error page served with status 200 (a fallback route) is the usual way a wrong path shows up.
+  if (!/\bjson\b/i.test(type))
+    throw new SetProblem(
+      '',
+      `expected JSON (application/json), got ${JSON.stringify(type || 'no content type')}`,
+      url,
+    );
+  let data: unknown;
+  const text = (await response.text()).replace(/^\uFEFF/, '');
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new SetProblem('', `not valid JSON (${describeJsonError(error, text)})`, url);
+  }
+  try {
+    return checkSet(data);
+  } catch (error) {
+    if (error instanceof SetProblem) throw new SetProblem(error.path, error.problem, url);
+    throw error;
+  }
+}
+
+function checkSet(value: unknown): DefinitionSet {
+  try {
+    return checkCompiledSet(value);
+  } catch (error) {
+    if (error instanceof CompiledSetError) throw new SetProblem(error.path, error.problem);
+    throw error;
+  }
+}
+
+/** The error as reported: its path starts at the set's place in the list (`sets[1].entries[3].term`). */
+function describeProblem(error: unknown, index: number): Error {
+  const where = `sets[${index}]`;
+  if (error instanceof SetProblem) {
+    const path = error.path ? `${where}${error.path.startsWith('[') ? '' : '.'}${error.path}` : where;
+    return new TypeError(new SetProblem(path, error.problem, error.url).message);
+  }
+  return new TypeError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+// handed to the settings with the reader: the first stage does not carry it
+export { combineSets } from './combine-sets';
