@@ -12,7 +12,12 @@
  * | `data-mode` | `auto`, `wrap` (self-healing `<dszd-term>` wrappers) or `highlight` (no DOM change) | `auto` |
  * | `data-lang` | card labels: `zh-CN` or `en` | `zh-CN` |
  * | `data-glossary-url` | glossary page the card links to (`#dszd-entry-<serial>` is appended) | none |
+ * | `data-set` | URLs of compiled sets of your own, separated by white space, before the shipped set | none |
+ * | `data-set-only` | present: the `data-set` sets without the shipped set | absent |
  * | `data-auto` | `false`: load only, annotate nothing | `true` |
+ *
+ * With `data-set`, the page is annotated once, after the sets were fetched and checked (`dszd-term.sets.js`, beside
+ * this file, does that); a set that cannot be used is skipped with one `dszd-error`.
  *
  * It exposes `window.dszdTerm`. Loaded twice (or beside another copy) it does nothing the second time.
  */
@@ -35,6 +40,8 @@ export interface DszdTermGlobal {
   readonly findTerms: typeof findTerms;
   readonly annotate: typeof annotate;
   readonly unannotate: typeof unannotate;
+  /** Page-wide options, as for the ES module (`sets`, `shipped`, `lang`, `glossaryUrl`…). */
+  readonly configureTerms: typeof configureTerms;
   /** The page annotation the script started, once it has started (null with `data-auto="false"`). */
   readonly annotation: Annotation | null;
 }
@@ -56,17 +63,23 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
     findTerms,
     annotate,
     unannotate,
+    configureTerms,
     get annotation() {
       return annotation;
     },
   };
+  // The page's own sets: the text is annotated once, with all of them (configured never rejects).
+  let configured: Promise<void> | undefined;
+  const sets = data.set?.split(/\s+/).filter(Boolean);
   try {
-    configureTerms({
+    configured = configureTerms({
       ...(data.lang !== undefined ? { lang: data.lang } : {}),
       ...(data.glossaryUrl !== undefined ? { glossaryUrl: data.glossaryUrl } : {}),
+      ...(sets?.length ? { sets } : {}),
+      ...(data.setOnly !== undefined && data.setOnly !== 'false' ? { shipped: false } : {}),
     });
   } catch (error) {
-    reportError(win.document, error, 'data-lang / data-glossary-url');
+    reportError(win.document, error, 'data-lang / data-glossary-url / data-set');
   }
   if (data.auto === 'false') return;
   const run = () => {
@@ -91,9 +104,10 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
       reportError(win.document, error, 'auto-annotate');
     }
   };
+  const start = configured && sets?.length ? () => void configured.then(run) : run;
   if (win.document.readyState === 'loading')
-    win.document.addEventListener('DOMContentLoaded', run, { once: true });
-  else run();
+    win.document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
 }
 
 function findRoot(doc: Document, selector: string | undefined): Element | null {

@@ -1,3 +1,4 @@
+import { bindRootSet, resolveTermSet } from '../config/resolve-set';
 import { DszdAnnotateEvent, type AnnotateResult } from '../events/annotate-event';
 import { reportError } from '../events/error-event';
 import { HighlightSession } from '../highlight/highlight-session';
@@ -141,6 +142,7 @@ export class Annotation {
     try {
       this._stop();
       const root = this.root;
+      if (root && currentByRoot.get(root) === this) bindRootSet(root, undefined);
       if (!root || this._highlight) return;
       const owned = this._owned;
       runOwnMutations(() => unwrapAll(root, (wrapper) => owned.has(wrapper)));
@@ -159,9 +161,11 @@ export class Annotation {
     if (previous && highlight && !previous._highlight) previous.remove();
     else if (previous) previous._stop();
     currentByRoot.set(root, this);
+    // The terms under the root look their entries up where the annotation found them (see resolveTermSet).
+    bindRootSet(root, options.set);
     if (highlight) {
       running.add(this);
-      this._highlight = new HighlightSession(root, options, (result) => {
+      this._highlight = new HighlightSession(root, { ...options, set: resolveTermSet(root) }, (result) => {
         this._finish(result);
         root.dispatchEvent(new DszdAnnotateEvent(result));
       });
@@ -215,7 +219,7 @@ export class Annotation {
     if (this._options?.occurrence !== 'first' || !this._index) return;
     for (const term of terms) {
       if (this._owned.has(term)) continue;
-      const serial = findTermElementSerial(term, this._options.set);
+      const serial = findTermElementSerial(term, resolveTermSet(term));
       if (serial !== undefined) this._index.addTagged(serial, term);
     }
   }
@@ -327,7 +331,7 @@ export class Annotation {
     return {
       adapter: this._adapter!,
       root: this.root!,
-      set: this._options!.set,
+      set: resolveTermSet(this.root!),
       index: this._index!,
       owned: this._owned,
       stats,
