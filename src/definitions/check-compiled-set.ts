@@ -82,7 +82,8 @@ function readArray(value: unknown, path: string, nonEmpty: boolean): unknown[] {
   if (value === undefined) throw new CompiledSetError(path, 'missing');
   if (!Array.isArray(value)) throw new CompiledSetError(path, `expected an array, got ${describe(value)}`);
   if (nonEmpty && !value.length) throw new CompiledSetError(path, 'expected at least one item, got none');
-  return value;
+  // holes (`[, "a"]` from code) read as undefined, so each is named rather than skipped
+  return Array.from(value);
 }
 
 function readStrings(value: unknown, path: string, nonEmpty: boolean): string[] {
