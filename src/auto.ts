@@ -72,14 +72,15 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
   let configured: Promise<void> | undefined;
   const sets = data.set?.split(/\s+/).filter(Boolean);
   try {
+    // an option left undefined keeps its value
     configured = configureTerms({
-      ...(data.lang !== undefined ? { lang: data.lang } : {}),
-      ...(data.glossaryUrl !== undefined ? { glossaryUrl: data.glossaryUrl } : {}),
-      ...(sets?.length ? { sets } : {}),
-      ...(data.setOnly !== undefined && data.setOnly !== 'false' ? { shipped: false } : {}),
+      lang: data.lang,
+      glossaryUrl: data.glossaryUrl,
+      sets: sets?.length ? sets : undefined,
+      shipped: 'setOnly' in data ? false : undefined,
     });
   } catch (error) {
-    reportError(win.document, error, 'data-lang / data-glossary-url / data-set');
+    reportError(win.document, error, 'data-lang / data-glossary-url');
   }
   if (data.auto === 'false') return;
   const run = () => {

@@ -7,18 +7,17 @@ import { checkCompiledSet, CompiledSetError } from '../definitions/check-compile
 import { describeJsonError } from '../definitions/describe-json-error';
 import type { DefinitionSet } from '../definitions/types';
 
-/** The usable sets, in the order given, and one error for each set that was skipped. */
-export interface ReadSetsResult {
-  sets: DefinitionSet[];
-  problems: Error[];
-}
-
 /**
- * Reads every item of `list` (a compiled set, or a URL string or `URL` resolved against `base`) at once. A set that
- * cannot be fetched or is malformed is left out with one error naming it (`sets[1].entries[3].definition[0]:
- * expected a string, got 5 (https://…/b.json)`); the others are still read. Never rejects.
+ * Reads every item of `list` (a compiled set, or a URL string or `URL` resolved against `base`) at once and returns
+ * the usable sets in the order given. A set that cannot be fetched or is malformed is left out and reported once
+ * (`sets[1].entries[3].definition[0]: expected a string, got 5 (https://…/b.json)`); the others are still read.
+ * Never rejects.
  */
-export async function readSets(list: readonly unknown[], base: string): Promise<ReadSetsResult> {
+export async function readSets(
+  list: readonly unknown[],
+  base: string,
+  report: (problem: Error) => void,
+): Promise<DefinitionSet[]> {
   const read = await Promise.all(
     list.map((item, i) =>
       readOne(item, base).then(
@@ -28,12 +27,11 @@ export async function readSets(list: readonly unknown[], base: string): Promise<
     ),
   );
   const sets: DefinitionSet[] = [];
-  const problems: Error[] = [];
   for (const result of read) {
     if ('set' in result) sets.push(result.set);
-    else problems.push(result.error);
+    else report(result.error);
   }
-  return { sets, problems };
+  return sets;
 }
 
 /** A problem with where it is: the set by its place in the list, the field by its path, and the address read. */

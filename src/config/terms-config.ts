@@ -92,12 +92,7 @@ const STORE_KEY = Symbol.for('dszd-term.config');
 
 function getStore(): ConfigStore {
   const holder = globalThis as unknown as Record<symbol, ConfigStore | undefined>;
-  const store = (holder[STORE_KEY] ??= { current: defaults, listeners: new Set(), setsChange: 0 });
-  // a store made by an older copy of dszd-term, without sets
-  if (!store.current.sets)
-    store.current = { ...defaults, ...store.current, sets: defaults.sets, shipped: true };
-  store.setsChange ??= 0;
-  return store;
+  return (holder[STORE_KEY] ??= { current: defaults, listeners: new Set(), setsChange: 0 });
 }
 
 /**
@@ -117,8 +112,9 @@ export function configureTerms(options: TermsConfigOptions | null = {}): Promise
     const store = getStore();
     const { current } = store;
     const sets = readSetList(options.sets);
-    if (sets) store.setsChange++;
-    if (sets?.length) reading = readPageSets(sets, store.setsChange);
+    // (an older copy's store has no count: NaN, never equal, keeps its sets as they are)
+    if (sets?.length) reading = readPageSets(sets, ++store.setsChange);
+    else if (sets) store.setsChange++;
     store.current = Object.freeze({
       lang: readLang(options.lang, current.lang),
       glossaryUrl: readGlossaryUrl(options.glossaryUrl, current.glossaryUrl),
@@ -138,12 +134,11 @@ export function configureTerms(options: TermsConfigOptions | null = {}): Promise
 async function readPageSets(list: readonly unknown[], change: number): Promise<void> {
   try {
     const reader = await loadSetReader();
-    const { sets, problems } = await reader.readSets(list, pageBase());
-    for (const problem of problems) report(problem, 'definition set');
+    const sets = await reader.readSets(list, pageBase(), (problem) => report(problem, 'definition set'));
     const store = getStore();
     store.combine ??= reader.combineSets;
     if (store.setsChange !== change) return;
-    store.current = Object.freeze({ ...store.current, sets: Object.freeze(sets) });
+    store.current = Object.freeze({ ...store.current, sets });
   } catch (error) {
     // the set reader could not be loaded (offline, blocked): the page keeps the sets it had
     report(error, 'definition set');
@@ -199,10 +194,7 @@ function readSet(value: unknown, fallback: DefinitionSet | undefined): Definitio
 function readSetList(value: unknown): readonly unknown[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value))
-    return refuse(
-      `option "sets" must be an array of compiled sets or URLs, got ${describeValue(value)}`,
-      undefined,
-    );
+    return refuse(`option "sets" must be an array, got ${describeValue(value)}`, undefined);
   return value;
 }
 
@@ -235,12 +227,12 @@ export function getTermsConfig(): TermsConfig {
   const { current, combine } = getStore();
   let config = resolved.get(current);
   if (!config) {
-    const { lang, glossaryUrl, sets, shipped } = current;
-    const base = current.base ?? definitionSet;
+    // (a store made by an older copy of dszd-term has no sets)
+    const { sets = [], shipped = true, base = definitionSet } = current;
     const parts = shipped || !sets.length ? [...sets, base] : sets;
     // (no combine without sets: they come from the reader, which provides it)
     const set = combine && parts.length > 1 ? combine(parts, base) : parts[0]!;
-    config = Object.freeze({ lang, glossaryUrl, sets, shipped, set });
+    config = Object.freeze({ ...current, sets, shipped, set });
     resolved.set(current, config);
   }
   return config;

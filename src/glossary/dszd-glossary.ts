@@ -172,6 +172,10 @@ export class DszdGlossary extends LitElement {
   #renderGlossary(): TemplateResult {
     const labels = getGlossaryLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
     const set = this.listedSet;
+    // one line per set the list combines
+    const sourceLines = listSetParts(set).map(
+      (part, i) => html`${i ? html`<br />` : nothing}${describeSet(part)}`,
+    );
     const found = this.#filter(set, this.query);
     const visible = new Set(found);
     const units = listUnits(set);
@@ -206,9 +210,7 @@ export class DszdGlossary extends LitElement {
           ${found.length ? labels.count(found.length) : labels.noMatches}
         </p>
       </div>
-      <p class="source" part="source" lang="zh-CN" data-dszd-skip>
-        ${listSetParts(set).map((part, i) => html`${i ? html`<br />` : nothing}${describeSet(part)}`)}
-      </p>
+      <p class="source" part="source" lang="zh-CN" data-dszd-skip>${sourceLines}</p>
       <p id="copy-status" class="visually-hidden" role="status" lang=${labels.lang}>
         ${this.copied?.message ?? ''}
       </p>
