@@ -6,6 +6,48 @@
 import { checkCompiledSet, CompiledSetError } from '../definitions/check-compiled-set';
 import { describeJsonError } from '../definitions/describe-json-error';
 import type { DefinitionSet } from '../definitions/types';
+import { combineSets } from './combine-sets';
+
+/** What `configureTerms({ sets, shipped })` changes, once read; a key is absent when its option was not given or bad. */
+export interface PageSets {
+  sets?: DefinitionSet[];
+  shipped?: boolean;
+}
+
+/**
+ * Checks the `sets` and `shipped` options of `configureTerms` and reads the sets; a bad option or set is reported
+ * (each once) and left out.
+ */
+export async function readPageSets(
+  options: { sets?: unknown; shipped?: unknown },
+  base: string,
+  report: (problem: Error) => void,
+): Promise<PageSets> {
+  const update: PageSets = {};
+  const { sets, shipped } = options;
+  if (shipped !== undefined) {
+    if (typeof shipped === 'boolean') update.shipped = shipped;
+    else report(new TypeError(`option "shipped" must be true or false, got ${String(shipped)}`));
+  }
+  if (sets !== undefined) {
+    if (Array.isArray(sets)) update.sets = await readSets(sets, base, report);
+    else report(new TypeError(`option "sets" must be an array of compiled sets or URLs, got ${typeof sets}`));
+  }
+  return update;
+}
+
+/**
+ * The page's set: its own sets, then `base` (the shipped set or the `set` option) unless `shipped` is false,
+ * combined. `base` alone when there are no sets, even with `shipped: false`: a page never ends up with no set.
+ */
+export function resolvePageSet(
+  config: { readonly sets?: readonly DefinitionSet[]; readonly shipped?: boolean },
+  base: DefinitionSet,
+): DefinitionSet {
+  const { sets = [], shipped = true } = config;
+  if (!sets.length) return base;
+  return combineSets(shipped ? [...sets, base] : sets, base);
+}
 
 /**
  * Reads every item of `list` (a compiled set, or a URL string or `URL` resolved against `base`) at once and returns
@@ -106,6 +148,3 @@ function describeProblem(error: unknown, index: number): Error {
   }
   return new TypeError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
 }
-
-// handed to the settings with the reader: the first stage does not carry it
-export { combineSets } from './combine-sets';

@@ -173,6 +173,16 @@ describe('configureTerms', () => {
       expect(getTermsConfig().sets.map((one) => one.title)).toEqual(['甲']);
     });
 
+    it('refuses sets that are not a list and a shipped that is not a boolean, once each, changing nothing', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      await configureTerms({ sets: '/a.json', shipped: 'no' } as unknown as TermsConfigOptions);
+      expect(warn.mock.calls.map(([, error]) => (error as Error).message)).toEqual([
+        'option "shipped" must be true or false, got no',
+        'option "sets" must be an array of compiled sets or URLs, got string',
+      ]);
+      expect(getTermsConfig()).toMatchObject({ sets: [], shipped: true, set: definitionSet });
+    });
+
     it('a later change wins over sets still being read; [] removes them', async () => {
       const first = configureTerms({ sets: [department('甲', ['一网通办'])] });
       await configureTerms({ sets: [department('乙', ['掌上办'])] });

@@ -3,8 +3,8 @@ import { DEFAULT_CARD_LANG, parseCardLang, type CardLang } from '../card/labels'
 import { definitionSet } from '../definitions/definition-set.generated';
 import type { DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
-import type { combineSets } from './combine-sets';
 import { loadSetReader } from './load-set-reader';
+import type { readPageSets } from './read-sets';
 
 /** The page-wide settings every `<dszd-term>`, the card, `annotate()` and `<dszd-glossary>` read. */
 export interface TermsConfig {
@@ -81,10 +81,10 @@ interface ConfigStore {
   /** Bumped by every change of the sets: a read that finished after a newer change is dropped. */
   setsChange: number;
   /**
-   * combineSets, from the set reader: only pages with sets of their own need it, so the drop-in's first stage does
-   * not carry it (the sets are there only once the reader has read them).
+   * The page's set from the settings, given the set that stands for the shipped one; from the set reader: only
+   * pages with sets of their own need it, so the drop-in's first stage does not carry it.
    */
-  combine?: typeof combineSets;
+  combine?: ((config: StoredConfig, base: DefinitionSet) => DefinitionSet) | undefined;
 }
 
 // The drop-in script and the glossary script each bundle this module: configureTerms in one must reach the other.
@@ -101,50 +101,54 @@ function getStore(): ConfigStore {
  * `dszd-error` on the document) and ignored. Everything but `sets` applies at once; the promise resolves when the
  * sets have been read and apply too.
  */
-export function configureTerms(options: TermsConfigOptions | null = {}): Promise<void> {
+export async function configureTerms(options: TermsConfigOptions | null = {}): Promise<void> {
   let reading: Promise<void> | undefined;
   try {
-    if (options === null) options = {};
-    if (typeof options !== 'object') {
-      report(new TypeError(`options must be an object, got ${typeof options}`));
-      return Promise.resolve();
-    }
+    options ??= {};
+    if (typeof options !== 'object')
+      return report(new TypeError(`options must be an object, got ${typeof options}`));
     const store = getStore();
     const { current } = store;
-    const sets = readSetList(options.sets);
-    // (an older copy's store has no count: NaN, never equal, keeps its sets as they are)
-    if (sets?.length) reading = readPageSets(sets, ++store.setsChange);
-    else if (sets) store.setsChange++;
+    // The page's own sets and `shipped` are the set reader's business: loaded only when a page names them.
+    if (options.sets !== undefined || options.shipped !== undefined)
+      reading = applyPageSets(options, options.sets === undefined ? NaN : ++store.setsChange);
     store.current = Object.freeze({
+      ...current,
       lang: readLang(options.lang, current.lang),
       glossaryUrl: readGlossaryUrl(options.glossaryUrl, current.glossaryUrl),
-      sets: sets?.length === 0 ? [] : current.sets,
-      shipped: readShipped(options.shipped, current.shipped),
       base: readSet(options.set, current.base),
     });
   } catch (error) {
-    report(error);
-    return Promise.resolve();
+    return report(error);
   }
   notifyWatchers();
-  return reading ?? Promise.resolve();
+  await reading;
 }
 
-/** Reads the page's sets (fetching those given by URL) and applies the usable ones, unless newer sets came since. */
-async function readPageSets(list: readonly unknown[], change: number): Promise<void> {
+/** Where a page's set that cannot be used is reported. */
+const SETS_CONTEXT = 'definition set';
+
+/**
+ * Reads `sets` (fetching those given by URL) and `shipped` and applies them; sets are dropped when newer ones came
+ * since (`change` is then stale; NaN: no sets given). The set reader could not be loaded (offline, blocked): the
+ * page keeps what it had.
+ */
+async function applyPageSets(options: TermsConfigOptions, change: number): Promise<void> {
   try {
     const reader = await loadSetReader();
-    const sets = await reader.readSets(list, pageBase(), (problem) => report(problem, 'definition set'));
+    const update: Partial<Awaited<ReturnType<typeof readPageSets>>> = await reader.readPageSets(
+      options,
+      pageBase(),
+      (problem) => report(problem, SETS_CONTEXT),
+    );
     const store = getStore();
-    store.combine ??= reader.combineSets;
-    if (store.setsChange !== change) return;
-    store.current = Object.freeze({ ...store.current, sets });
+    store.combine ??= reader.resolvePageSet;
+    if (store.setsChange !== change) delete update.sets;
+    store.current = Object.freeze({ ...store.current, ...update });
+    notifyWatchers();
   } catch (error) {
-    // the set reader could not be loaded (offline, blocked): the page keeps the sets it had
-    report(error, 'definition set');
-    return;
+    report(error, SETS_CONTEXT);
   }
-  notifyWatchers();
 }
 
 function notifyWatchers(): void {
@@ -191,20 +195,6 @@ function readSet(value: unknown, fallback: DefinitionSet | undefined): Definitio
   return value as DefinitionSet;
 }
 
-function readSetList(value: unknown): readonly unknown[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value))
-    return refuse(`option "sets" must be an array, got ${describeValue(value)}`, undefined);
-  return value;
-}
-
-function readShipped(value: unknown, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean')
-    return refuse(`option "shipped" must be true or false, got ${describeValue(value)}`, fallback);
-  return value;
-}
-
 /** Reports a bad option value and keeps the current one. */
 function refuse<T>(message: string, fallback: T): T {
   report(new TypeError(message));
@@ -227,12 +217,9 @@ export function getTermsConfig(): TermsConfig {
   const { current, combine } = getStore();
   let config = resolved.get(current);
   if (!config) {
-    // (a store made by an older copy of dszd-term has no sets)
-    const { sets = [], shipped = true, base = definitionSet } = current;
-    const parts = shipped || !sets.length ? [...sets, base] : sets;
+    const base = current.base ?? definitionSet;
     // (no combine without sets: they come from the reader, which provides it)
-    const set = combine && parts.length > 1 ? combine(parts, base) : parts[0]!;
-    config = Object.freeze({ ...current, sets, shipped, set });
+    config = Object.freeze({ ...defaults, ...current, set: combine ? combine(current, base) : base });
     resolved.set(current, config);
   }
   return config;
