@@ -205,6 +205,7 @@ const FIRST_STAGE_REPLACEMENTS = {
   'src/definitions/definition-set.generated.ts': namesOnlySet(),
   'src/card/fetch-card-host.ts': 'src/stages/fetch-card-stage.ts',
   'src/highlight/highlight-session.ts': 'src/stages/deferred-highlight-session.ts',
+  'src/config/load-set-reader.ts': 'src/stages/fetch-sets-stage.ts',
   'src/term/dszd-term.styles.ts': minifiedTermStyles(),
 };
 
@@ -274,6 +275,9 @@ async function readFirstStageSharing(): Promise<{
       }),
     ]),
     readStageModules('./src/stages/highlight-stage.ts', [
+      replaceModules({ 'src/definitions/definition-set.generated.ts': namesOnly }),
+    ]),
+    readStageModules('./src/stages/sets-stage.ts', [
       replaceModules({ 'src/definitions/definition-set.generated.ts': namesOnly }),
     ]),
   ]);
@@ -414,6 +418,17 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
       [
         scriptEntry('./src/stages/highlight-stage.ts'),
         await fromEarlierStages((await readFirstStageSharing()).provides, CARD_STAGE_PROVIDES),
+      ],
+    ),
+  // A page's own definition sets (fetching and checking them), loaded only for data-set or configureTerms({ sets }).
+  'iife-sets': async () =>
+    classicScript(
+      './src/stages/sets-stage.ts',
+      'dszd-term.sets.js',
+      [],
+      [
+        scriptEntry('./src/stages/sets-stage.ts'),
+        await fromEarlierStages((await readFirstStageSharing()).provides),
       ],
     ),
   // <dszd-glossary> for a glossary page, beside the drop-in script or alone.

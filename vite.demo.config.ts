@@ -19,6 +19,7 @@ export default defineConfig({
         index: page('index'),
         article: page('article'),
         phone: page('phone'),
+        department: page('department'),
         glossary: page('glossary'),
         playground: page('playground'),
       },

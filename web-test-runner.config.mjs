@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { fileURLToPath } from 'node:url';
 import { cspHeaders } from './test/browser/csp-headers.mjs';
+import { setFiles } from './test/browser/set-files.mjs';
 import { reactEsmPlugin } from './test/browser/frameworks/react-esm-plugin.mjs';
 
 // Real headless Chromium: the Debian build, or CHROME_PATH. Nothing is downloaded.
@@ -13,7 +14,11 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   // fixtures with a name.csp file beside them are served with that Content-Security-Policy header
-  middleware: [cspHeaders(fileURLToPath(new URL('.', import.meta.url)))],
+  // sets/*.json: definition sets served as JSON (see set-files.mjs)
+  middleware: [
+    cspHeaders(fileURLToPath(new URL('.', import.meta.url))),
+    setFiles(fileURLToPath(new URL('.', import.meta.url))),
+  ],
   // reactEsmPlugin: React 19 is CommonJS only; the framework tests import it as ESM.
   // a11ySnapshotPlugin: tests read the browser's accessibility tree (what a screen reader is told).
   plugins: [

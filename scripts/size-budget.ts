@@ -15,6 +15,7 @@ export const DROP_IN_STAGES: readonly DropInStage[] = [
   { name: 'first stage', file: 'dszd-term.iife.js', mode: 'iife' },
   { name: 'card stage', file: 'dszd-term.card.js', mode: 'iife-card' },
   { name: 'highlight stage', file: 'dszd-term.highlight.js', mode: 'iife-highlight' },
+  { name: 'sets stage', file: 'dszd-term.sets.js', mode: 'iife-sets' },
 ];
 
 /**
@@ -27,6 +28,8 @@ export const FIRST_STAGE_BUDGET_BYTES = 19.5 * 1024;
 export const FIRST_CARD_BUDGET_BYTES = 50 * 1024;
 /** The highlight stage, loaded on top of the other two only for `data-mode="highlight"` (6.7 KB). */
 export const HIGHLIGHT_STAGE_BUDGET_BYTES = 7 * 1024;
+/** The sets stage, loaded only for a page's own definition sets (`data-set`, `configureTerms({ sets })`). */
+export const SETS_STAGE_BUDGET_BYTES = 3 * 1024;
 
 export interface BudgetCheck {
   name: string;
@@ -38,7 +41,8 @@ export interface BudgetCheck {
 /** Each budget against the files `read` returns (gzip level 9). */
 export function checkStageBudgets(read: (file: string) => Uint8Array): BudgetCheck[] {
   const gzip = (file: string) => gzipSync(read(file), { level: 9 }).length;
-  const [first, card, highlight] = DROP_IN_STAGES.map((stage) => gzip(stage.file)) as [
+  const [first, card, highlight, sets] = DROP_IN_STAGES.map((stage) => gzip(stage.file)) as [
+    number,
     number,
     number,
     number,
@@ -53,5 +57,6 @@ export function checkStageBudgets(read: (file: string) => Uint8Array): BudgetChe
     check('dszd-term.iife.js (first stage)', first, FIRST_STAGE_BUDGET_BYTES),
     check('dszd-term.iife.js + dszd-term.card.js (an open card)', first + card, FIRST_CARD_BUDGET_BYTES),
     check('dszd-term.highlight.js', highlight, HIGHLIGHT_STAGE_BUDGET_BYTES),
+    check('dszd-term.sets.js', sets, SETS_STAGE_BUDGET_BYTES),
   ];
 }

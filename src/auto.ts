@@ -12,13 +12,18 @@
  * | `data-mode` | `auto`, `wrap` (self-healing `<dszd-term>` wrappers) or `highlight` (no DOM change) | `auto` |
  * | `data-lang` | card labels: `zh-CN` or `en` | `zh-CN` |
  * | `data-glossary-url` | glossary page the card links to (`#dszd-entry-<serial>` is appended) | none |
+ * | `data-set` | URLs of compiled sets of your own, separated by white space, before the shipped set | none |
+ * | `data-set-only` | present: the `data-set` sets without the shipped set | absent |
  * | `data-auto` | `false`: load only, annotate nothing | `true` |
+ *
+ * With `data-set`, the page is annotated once, after the sets were fetched and checked (`dszd-term.sets.js`, beside
+ * this file, does that); a set that cannot be used is skipped with one `dszd-error`.
  *
  * It exposes `window.dszdTerm`. Loaded twice (or beside another copy) it does nothing the second time.
  */
 import { annotate, unannotate, type Annotation } from './annotate/annotate';
 import type { AnnotateMode } from './annotate/options';
-import { configureTerms } from './config';
+import { configureTerms, getTermsConfig } from './config/terms-config';
 import { definitionSet } from './definitions/definition-set.generated';
 import type { DefinitionSet } from './definitions/types';
 import { reportError } from './events/error-event';
@@ -36,6 +41,8 @@ export interface DszdTermGlobal {
   readonly findTerms: typeof findTerms;
   readonly annotate: typeof annotate;
   readonly unannotate: typeof unannotate;
+  /** Page-wide options, as for the ES module (`sets`, `shipped`, `lang`, `glossaryUrl`…). */
+  readonly configureTerms: typeof configureTerms;
   /** The page annotation the script started, once it has started (null with `data-auto="false"`). */
   readonly annotation: Annotation | null;
 }
@@ -57,14 +64,21 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
     findTerms,
     annotate,
     unannotate,
+    configureTerms,
     get annotation() {
       return annotation;
     },
   };
+  // The page's own sets: the text is annotated once, with all of them (configured never rejects).
+  let configured: Promise<void> | undefined;
+  const sets = data.set?.split(/\s+/).filter(Boolean);
   try {
-    configureTerms({
-      ...(data.lang !== undefined ? { lang: data.lang } : {}),
-      ...(data.glossaryUrl !== undefined ? { glossaryUrl: data.glossaryUrl } : {}),
+    // an option left undefined keeps its value
+    configured = configureTerms({
+      lang: data.lang,
+      glossaryUrl: data.glossaryUrl,
+      sets: sets?.length ? sets : undefined,
+      shipped: 'setOnly' in data ? false : undefined,
     });
   } catch (error) {
     reportError(win.document, error, 'data-lang / data-glossary-url');
@@ -93,11 +107,13 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
     }
   };
   // A deferred script runs in the task of the page's end of parsing (often with its first layout): building the
-  // matcher and the first slice each get a task of their own, so none of ours joins that long task.
+  // matcher and the first slice each get a task of their own, so none of ours joins that long task. The page's own
+  // sets come first: the text is annotated once, with all of them.
   const start = () =>
-    void yieldToEventLoop()
+    void (configured && sets?.length ? configured : Promise.resolve())
+      .then(yieldToEventLoop)
       .then(() => {
-        getMatcher();
+        getMatcher(getTermsConfig().set);
         return yieldToEventLoop();
       })
       .then(run, (error: unknown) => reportError(win.document, error, 'auto-annotate'));

@@ -11,6 +11,7 @@ export type { Insertion } from './html/splice';
 export { definitionSet } from './definitions/definition-set.generated';
 export type * from './definitions/types';
 export { compileDefinitionSet, parseDefinitionSetJson, DefinitionSetError } from './definitions/compile';
+export { checkCompiledSet, CompiledSetError } from './definitions/check-compiled-set';
 export { findTerms, findEntry, type FindTermsOptions, type TermMatch } from './match/find-terms';
 export { selectOccurrences, type Occurrence } from './match/occurrence';
 export { normalizeKey } from './match/normalize';

@@ -1,3 +1,4 @@
+import { bindRootSet, resolveTermSet } from '../config/resolve-set';
 import { DszdAnnotateEvent, type AnnotateResult } from '../events/annotate-event';
 import { reportError } from '../events/error-event';
 import { HighlightSession } from '../highlight/highlight-session';
@@ -153,6 +154,7 @@ export class Annotation {
     this._observer = null;
     try {
       this._stop();
+      if (root && currentByRoot.get(root) === this) bindRootSet(root, undefined);
       removeClosedCard();
     } catch (error) {
       reportError(root, error, 'annotate remove');
@@ -206,9 +208,11 @@ export class Annotation {
     if (previous && highlight && !previous._highlight) previous.remove();
     else if (previous) previous._stop();
     currentByRoot.set(root, this);
+    // The terms under the root look their entries up where the annotation found them (see resolveTermSet).
+    bindRootSet(root, options.set);
     if (highlight) {
       running.add(this);
-      this._highlight = new HighlightSession(root, options, (result) => {
+      this._highlight = new HighlightSession(root, { ...options, set: resolveTermSet(root) }, (result) => {
         this._finish(result);
         root.dispatchEvent(new DszdAnnotateEvent(result));
       });
@@ -262,7 +266,7 @@ export class Annotation {
     if (this._options?.occurrence !== 'first' || !this._index) return;
     for (const term of terms) {
       if (this._owned.has(term)) continue;
-      const serial = findTermElementSerial(term, this._options.set);
+      const serial = findTermElementSerial(term, resolveTermSet(term));
       if (serial !== undefined) this._index.addTagged(serial, term);
     }
   }
@@ -375,7 +379,7 @@ export class Annotation {
     return {
       adapter: this._adapter!,
       root: this.root!,
-      set: this._options!.set,
+      set: resolveTermSet(this.root!),
       index: this._index!,
       owned: this._owned,
       reread: (block) => this._enqueueLive([block]),

@@ -10,7 +10,8 @@ import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { DszdHideEvent } from '../events/hide-event';
 import { DszdShowEvent } from '../events/show-event';
-import { getTermsConfig, watchTermsConfig } from '../config';
+import { findEntrySource } from '../config/set-sources';
+import { getTermsConfig, watchTermsConfig } from '../config/terms-config';
 import { copyText } from './copy-text';
 import { cardStyles } from './dszd-card.styles';
 import { cssProps } from './css-props';
@@ -226,13 +227,16 @@ export class DszdCard extends LitElement {
     super.connectedCallback();
     // configureTerms({ glossaryUrl }) reaches an open card too: its link changes or goes.
     this._stopWatchingConfig ??= watchTermsConfig(() => {
-      if (this.entry)
-        this.glossaryLink = buildGlossaryLink(
-          getTermsConfig().glossaryUrl,
-          this.entry.serial,
-          document.baseURI,
-        );
+      if (this.entry) this.glossaryLink = this._linkFor(this.entry, this.definitionSet);
     });
+  }
+
+  /** The entry's place on the glossary page, which lists the page's set: none for a term of another set. */
+  private _linkFor(entry: DefinitionEntry, set: DefinitionSet): string | undefined {
+    const config = getTermsConfig();
+    return set === config.set
+      ? buildGlossaryLink(config.glossaryUrl, entry.serial, document.baseURI)
+      : undefined;
   }
 
   override disconnectedCallback(): void {
@@ -255,7 +259,8 @@ export class DszdCard extends LitElement {
     const entry = this.entry;
     const labels = getLabels(this.cardLang);
     const set = this.definitionSet;
-    const source = describeSet(set);
+    // of a combination, the set the entry itself comes from
+    const source = describeSet(entry ? findEntrySource(entry, set) : set);
     const bridge = this.bridge;
     const segments = entry ? segmentRelated(entry, set) : { definition: [], notes: [] };
     const related = entry ? findRelatedEntries(entry, set) : [];
@@ -428,7 +433,7 @@ export class DszdCard extends LitElement {
     this.copyStatus = '';
     this.definitionSet = trigger.definitionSet;
     this.cardLang = trigger.cardLang;
-    this.glossaryLink = buildGlossaryLink(getTermsConfig().glossaryUrl, entry.serial, document.baseURI);
+    this.glossaryLink = this._linkFor(entry, this.definitionSet);
     this.bridge = undefined;
     this.isOpen = true;
     await this.updateComplete;
@@ -614,7 +619,7 @@ export class DszdCard extends LitElement {
     const labels = getLabels(this.cardLang);
     // Cleared first, so a second copy is announced again.
     this.copyStatus = '';
-    copyText(formatCitation(entry, this.definitionSet), button)
+    copyText(formatCitation(entry, findEntrySource(entry, this.definitionSet)), button)
       .then((copied) => {
         if (this.entry === entry) this.copyStatus = copied ? labels.copied : labels.copyFailed;
       })

@@ -2,6 +2,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../data/definition-set.schema.json' with { type: 'json' };
 import { buildMatcher } from '../match/matcher';
 import { normalizeKey } from '../match/normalize';
+import { describeJsonError } from './describe-json-error';
+import { findNameProblem, isRealDate } from './set-rules';
 import { findRelatedSerials } from './related';
 import type { DefinitionSet, DefinitionSetSource, SourceEntry, UnitsSource } from './types';
 
@@ -150,66 +152,42 @@ function schemaError(data: unknown, error: ErrorObject, origin: string): Definit
   );
 }
 
-const NOTHING_TO_MATCH = 'empty field: nothing left once quote marks and white space are ignored';
-
 function checkUniqueness(source: DefinitionSetSource, origin: string): void {
   if (!isRealDate(source.date))
     throw new DefinitionSetError(origin, 'field "date"', `no such date: ${source.date}`);
-  const serials = new Map<number, number>();
-  // normalized key → who owns it, so that 教育“一张图” and 教育一张图 count as one spelling
-  const names = new Map<string, { serial: number; text: string }>();
-  source.entries.forEach((entry, index) => {
-    const label = entryLabel(entry, index);
-    const where = (field: string) => `${label}, field "${field}"`;
-    const previous = serials.get(entry.serial);
-    if (previous !== undefined)
-      throw new DefinitionSetError(
-        origin,
-        where('serial'),
-        `duplicate serial ${entry.serial} (also entry at position ${previous + 1})`,
-      );
-    serials.set(entry.serial, index);
-
-    const termKey = normalizeKey(entry.term);
-    // a name the matcher sees as empty would match everywhere (and make every exclusion "contain" it)
-    if (!termKey) throw new DefinitionSetError(origin, where('term'), NOTHING_TO_MATCH);
-    const termOwner = names.get(termKey);
-    if (termOwner)
-      throw new DefinitionSetError(
-        origin,
-        where('term'),
-        `duplicate term: same as “${termOwner.text}” of entry ${termOwner.serial}`,
-      );
-    names.set(termKey, { serial: entry.serial, text: entry.term });
-  });
-  source.entries.forEach((entry, index) => {
-    const label = entryLabel(entry, index);
-    (entry.aliases ?? []).forEach((alias, i) => {
-      const key = normalizeKey(alias.text);
-      if (!key)
-        throw new DefinitionSetError(origin, `${label}, field "aliases[${i}].text"`, NOTHING_TO_MATCH);
-      const owner = names.get(key);
-      if (owner && owner.serial !== entry.serial)
-        throw new DefinitionSetError(
-          origin,
-          `${label}, field "aliases[${i}].text"`,
-          `alias “${alias.text}” collides with “${owner.text}” of entry ${owner.serial}`,
-        );
-      if (!owner) names.set(key, { serial: entry.serial, text: alias.text });
-    });
-  });
+  const names = source.entries.map((entry) => ({
+    serial: entry.serial,
+    term: entry.term,
+    aliases: (entry.aliases ?? []).map((alias) => alias.text),
+  }));
+  const clash = findNameProblem(names);
+  if (clash) {
+    // a source alias is an object: its text is the field
+    const field = clash.field.startsWith('aliases[') ? `${clash.field}.text` : clash.field;
+    throw new DefinitionSetError(
+      origin,
+      `${entryLabel(source.entries[clash.index], clash.index)}, field "${field}"`,
+      clash.problem,
+    );
+  }
+  const owners = new Map<string, number>();
+  for (const entry of names)
+    for (const name of [entry.term, ...entry.aliases]) {
+      const key = normalizeKey(name);
+      if (!owners.has(key)) owners.set(key, entry.serial);
+    }
   source.entries.forEach((entry, index) => {
     const label = entryLabel(entry, index);
     const own = [entry.term, ...(entry.aliases ?? []).map((a) => a.text)].map(normalizeKey);
     (entry.exclusions ?? []).forEach((exclusion, i) => {
       const key = normalizeKey(exclusion.text);
       const where = `${label}, field "exclusions[${i}].text"`;
-      const owner = names.get(key);
-      if (owner)
+      const owner = owners.get(key);
+      if (owner !== undefined)
         throw new DefinitionSetError(
           origin,
           where,
-          `exclusion “${exclusion.text}” is itself a name of entry ${owner.serial}`,
+          `exclusion “${exclusion.text}” is itself a name of entry ${owner}`,
         );
       if (!own.some((name) => key.length > name.length && key.includes(name)))
         throw new DefinitionSetError(
@@ -221,11 +199,6 @@ function checkUniqueness(source: DefinitionSetSource, origin: string): void {
   });
 }
 
-function isRealDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}
-
 function valueAt(data: unknown, pointer: string): unknown {
   let value = data;
   for (const segment of pointer.split('/').slice(1)) value = (value as Record<string, unknown>)[segment];
@@ -234,40 +207,4 @@ function valueAt(data: unknown, pointer: string): unknown {
 
 function describeType(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-}
-
-function describeJsonError(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  // V8 names no position for "Unexpected token 'x', "…" is not valid JSON" (and quotes raw source, line breaks
-  // included, which would break the CLI's one-line error) nor for "Unexpected end of JSON input".
-  const offset = position ? Number(position[1]) : findJsonErrorOffset(text);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  const reason = message.replace(/(?: in JSON)? at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*$/s, '');
-  return `${reason} at line ${line}, column ${column}`;
-}
-
-/** The offset of the first character JSON.parse rejects: the shortest prefix that fails before its own end. */
-function findJsonErrorOffset(text: string): number {
-  const failsInside = (length: number): boolean => {
-    try {
-      JSON.parse(text.slice(0, length));
-      return false;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : '';
-      const position = /position (\d+)/.exec(message);
-      return position ? Number(position[1]) < length : !/end of JSON input/.test(message);
-    }
-  };
-  let low = 1;
-  let high = text.length;
-  if (!failsInside(high)) return text.length;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (failsInside(middle)) high = middle;
-    else low = middle + 1;
-  }
-  return low - 1;
 }

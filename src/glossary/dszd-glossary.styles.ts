@@ -124,6 +124,9 @@ export const glossaryStyles = css`
   .label {
     font-weight: 600;
   }
+  .entry-source {
+    font-size: 0.9em;
+  }
   mark {
     color: var(--dszd-glossary-mark-color, MarkText);
     background: var(--dszd-glossary-mark-background, Mark);

@@ -5,8 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { copyText } from '../card/copy-text';
 import { parseCardLang } from '../card/labels';
-import { getTermsConfig, watchTermsConfig } from '../config';
-import { definitionSet } from '../definitions/definition-set.generated';
+import { findEntrySource, listSetParts } from '../config/set-sources';
+import { getTermsConfig, watchTermsConfig } from '../config/terms-config';
 import { formatCitation } from '../definitions/citation';
 import { describeSet } from '../definitions/describe-set';
 import { findRelatedEntries, segmentRelated, type TextSegment } from '../definitions/related';
@@ -44,14 +44,16 @@ const HEADINGS: Record<number, StaticValue> = {
  *   unit filter both ways (absent while it shows every unit).
  * @attr heading-level - Level of the term headings, 2–6. Default 2.
  *
- * @prop {DefinitionSet} set - The compiled set to list. Default: the shipped 数字社会定义集（6.0版）.
+ * @prop {DefinitionSet | undefined} set - The compiled set to list. Default: the page's set (`configureTerms`: the
+ *   page's own sets, then the shipped 数字社会定义集（6.0版）); of several sets, each entry names the one it is from.
  *
  * @slot - Optional content shown above the search field (an introduction, say).
  *
  * @csspart search - The search landmark holding label, field and count.
  * @csspart input - The search field.
  * @csspart count - The live result count (“45 条”, “无匹配”).
- * @csspart source - The line naming the set, its issuer and date.
+ * @csspart source - The line naming the set (or each of the sets), its issuer and date.
+ * @csspart entry-source - An entry's own source line, when the list combines several sets.
  * @csspart list - The container of the entries.
  * @csspart entry - One entry (`<article>`); the targeted one also has part `target`.
  * @csspart term - The heading of an entry.
@@ -84,7 +86,12 @@ const HEADINGS: Record<number, StaticValue> = {
 export class DszdGlossary extends LitElement {
   static override styles = glossaryStyles;
 
-  @property({ attribute: false }) set: DefinitionSet = definitionSet;
+  @property({ attribute: false }) set: DefinitionSet | undefined;
+
+  /** The set listed: `set`, else the page's. */
+  get listedSet(): DefinitionSet {
+    return this.set ?? getTermsConfig().set;
+  }
 
   /** The search text; reflected to the `query` attribute, which is absent while the field is empty. */
   @property({
@@ -112,11 +119,19 @@ export class DszdGlossary extends LitElement {
   @property({ attribute: false }) private targetSerial: number | undefined;
 
   #listeners: AbortController | undefined;
+  /** The set whose entries have their anchors. */
+  #anchored: DefinitionSet | undefined;
   #stopWatchingConfig: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#stopWatchingConfig = watchTermsConfig(() => this.requestUpdate());
+    let listed = this.listedSet;
+    this.#stopWatchingConfig = watchTermsConfig(() => {
+      this.requestUpdate();
+      // The page's sets arrived (fetched): the URL may name one of their entries.
+      if (this.listedSet !== listed) void this.#followHash();
+      listed = this.listedSet;
+    });
     this.#listeners = new AbortController();
     window.addEventListener('hashchange', () => void this.#followHash(), { signal: this.#listeners.signal });
     void this.#followHash();
@@ -131,11 +146,13 @@ export class DszdGlossary extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('set')) {
+    const set = this.listedSet;
+    if (changed.has('set') || set !== this.#anchored) {
+      this.#anchored = set;
       try {
         syncEntryAnchors(
           this,
-          this.set.entries.map((entry) => entry.serial),
+          set.entries.map((entry) => entry.serial),
         );
       } catch (error) {
         reportError(this, error, 'glossary anchors');
@@ -154,9 +171,13 @@ export class DszdGlossary extends LitElement {
 
   #renderGlossary(): TemplateResult {
     const labels = getGlossaryLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
-    const found = this.#filter(this.set, this.query);
+    const set = this.listedSet;
+    // one line per set the list combines
+    const sourceLines = listSetParts(set).map(
+      (part, i) => html`${i ? html`<br />` : nothing}${describeSet(part)}`,
+    );
+    const found = this.#filter(set, this.query);
     const visible = new Set(found);
-    const set = this.set;
     const units = listUnits(set);
     // data-dszd-skip: a page annotator walking open shadow roots must not wrap the glossary's own words.
     return html`
@@ -189,7 +210,7 @@ export class DszdGlossary extends LitElement {
           ${found.length ? labels.count(found.length) : labels.noMatches}
         </p>
       </div>
-      <p class="source" part="source" lang="zh-CN" data-dszd-skip>${describeSet(set)}</p>
+      <p class="source" part="source" lang="zh-CN" data-dszd-skip>${sourceLines}</p>
       <p id="copy-status" class="visually-hidden" role="status" lang=${labels.lang}>
         ${this.copied?.message ?? ''}
       </p>
@@ -208,8 +229,9 @@ export class DszdGlossary extends LitElement {
     const query = shown ? this.query : '';
     const target = entry.serial === this.targetSerial;
     const id = getEntryAnchorId(entry.serial);
-    const segments = segmentRelated(entry, this.set);
-    const related = findRelatedEntries(entry, this.set);
+    const set = this.listedSet;
+    const segments = segmentRelated(entry, set);
+    const related = findRelatedEntries(entry, set);
     return html`
       <article
         class="entry ${target ? 'target' : ''}"
@@ -265,6 +287,14 @@ export class DszdGlossary extends LitElement {
               : nothing
           }
         </p>
+        ${
+          listSetParts(set).length > 1
+            ? html`<p class="entry-source" part="entry-source">
+                <span class="label" lang=${labels.lang}>${labels.source}${labels.colon}</span
+                >${describeSet(findEntrySource(entry, set))}
+              </p>`
+            : nothing
+        }
         <div class="actions">
           <button
             class="copy"
@@ -321,7 +351,7 @@ export class DszdGlossary extends LitElement {
     const button = event.currentTarget as HTMLElement;
     const labels = getGlossaryLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
     this.copied = undefined;
-    copyText(formatCitation(entry, this.set), button)
+    copyText(formatCitation(entry, findEntrySource(entry, this.listedSet)), button)
       .then((done) => {
         this.copied = { serial: entry.serial, message: done ? labels.copied : labels.copyFailed };
       })
@@ -332,10 +362,11 @@ export class DszdGlossary extends LitElement {
   async #followHash(): Promise<void> {
     try {
       const serial = readHashSerial(location.hash);
-      const entry = serial === undefined ? undefined : findEntryBySerial(serial, this.set);
+      const set = this.listedSet;
+      const entry = serial === undefined ? undefined : findEntryBySerial(serial, set);
       this.targetSerial = entry?.serial;
       if (!entry) return;
-      if (!searchEntries(this.set, this.query).includes(entry)) this.query = '';
+      if (!searchEntries(set, this.query).includes(entry)) this.query = '';
       if (this.unit && entry.unit !== this.unit) this.unit = '';
       await this.updateComplete;
       // The browser's own fragment scroll while the page loads focuses the viewport: go after it, not before.

@@ -14,6 +14,8 @@ export interface GlossaryLabels {
   allUnits: string;
   /** Introduces an entry's related terms (相关名词). */
   related: string;
+  /** Introduces the set an entry comes from, when the list combines several sets. */
+  source: string;
   /** An entry's copy button. */
   copy: string;
   /** Announced once an entry's cited definition is on the clipboard. */
@@ -35,6 +37,7 @@ const chinese: GlossaryLabels = {
   unitFilter: '解释单位',
   allUnits: '全部单位',
   related: '相关名词',
+  source: '来源',
   copy: '复制',
   copied: '已复制定义及来源',
   copyFailed: '复制失败，请选中文字后复制',
@@ -52,6 +55,7 @@ const english: GlossaryLabels = {
   unitFilter: 'Responsible unit',
   allUnits: 'All units',
   related: 'Related terms',
+  source: 'Source',
   copy: 'Copy',
   copied: 'Copied with its source',
   copyFailed: 'Could not copy: select the text to copy it',

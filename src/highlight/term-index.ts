@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { CARD_TAG } from '../card/card-host';
 import type { CardLang } from '../card/labels';
-import { getTermsConfig } from '../config';
+import { getTermsConfig } from '../config/terms-config';
 import type { DefinitionSet } from '../definitions/types';
 import { DszdTerm } from '../term/dszd-term';
 

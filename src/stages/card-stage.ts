@@ -5,7 +5,7 @@
  */
 import { css } from 'lit';
 import * as cardHost from '../card/card-host';
-import { configureTerms } from '../config';
+import { configureTerms } from '../config/terms-config';
 import { definitionSet } from '../definitions/definition-set.generated';
 import { definitionTexts } from './definition-texts';
 import { provideModules } from './stage-registry';

@@ -13,7 +13,7 @@ function getRegistry(): Registry {
 }
 
 /**
- * Makes a stage's modules available to the stages after it, by source path (`src/config.ts`) or package name. The
+ * Makes a stage's modules available to the stages after it, by source path (`src/config/terms-config.ts`) or package name. The
  * first copy on a page wins: a second copy of the script must not swap the set and settings the first one's terms use.
  */
 export function provideModules(modules: Record<string, Record<string, unknown>>): void {

@@ -3,7 +3,8 @@ import { findLoadedCardHost, loadCardHost, type CardHostModule } from '../card/c
 import { parseCardLang, type CardLang } from '../card/card-lang';
 import { parseDelay } from '../card/parse-delay';
 import type { CardTrigger } from '../card/trigger';
-import { getTermsConfig, watchTermsConfig } from '../config';
+import { resolveTermSet } from '../config/resolve-set';
+import { getTermsConfig, watchTermsConfig } from '../config/terms-config';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { termStyles } from './dszd-term.styles';
@@ -45,7 +46,8 @@ const UPGRADED_PROPERTIES = ['term', 'showDelay', 'hideDelay', 'set'] as const;
  * @prop {string | undefined} term - The `term` attribute.
  * @prop {number} showDelay - The `show-delay` attribute.
  * @prop {number} hideDelay - The `hide-delay` attribute.
- * @prop {DefinitionSet | undefined} set - A definition set for this term only (default: `configureTerms({ set })`).
+ * @prop {DefinitionSet | undefined} set - A definition set for this term only (default: the set of the `annotate()`
+ *   that wrapped it, else the page's sets and the shipped one, see `configureTerms`).
  * @prop {DefinitionEntry | undefined} entry - The entry found (read-only).
  * @prop {boolean} expanded - Whether its card is open (read-only).
  *
@@ -164,9 +166,9 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     return this._leader()._isExpanded;
   }
 
-  /** The set the entry is looked up in. */
+  /** The set the entry is looked up in: its own `set`, else the one its annotation used, else the page's. */
   get definitionSet(): DefinitionSet {
-    return this.set ?? getTermsConfig().set;
+    return this.set ?? resolveTermSet(this);
   }
 
   /** Language of the card's labels: the `lang` attribute if it names zh or en, else the page-wide setting. */

@@ -14,6 +14,8 @@ describe('dszd-term/node', () => {
       'compileDefinitionSet',
       'parseDefinitionSetJson',
       'DefinitionSetError',
+      'checkCompiledSet',
+      'CompiledSetError',
     ])
       expect(node, name).toHaveProperty(name);
   });

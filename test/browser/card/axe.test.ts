@@ -1,7 +1,7 @@
 import 'axe-core';
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { configureTerms } from '../../../src/config';
+import { configureTerms } from '../../../src/config/terms-config';
 import { expectNoViolations, resetPage, sharedCard, surfaceOf } from './helpers';
 
 async function page(): Promise<HTMLElement> {

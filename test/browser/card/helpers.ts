@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
 import type { DszdCard } from '../../../src/card/dszd-card';
-import { resetTermsConfig } from '../../../src/config';
+import { resetTermsConfig } from '../../../src/config/terms-config';
 import '../../../src/define';
 
 /** The shared card, which must exist. */

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 
 // The demo pages as a visitor opens them, each in a 360 px wide frame (a small phone), served from demo/.
-const PAGES = ['index', 'article', 'phone', 'glossary', 'playground', 'screenshot'] as const;
+const PAGES = ['index', 'article', 'phone', 'department', 'glossary', 'playground', 'screenshot'] as const;
 
 const frames: HTMLIFrameElement[] = [];
 
@@ -70,6 +70,7 @@ describe('demo pages', function (this: { timeout(ms: number): void }) {
     expect(links).to.include.members([
       './article.html',
       './phone.html',
+      './department.html',
       './glossary.html',
       './playground.html',
     ]);
@@ -81,5 +82,36 @@ describe('demo pages', function (this: { timeout(ms: number): void }) {
     const doc = await openPage('screenshot', 1024, 600);
     const marked = [...doc.querySelectorAll('dszd-term')].map((term) => term.textContent);
     expect(marked).to.deep.equal(['数字社会', '未来社区', '未来乡村', '城市大脑', '数字乡村']);
+  });
+
+  it('department.html: the example set (data-set) is annotated beside the 6.0 set, its card names the example set', async () => {
+    const doc = await openPage('department', 1024, 800);
+    const win = doc.defaultView as Window;
+    await until(() => Boolean(win.dszdTerm?.annotation), 'the annotation');
+    await win.dszdTerm!.annotation!.settled();
+    const terms = [...doc.querySelectorAll<HTMLElement & { entry?: { definition: string[] } }>('dszd-term')];
+    expect(terms.map((term) => term.textContent)).to.deep.equal([
+      '一网通办',
+      '免证办',
+      '帮办代办',
+      '数字社会',
+      '未来社区',
+    ]);
+    const own = terms[0]!;
+    expect(own.entry?.definition[0]).to.match(/^【示例文字，非官方定义】/);
+    own.click();
+    const card = await new Promise<HTMLElement>((resolve, reject) => {
+      void until(
+        () => Boolean(doc.querySelector('dszd-card')?.shadowRoot?.querySelector('[part~="source"]')),
+        'the card',
+      )
+        .then(() =>
+          resolve(
+            doc.querySelector('dszd-card')!.shadowRoot!.querySelector<HTMLElement>('[part~="source"]')!,
+          ),
+        )
+        .catch(reject);
+    });
+    expect(card.textContent).to.include('示例部门定义集（虚构示例，非官方数据）（0.1版）');
   });
 });

@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
-import { configureTerms, resetTermsConfig } from '../../../src/config';
+import { configureTerms, resetTermsConfig } from '../../../src/config/terms-config';
 import type { DefinitionSet } from '../../../src/definitions/types';
 import type { DszdErrorEvent } from '../../../src/events/error-event';
 import type { DszdGlossary } from '../../../src/glossary/dszd-glossary';

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
-import { configureTerms, getTermsConfig, resetTermsConfig } from '../../../src/config';
+import { configureTerms, getTermsConfig, resetTermsConfig } from '../../../src/config/terms-config';
 import type { DszdTerm } from '../../../src/term/dszd-term';
 import { cardPart, isCardOpen, sharedCard } from '../card/helpers';
 import { wrappedTexts } from '../annotate/helpers';

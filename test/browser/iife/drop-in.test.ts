@@ -39,11 +39,12 @@ describe('dszd-term.iife.js with no options', () => {
     expect(page.doc.body.textContent).to.equal(page.originalText);
   });
 
-  it('exposes window.dszdTerm: version, the 6.0 set, findTerms, annotate, unannotate', () => {
+  it('exposes window.dszdTerm: version, the 6.0 set, findTerms, annotate, unannotate, configureTerms', () => {
     const api = page.win.dszdTerm!;
     expect(Object.keys(api).sort()).to.deep.equal([
       'annotate',
       'annotation',
+      'configureTerms',
       'definitionSet',
       'findTerms',
       'unannotate',
@@ -58,6 +59,7 @@ describe('dszd-term.iife.js with no options', () => {
     ]);
     expect(typeof api.annotate).to.equal('function');
     expect(typeof api.unannotate).to.equal('function');
+    expect(typeof api.configureTerms).to.equal('function');
   });
 
   it('adds no global but window.dszdTerm (and, with the card stage, those lit keeps on every page it runs in)', async () => {

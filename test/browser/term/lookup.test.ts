@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { configureTerms } from '../../../src/config';
+import { configureTerms } from '../../../src/config/terms-config';
 import type { DefinitionSet } from '../../../src/definitions/types';
 import type { DszdTerm } from '../../../src/term/dszd-term';
 import { findSharedCard } from '../../../src/card/card-host';

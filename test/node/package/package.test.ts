@@ -118,6 +118,7 @@ describe('npm pack', () => {
         'dist/dszd-term.iife.js',
         'dist/dszd-term.card.js',
         'dist/dszd-term.highlight.js',
+        'dist/dszd-term.sets.js',
         'dist/dszd-glossary.iife.js',
         'dist/node.js',
         'dist/cli.js',
@@ -275,12 +276,12 @@ describe('module graphs', () => {
     );
   });
 
-  it("neither later stage carries the matcher or the annotator again (they read the first stage's)", () => {
+  it("no later stage carries the matcher or the annotator again (they read the first stage's)", () => {
     // strings of the first stage's modules that minification keeps
     const firstStageMarkers = ['data-dszd-auto', 'dszd-term: no entry for', 'annotate: root must be'];
     const first = readFileSync(join(unpacked, 'dist/dszd-term.iife.js'), 'utf8');
     for (const marker of firstStageMarkers) expect(first, marker).toContain(marker);
-    for (const file of ['dist/dszd-term.card.js', 'dist/dszd-term.highlight.js']) {
+    for (const file of ['dist/dszd-term.card.js', 'dist/dszd-term.highlight.js', 'dist/dszd-term.sets.js']) {
       const code = readFileSync(join(unpacked, file), 'utf8');
       for (const marker of firstStageMarkers) expect(code, `${file}: ${marker}`).not.toContain(marker);
     }
@@ -298,7 +299,7 @@ describe('module graphs', () => {
     // the matcher and the annotator at least, so the check cannot pass on an empty list
     for (const module of ['src/match/automaton.ts', 'src/match/scan.ts', 'src/annotate/annotate.ts'])
       expect(first, module).toContain(module);
-    for (const mode of ['iife-card', 'iife-highlight']) {
+    for (const mode of ['iife-card', 'iife-highlight', 'iife-sets']) {
       const later = await sourcesOf(mode);
       expect(later.size, mode).toBeGreaterThan(0);
       expect(
@@ -314,6 +315,7 @@ const CLASSIC_SCRIPTS = [
   'dist/dszd-term.iife.js',
   'dist/dszd-term.card.js',
   'dist/dszd-term.highlight.js',
+  'dist/dszd-term.sets.js',
   'dist/dszd-glossary.iife.js',
 ];
 
@@ -504,7 +506,7 @@ describe('custom-elements.json', () => {
 describe('size', () => {
   it('keeps each stage of the drop-in script within its gzip budget (npm run size shows where the bytes go)', () => {
     const checks = checkStageBudgets((file) => readFileSync(join(unpacked, 'dist', file)));
-    expect(checks.length).toBe(3);
+    expect(checks.length).toBe(4);
     for (const check of checks)
       expect(
         check.bytes,
