@@ -1,5 +1,5 @@
-import { isSafeLinkUrl } from './card/glossary-link';
-import { DEFAULT_CARD_LANG, parseCardLang, type CardLang } from './card/labels';
+import { isSafeLinkUrl } from './links/glossary-link';
+import { DEFAULT_CARD_LANG, parseCardLang, type CardLang } from './i18n/labels';
 import { definitionSet } from './definitions/definition-set.generated';
 import type { DefinitionSet } from './definitions/types';
 import { reportError } from './events/error-event';

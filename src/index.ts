@@ -12,6 +12,6 @@ export { configureTerms, getTermsConfig } from './config';
 export type { TermsConfig, TermsConfigOptions } from './config';
 export { findTerms, findEntry, type FindTermsOptions, type TermMatch } from './match/find-terms';
 export { selectOccurrences, type Occurrence } from './match/occurrence';
-export { normalizeKey } from './match/normalize';
+export { normalizeKey } from './text/normalize';
 export type { AnnotateMode } from './annotate/options';
 export { DszdErrorEvent } from './events/error-event';

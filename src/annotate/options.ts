@@ -1,7 +1,7 @@
 import type { DefinitionSet } from '../definitions/types';
 import type { Occurrence } from '../match/occurrence';
-import { skipSelector } from './rules';
-import { checkSharedOptions, describeBadSelector, type OptionProblem } from './shared-options';
+import { skipSelector } from '../runs/rules';
+import { checkSharedOptions, describeBadSelector, type OptionProblem } from '../runs/shared-options';
 
 /**
  * How terms are marked:

@@ -1,4 +1,4 @@
-import type { CardLang } from '../card/labels';
+import type { CardLang } from '../i18n/labels';
 
 /** The words of the glossary's own interface, in the language of its `lang` (the entries stay as printed). */
 export interface GlossaryLabels {

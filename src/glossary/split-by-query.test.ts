@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeKey } from '../match/normalize';
-import { splitByQuery } from './highlight';
+import { normalizeKey } from '../text/normalize';
+import { splitByQuery } from './split-by-query';
 
 describe('splitByQuery', () => {
   it('returns the whole text as one plain segment without a query', () => {

@@ -1,4 +1,4 @@
-import { normalizeKey, normalizeWithOffsets } from '../match/normalize';
+import { normalizeKey, normalizeWithOffsets } from '../text/normalize';
 
 /** A stretch of a text, and whether it is part of a query hit. */
 export interface TextSegment {

@@ -1,10 +1,10 @@
 import type { AnyNode, Text } from 'domhandler';
-import { planRun } from '../annotate/plan';
-import { textRuns } from '../annotate/runs';
+import { planRun } from '../runs/plan';
+import { textRuns } from '../runs/runs';
 import type { TermMatch } from '../match/find-terms';
 import { selectOccurrences } from '../match/occurrence';
 import { scanExistingMarkup } from './existing-markup';
-import { CLOSE_TAG, createMatchIdAllocator, renderOpenTag } from './markup';
+import { CLOSE_TAG, createMatchIdAllocator, renderOpenTag } from '../runs/markup';
 import { resolveOptions, AnnotateHtmlError, type AnnotateHtmlOptions } from './options';
 import { createParse5Adapter } from './parse5-adapter';
 import { parseHtml } from './parse-html';

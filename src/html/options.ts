@@ -1,6 +1,6 @@
 import type { DefinitionSet } from '../definitions/types';
 import type { Occurrence } from '../match/occurrence';
-import { checkSharedOptions, describeBadSelector } from '../annotate/shared-options';
+import { checkSharedOptions, describeBadSelector } from '../runs/shared-options';
 import { compileSkipTest, type SkipTest } from './parse5-adapter';
 import type { HtmlParsing } from './parse-html';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildGlossaryLink } from '../card/glossary-link';
+import { buildGlossaryLink } from './glossary-link';
 import { ENTRY_ID_PREFIX, getEntryAnchorId, readHashSerial } from './entry-anchor';
 
 describe('entry anchors: the one contract between the card link and the glossary page', () => {

@@ -1,4 +1,4 @@
-import { getEntryAnchorId } from '../glossary/entry-anchor';
+import { getEntryAnchorId } from './entry-anchor';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 

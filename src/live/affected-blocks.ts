@@ -1,4 +1,4 @@
-import { BOUNDARY_TAGS, TERM_TAG } from './rules';
+import { BOUNDARY_TAGS, TERM_TAG } from '../runs/rules';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;

@@ -1,5 +1,5 @@
 import { collectBlocks, isUnder, locateBlock } from './affected-blocks';
-import { getPieceOrigin } from './wrap';
+import { getPieceOrigin } from '../annotate/wrap/wrap';
 
 const ELEMENT_NODE = 1;
 const DOCUMENT_FRAGMENT_NODE = 11;

@@ -1,7 +1,7 @@
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
 import type { DefinitionSet } from '../definitions/types';
-import { resolveEntry } from '../term/resolve-entry';
-import { TERM_ATTRIBUTE } from './rules';
+import { resolveEntry } from '../match/resolve-entry';
+import { TERM_ATTRIBUTE } from '../runs/rules';
 
 /**
  * The serial of the entry a `<dszd-term>` already on the page stands for, resolved as the element itself does

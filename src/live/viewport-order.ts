@@ -1,5 +1,5 @@
-import { BOUNDARY_TAGS } from './rules';
-import type { TreeAdapter } from './runs';
+import { BOUNDARY_TAGS } from '../runs/rules';
+import type { TreeAdapter } from '../runs/runs';
 
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;

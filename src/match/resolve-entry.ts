@@ -1,5 +1,5 @@
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
-import { findEntry, findEntryBySerial, findTerms } from '../match/find-terms';
+import { findEntry, findEntryBySerial, findTerms } from './find-terms';
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 

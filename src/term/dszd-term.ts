@@ -1,13 +1,13 @@
-import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../annotate/rules';
+import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../runs/rules';
 import { findLoadedCardHost, loadCardHost, type CardHostModule } from '../card/card-loader';
 import { parseDelay } from '../card/hover-intent';
-import { parseCardLang, type CardLang } from '../card/labels';
+import { parseCardLang, type CardLang } from '../i18n/labels';
 import type { CardTrigger } from '../card/trigger';
 import { getTermsConfig, watchTermsConfig } from '../config';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { termStyles } from './dszd-term.styles';
-import { resolveEntry } from './resolve-entry';
+import { resolveEntry } from '../match/resolve-entry';
 import { warnUnknownTerm } from './warn-unknown';
 
 // The connected pieces of each split match, so a piece finds its siblings without searching the page.

@@ -4,7 +4,7 @@
  * Latin letters fold to lower case; the traditional forms of the shipped names' characters (數, 鄉, 腦…) fold to the
  * simplified ones. Everything else is compared as is.
  */
-import { traditionalFolds } from '../definitions/traditional-folds.generated';
+import { traditionalFolds } from './traditional-folds.generated';
 
 /** Quote marks ignored wherever they stand, as opening → closing pairs (straight quotes pair with themselves). */
 export const QUOTE_PAIRS: ReadonlyArray<readonly [open: string, close: string]> = [

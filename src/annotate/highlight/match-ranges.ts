@@ -1,9 +1,9 @@
-import { findRunBlock } from '../annotate/affected-blocks';
-import { findPosition, type OccurrenceIndex } from '../annotate/first-occurrences';
-import { cutPieces, type Piece } from '../annotate/plan';
-import { textRuns, type TreeAdapter } from '../annotate/runs';
-import type { DefinitionSet } from '../definitions/types';
-import { findTerms } from '../match/find-terms';
+import { findRunBlock } from '../../live/affected-blocks';
+import { findPosition, type OccurrenceIndex } from '../../live/first-occurrences';
+import { cutPieces, type Piece } from '../../runs/plan';
+import { textRuns, type TreeAdapter } from '../../runs/runs';
+import type { DefinitionSet } from '../../definitions/types';
+import { findTerms } from '../../match/find-terms';
 
 /** One match found in highlight mode: a live Range over the host's own text nodes. */
 export interface HighlightMatch {

@@ -1,4 +1,4 @@
-import type { VirtualAnchor } from '../card/position';
+import type { VirtualAnchor } from '../../card/position';
 
 const ELEMENT_NODE = 1;
 

@@ -1,9 +1,9 @@
 import { css } from 'lit';
-import { CARD_TAG } from '../card/card-host';
-import type { CardLang } from '../card/labels';
-import { getTermsConfig } from '../config';
-import type { DefinitionSet } from '../definitions/types';
-import { DszdTerm } from '../term/dszd-term';
+import { CARD_TAG } from '../../card/card-host';
+import type { CardLang } from '../../i18n/labels';
+import { getTermsConfig } from '../../config';
+import type { DefinitionSet } from '../../definitions/types';
+import { DszdTerm } from '../../term/dszd-term';
 
 /** The tag of the control; never registered (it only carries a shadow root), so nothing on the page can style it. */
 export const INDEX_TAG = 'dszd-term-index';

@@ -1,4 +1,4 @@
-import { MATCH_ATTRIBUTE, TERM_TAG } from './rules';
+import { MATCH_ATTRIBUTE, TERM_TAG } from '../../runs/rules';
 import { forgetOriginal, getPieceOrigin, getSplitRecord, getWrapperOrigin, type SplitRecord } from './wrap';
 
 const ELEMENT_NODE = 1;

@@ -1,11 +1,11 @@
-import type { DefinitionSet } from '../definitions/types';
-import { findTerms, type TermMatch } from '../match/find-terms';
-import { findRunBlock } from './affected-blocks';
-import { findPosition, type OccurrenceIndex } from './first-occurrences';
+import type { DefinitionSet } from '../../definitions/types';
+import { findTerms, type TermMatch } from '../../match/find-terms';
+import { findRunBlock } from '../../live/affected-blocks';
+import { findPosition, type OccurrenceIndex } from '../../live/first-occurrences';
 import { isUnstable } from './heal';
-import { cutPieces, type Piece } from './plan';
-import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from './rules';
-import { textRuns, type TreeAdapter } from './runs';
+import { cutPieces, type Piece } from '../../runs/plan';
+import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../../runs/rules';
+import { textRuns, type TreeAdapter } from '../../runs/runs';
 import { unwrapWrappers } from './unwrap';
 import { createMatchId, wrapStretch } from './wrap';
 

@@ -1,4 +1,4 @@
-import { AUTO_ATTRIBUTE, TERM_TAG } from './rules';
+import { AUTO_ATTRIBUTE, TERM_TAG } from '../../runs/rules';
 import { forgetPieces, getSplitRecord, getWrapperOrigin } from './wrap';
 
 const ELEMENT_NODE = 1;

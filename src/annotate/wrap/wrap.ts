@@ -1,4 +1,4 @@
-import { AUTO_ATTRIBUTE, MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from './rules';
+import { AUTO_ATTRIBUTE, MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from '../../runs/rules';
 
 /** One node the annotator placed after an original: a wrapper holding one piece, or a bare piece between them. */
 export interface SplitUnit {

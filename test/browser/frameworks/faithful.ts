@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { createDomAdapter } from '../../../src/annotate/dom-adapter';
-import { planRun } from '../../../src/annotate/plan';
-import { MATCH_ATTRIBUTE, skipSelector, TERM_ATTRIBUTE } from '../../../src/annotate/rules';
-import { textRuns } from '../../../src/annotate/runs';
+import { createDomAdapter } from '../../../src/runs/dom-adapter';
+import { planRun } from '../../../src/runs/plan';
+import { MATCH_ATTRIBUTE, skipSelector, TERM_ATTRIBUTE } from '../../../src/runs/rules';
+import { textRuns } from '../../../src/runs/runs';
 
 /** What the page printed to the console (and threw) while installed. */
 export interface ConsoleCapture {

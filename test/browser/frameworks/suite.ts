@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
-import { setHealing } from '../../../src/annotate/heal';
+import { setHealing } from '../../../src/annotate/wrap/heal';
 import { captureConsole, expectAnnotated, expectSameText, frames, type ConsoleCapture } from './faithful';
 import { createModel, SCRIPT, type Model } from './model';
 import type { FrameworkApp } from './vue-app';

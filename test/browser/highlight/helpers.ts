@@ -1,7 +1,7 @@
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import type { AnnotateOptions } from '../../../src/annotate/options';
-import { toLiveRange } from '../../../src/highlight/range-geometry';
-import { INDEX_TAG } from '../../../src/highlight/term-index';
+import { toLiveRange } from '../../../src/annotate/highlight/range-geometry';
+import { INDEX_TAG } from '../../../src/annotate/highlight/term-index';
 
 /** Annotates in highlight mode and waits for the first search. */
 export async function highlight(root: Element, options: AnnotateOptions = {}): Promise<Annotation> {
