@@ -4,7 +4,7 @@ import { textRuns } from '../runs/runs';
 import type { TermMatch } from '../match/find-terms';
 import { selectOccurrences } from '../match/occurrence';
 import { scanExistingMarkup } from './existing-markup';
-import { CLOSE_TAG, createMatchIdAllocator, renderOpenTag } from '../runs/markup';
+import { CLOSE_TAG, createMatchIdAllocator, renderOpenTag } from './markup';
 import { resolveOptions, AnnotateHtmlError, type AnnotateHtmlOptions } from './options';
 import { createParse5Adapter } from './parse5-adapter';
 import { parseHtml } from './parse-html';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashText } from '../html/hash-text';
+import { hashText } from './hash-text';
 import { createMatchIdAllocator } from './markup';
 
 describe('hashText', () => {

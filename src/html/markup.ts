@@ -1,5 +1,5 @@
-import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from './rules';
-import { hashText } from '../html/hash-text';
+import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from '../runs/rules';
+import { hashText } from './hash-text';
 
 /** The close tag written after each wrapped piece. */
 export const CLOSE_TAG = `</${TERM_TAG}>`;

@@ -1,5 +1,4 @@
 import { collectBlocks, isUnder, locateBlock } from './affected-blocks';
-import { getPieceOrigin } from '../annotate/wrap/wrap';
 
 const ELEMENT_NODE = 1;
 const DOCUMENT_FRAGMENT_NODE = 11;
@@ -269,29 +268,6 @@ export class OccurrenceIndex {
     }
     return best;
   }
-}
-
-/**
- * Where a match starting at `start` of a run's joined text begins, as a position that wrapping and unwrapping do
- * not change: the host's node it lies in and the offset in that node's whole text (its own and its pieces').
- */
-export function findPosition(nodes: readonly Text[], texts: readonly string[], start: number): Position {
-  let origin: Text | undefined;
-  let base = 0;
-  let at = 0;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    const nodeOrigin = getPieceOrigin(node) ?? node;
-    if (nodeOrigin !== origin) {
-      origin = nodeOrigin;
-      base = 0;
-    }
-    const length = texts[i]!.length;
-    if (start < at + length || i === nodes.length - 1) return { origin, offset: base + start - at };
-    base += length;
-    at += length;
-  }
-  throw new RangeError('findPosition: empty run');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { findRunBlock } from '../../live/affected-blocks';
-import { findPosition, type OccurrenceIndex } from '../../live/first-occurrences';
+import { findPosition } from '../find-position';
+import type { OccurrenceIndex } from '../../live/first-occurrences';
 import { cutPieces, type Piece } from '../../runs/plan';
 import { textRuns, type TreeAdapter } from '../../runs/runs';
 import type { DefinitionSet } from '../../definitions/types';

@@ -1,7 +1,8 @@
 import type { DefinitionSet } from '../../definitions/types';
 import { findTerms, type TermMatch } from '../../match/find-terms';
 import { findRunBlock } from '../../live/affected-blocks';
-import { findPosition, type OccurrenceIndex } from '../../live/first-occurrences';
+import { findPosition } from '../find-position';
+import type { OccurrenceIndex } from '../../live/first-occurrences';
 import { isUnstable } from './heal';
 import { cutPieces, type Piece } from '../../runs/plan';
 import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../../runs/rules';
