@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeClock } from '../../test/fake-clock';
-import { computeBridge, HoverIntent, parseDelay, useIntentTimers } from './hover-intent';
+import { computeBridge } from './bridge';
+import { HoverIntent, parseDelay, useIntentTimers } from './hover-intent';
 
 describe('HoverIntent', () => {
   beforeEach(() => vi.useFakeTimers());
