@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { copyText } from '../card/copy-text';
-import { parseCardLang } from '../i18n/labels';
+import { getLabels, parseCardLang, type Labels } from '../i18n/labels';
 import { getTermsConfig, watchTermsConfig } from '../config';
 import { definitionSet } from '../definitions/definition-set.generated';
 import { formatCitation } from '../definitions/citation';
@@ -17,7 +17,6 @@ import { syncEntryAnchors } from './anchors';
 import { glossaryStyles } from './dszd-glossary.styles';
 import { getEntryAnchorId, readHashSerial } from '../links/entry-anchor';
 import { splitByQuery } from './split-by-query';
-import { getGlossaryLabels, type GlossaryLabels } from './labels';
 import { searchEntries } from './search';
 
 const HEADINGS: Record<number, StaticValue> = {
@@ -153,7 +152,7 @@ export class DszdGlossary extends LitElement {
   }
 
   #renderGlossary(): TemplateResult {
-    const labels = getGlossaryLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
+    const labels = getLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
     const found = this.#filter(this.set, this.query);
     const visible = new Set(found);
     const set = this.set;
@@ -203,7 +202,7 @@ export class DszdGlossary extends LitElement {
     `;
   }
 
-  #renderEntry(entry: DefinitionEntry, labels: GlossaryLabels, shown: boolean): TemplateResult {
+  #renderEntry(entry: DefinitionEntry, labels: Labels, shown: boolean): TemplateResult {
     // Hidden entries skip the hit search: they re-render when they show again.
     const query = shown ? this.query : '';
     const target = entry.serial === this.targetSerial;
@@ -223,7 +222,7 @@ export class DszdGlossary extends LitElement {
         ${
           entry.aliases.length
             ? html`<p class="aliases" part="aliases">
-                <span class="label" lang=${labels.lang}>${labels.aliases}${labels.colon}</span
+                <span class="label" lang=${labels.lang}>${labels.aliases}${labels.separator}</span
                 >${entry.aliases.map(
                   (alias, i) => html`${i ? '、' : ''}<span class="alias">${markHits(alias, query)}</span>`,
                 )}
@@ -246,7 +245,8 @@ export class DszdGlossary extends LitElement {
         ${
           related.length
             ? html`<p class="related" part="related">
-                <span class="label" lang=${labels.lang}>${labels.related}${labels.colon}</span>${related.map(
+                <span class="label" lang=${labels.lang}>${labels.related}${labels.separator}</span
+                >${related.map(
                   (other, i) =>
                     html`${i ? '、' : ''}<a part="related-link" href=${entryHref(other.serial)}
                         >${markHits(other.term, query)}</a
@@ -256,7 +256,7 @@ export class DszdGlossary extends LitElement {
             : nothing
         }
         <p class="unit" part="unit">
-          <span class="label" lang=${labels.lang}>${labels.unit}${labels.colon}</span
+          <span class="label" lang=${labels.lang}>${labels.unit}${labels.separator}</span
           ><span class="unit-name">${markHits(entry.unit, query)}</span>${
             entry.unitName && entry.unitName !== entry.unit
               ? html`<span class="unit-full" part="unit-full-name"
@@ -319,7 +319,7 @@ export class DszdGlossary extends LitElement {
 
   #onCopy(event: Event, entry: DefinitionEntry): void {
     const button = event.currentTarget as HTMLElement;
-    const labels = getGlossaryLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
+    const labels = getLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
     this.copied = undefined;
     copyText(formatCitation(entry, this.set), button)
       .then((done) => {

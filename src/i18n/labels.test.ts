@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getLabels, parseCardLang } from './labels';
 
-describe('card labels', () => {
+describe('labels', () => {
   it('reads zh and en tags, and nothing else', () => {
     expect(parseCardLang('en')).toBe('en');
     expect(parseCardLang('EN-gb')).toBe('en');
@@ -31,5 +31,20 @@ describe('card labels', () => {
       glossaryLink: 'View in glossary',
       close: 'Close',
     });
+  });
+
+  it('serves the card, the glossary and the term index from one table, shared words once', () => {
+    const zh = getLabels('zh-CN');
+    expect([zh.search, zh.aliases, zh.noMatches, zh.count(3)]).toEqual([
+      '搜索术语',
+      '别名',
+      '无匹配',
+      '3 条',
+    ]);
+    expect([zh.indexToggle(2), zh.indexRegion]).toEqual(['术语解释（2）', '本页术语解释']);
+    expect(getLabels('en').count(1)).toBe('1 entry');
+    expect(getLabels('en').count(2)).toBe('2 entries');
+    expect(getLabels('en').indexToggle(4)).toBe('Term definitions (4)');
+    for (const lang of ['zh-CN', 'en'] as const) expect(getLabels(lang).lang).toBe(lang);
   });
 });

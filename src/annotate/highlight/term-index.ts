@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { CARD_TAG } from '../../card/card-host';
-import type { CardLang } from '../../i18n/labels';
+import { getLabels } from '../../i18n/labels';
 import { getTermsConfig } from '../../config';
 import type { DefinitionSet } from '../../definitions/types';
 import { DszdTerm } from '../../term/dszd-term';
@@ -25,25 +25,6 @@ export interface TermIndexOptions {
   onClose(): void;
   onError(error: unknown): void;
 }
-
-interface IndexLabels {
-  toggle(count: number): string;
-  region: string;
-  hint: string;
-}
-
-const LABELS: Readonly<Record<CardLang, IndexLabels>> = {
-  'zh-CN': {
-    toggle: (count) => `术语解释（${count}）`,
-    region: '本页术语解释',
-    hint: 'Tab 或 ↑↓：逐个查看解释。Alt+↓ / Alt+↑：在正文中跳到下一处 / 上一处。Esc：关闭。',
-  },
-  en: {
-    toggle: (count) => `Term definitions (${count})`,
-    region: 'Term definitions on this page',
-    hint: 'Tab or ↑↓: each definition. Alt+↓ / Alt+↑: next / previous place in the text. Esc: close.',
-  },
-};
 
 const STYLES = css`
   :host {
@@ -256,11 +237,11 @@ export class TermIndex {
   }
 
   private _label(): void {
-    const labels = LABELS[getTermsConfig().lang];
+    const labels = getLabels(getTermsConfig().lang);
     this.host.lang = getTermsConfig().lang;
-    this._toggle.textContent = labels.toggle(this._entries.length);
-    this._panel.setAttribute('aria-label', labels.region);
-    this._hint.textContent = labels.hint;
+    this._toggle.textContent = labels.indexToggle(this._entries.length);
+    this._panel.setAttribute('aria-label', labels.indexRegion);
+    this._hint.textContent = labels.indexHint;
   }
 
   private _open(): void {
