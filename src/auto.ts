@@ -19,6 +19,7 @@
 import { annotate, unannotate, type Annotation } from './annotate/annotate';
 import type { AnnotateMode } from './annotate/options';
 import { configureTerms } from './config';
+import { TERM_TAG, defineElement } from './elements/define';
 import { definitionSet } from './definitions/definition-set.generated';
 import type { DefinitionSet } from './definitions/types';
 import { reportError } from './events/error-event';
@@ -139,10 +140,9 @@ function findModuleScript(doc: Document, moduleUrl: string): HTMLScriptElement |
 // Not `./define`: `<dszd-glossary>` would add a tenth to the drop-in script; it has a script of its own.
 /** Registers `<dszd-term>` unless another copy did (the card registers itself on first use). */
 function defineTerm(registry: CustomElementRegistry): boolean {
-  const registered = registry.get('dszd-term');
-  if (!registered) registry.define('dszd-term', DszdTerm);
+  const registered = defineElement(TERM_TAG, DszdTerm, registry);
   // Another copy of dszd-term is fine; a page's own element of the same name would get our wrappers and no card.
-  else if (!isDszdTermClass(registered)) {
+  if (registered !== DszdTerm && !isDszdTermClass(registered)) {
     reportError(
       document,
       new Error('the page registered its own <dszd-term> element before this script: nothing is annotated'),

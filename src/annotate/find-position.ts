@@ -23,4 +23,3 @@ export function findPosition(nodes: readonly Text[], texts: readonly string[], s
   }
   throw new RangeError('findPosition: empty run');
 }
-

@@ -376,9 +376,3 @@ function markHits(text: string, query: string): unknown {
     segment.hit ? html`<mark part="hit">${segment.text}</mark>` : segment.text,
   );
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'dszd-glossary': DszdGlossary;
-  }
-}

@@ -1,3 +1,5 @@
+import { CARD_TAG, TERM_TAG } from '../elements/define';
+
 /**
  * The skip and boundary rules, written once and used by the DOM annotator (element.matches), the Node tagger
  * (css-select on parse5 trees) and the element. Expressed as a CSS selector so both sides evaluate the same rule.
@@ -49,9 +51,9 @@ export const SKIPPED_SELECTORS: readonly string[] = [
   ...'button link tab option menuitem menuitemcheckbox menuitemradio treeitem switch checkbox radio'
     .split(' ')
     .map((role) => `[role=${role}]`),
-  'dszd-term',
+  TERM_TAG,
   // the shared card lives in <body>: its own definitions (in an open shadow root) are never annotated
-  'dszd-card',
+  CARD_TAG,
   '[data-dszd-skip]',
 ];
 
@@ -75,7 +77,7 @@ export const BOUNDARY_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 /** The markup the annotator and the tagger write. */
-export const TERM_TAG = 'dszd-term';
+export { TERM_TAG };
 /** The attribute naming the entry by its official term. */
 export const TERM_ATTRIBUTE = 'term';
 /** Shared by the pieces of one match split across inline elements: they act as one term. */

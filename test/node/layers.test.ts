@@ -105,3 +105,17 @@ describe('layers of src/', () => {
     expect(stray).toEqual([]);
   });
 });
+
+describe('page-wide rules of src/', () => {
+  const modules = listModules(SRC).map((path) => relative(SRC, path).split('\\').join('/'));
+  const holding = (pattern: RegExp) =>
+    modules.filter((module) => pattern.test(readFileSync(join(SRC, module), 'utf8'))).sort();
+
+  it('registers elements in one place only', () => {
+    expect(holding(/\.define\(\s*[\w'"]/)).toEqual(['elements/define.ts']);
+  });
+
+  it('declares the tag typings in one place only', () => {
+    expect(holding(/interface HTMLElementTagNameMap/)).toEqual(['elements/define.ts']);
+  });
+});

@@ -1,12 +1,9 @@
 import { css } from 'lit';
-import { CARD_TAG } from '../../card/card-host';
+import { CARD_TAG, TERM_INDEX_TAG, TERM_TAG, defineElement } from '../../elements/define';
 import { getLabels } from '../../i18n/labels';
 import { getTermsConfig } from '../../config';
 import type { DefinitionSet } from '../../definitions/types';
 import { DszdTerm } from '../../term/dszd-term';
-
-/** The tag of the control; never registered (it only carries a shadow root), so nothing on the page can style it. */
-export const INDEX_TAG = 'dszd-term-index';
 
 /** One entry found on the page, listed once, in the order of its first match. */
 export interface IndexEntry {
@@ -152,8 +149,8 @@ export class TermIndex {
 
   constructor(doc: Document, root: Node, options: TermIndexOptions) {
     this._options = options;
-    if (!customElements.get('dszd-term')) customElements.define('dszd-term', DszdTerm);
-    this.host = doc.createElement(INDEX_TAG);
+    defineElement(TERM_TAG, DszdTerm);
+    this.host = doc.createElement(TERM_INDEX_TAG);
     this.host.setAttribute('data-dszd-skip', '');
     this.host.hidden = true;
     const shadow = this.host.attachShadow({ mode: 'open' });
@@ -207,7 +204,7 @@ export class TermIndex {
       // The element of an entry still listed is kept: it may be the trigger of the open card.
       let element = this._terms.get(serial);
       if (!element) {
-        element = doc.createElement('dszd-term') as DszdTerm;
+        element = doc.createElement(TERM_TAG) as DszdTerm;
         element.setAttribute('term', term);
         element.set = this._options.set;
         element.textContent = term;

@@ -1,7 +1,7 @@
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import type { AnnotateOptions } from '../../../src/annotate/options';
 import { toLiveRange } from '../../../src/annotate/highlight/range-geometry';
-import { INDEX_TAG } from '../../../src/annotate/highlight/term-index';
+import { TERM_INDEX_TAG as INDEX_TAG } from '../../../src/elements/define';
 
 /** Annotates in highlight mode and waits for the first search. */
 export async function highlight(root: Element, options: AnnotateOptions = {}): Promise<Annotation> {
