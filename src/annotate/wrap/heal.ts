@@ -16,17 +16,8 @@ export interface Healing {
   wrappers: Element[];
 }
 
-let enabled = true;
 const healCounts = new WeakMap<Text, { since: number; count: number }>();
 const unstable = new WeakSet<Text>();
-
-/**
- * Turns healing off or on for every annotation on the page. Only for tests that prove the corruption it prevents.
- * @internal
- */
-export function setHealing(on: boolean): void {
-  enabled = on;
-}
 
 /** Whether the host rewrote this text node so often in reply to the annotation that it is no longer wrapped. */
 export function isUnstable(text: Text): boolean {
@@ -49,7 +40,6 @@ export function isUnstable(text: Text): boolean {
  */
 export function healRecords(records: readonly MutationRecord[]): Healing {
   const healing: Healing = { originals: [], wrappers: [] };
-  if (!enabled) return healing;
   const suspects = new Set<Text>();
   // Originals whose own text the host wrote: their current text is all there is.
   const written = new Set<Text>();
