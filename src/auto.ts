@@ -9,7 +9,7 @@
  * | `data-root` | CSS selector of the element to annotate | `body` |
  * | `data-exclude` | CSS selector of more elements to leave alone | none |
  * | `data-occurrence` | `first` (each entry once) or `all` | `first` |
- * | `data-mode` | `auto`, `wrap` (self-healing `<dszd-term>` wrappers) or `highlight` (no DOM change) | `auto` |
+ * | `data-mode` | `wrap` (self-healing `<dszd-term>` wrappers) or `highlight` (no DOM change); `auto` = `wrap` | `wrap` |
  * | `data-lang` | card labels: `zh-CN` or `en` | `zh-CN` |
  * | `data-glossary-url` | glossary page the card links to (`#dszd-entry-<serial>` is appended) | none |
  * | `data-auto` | `false`: load only, annotate nothing | `true` |

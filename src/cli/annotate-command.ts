@@ -5,7 +5,7 @@ import type { DefinitionSet } from '../definitions/types';
 import { tagHtmlBytes } from '../html/annotate-bytes';
 import { resolveEncodingLabel } from '../html/encoding';
 import { HtmlInputError } from '../html/input-error';
-import { AnnotateHtmlError, resolveOptions } from '../html/options';
+import { AnnotateHtmlError, resolveHtmlOptions } from '../html/options';
 import type { Occurrence } from '../match/occurrence';
 import { EXIT_FAILED, EXIT_OK, FileError, UsageError } from './cli-error';
 import { escapeTerminal } from './escape-terminal';
@@ -131,7 +131,7 @@ interface FileOptions {
 function checkOptions(args: AnnotateArguments): FileOptions {
   const { occurrence, exclude, set, encoding, maxSize } = args;
   try {
-    resolveOptions({ occurrence: occurrence as Occurrence, exclude, set });
+    resolveHtmlOptions({ occurrence: occurrence as Occurrence, exclude, set });
   } catch (error) {
     if (error instanceof AnnotateHtmlError)
       throw new UsageError(`annotate: --${error.option} ${error.problem}`);

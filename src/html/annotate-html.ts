@@ -5,7 +5,7 @@ import type { TermMatch } from '../match/find-terms';
 import { selectOccurrences } from '../match/occurrence';
 import { scanExistingMarkup } from './existing-markup';
 import { CLOSE_TAG, createMatchIdAllocator, renderOpenTag } from './markup';
-import { resolveOptions, AnnotateHtmlError, type AnnotateHtmlOptions } from './options';
+import { resolveHtmlOptions, AnnotateHtmlError, type AnnotateHtmlOptions } from './options';
 import { createParse5Adapter } from './parse5-adapter';
 import { parseHtml } from './parse-html';
 import { findSourceRange, mapTextSource, type TextSource } from './source-map';
@@ -76,7 +76,7 @@ export function planAnnotations(
   keepMatches = true,
 ): AnnotationPlan {
   if (typeof html !== 'string') throw new AnnotateHtmlError('html', `must be a string, got ${typeof html}`);
-  const { set, occurrence, isSkipped, parse } = resolveOptions(options);
+  const { set, occurrence, isSkipped, parse } = resolveHtmlOptions(options);
   // parse5 keeps a BOM as text (browsers drop it while decoding): parse without it and shift offsets back.
   const base = html.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = base ? html.slice(1) : html;

@@ -54,7 +54,7 @@ export interface ResolvedOptions {
 }
 
 /** Checks the options and compiles the skip rules; throws {@link AnnotateHtmlError} naming the bad option. */
-export function resolveOptions(options: AnnotateHtmlOptions | null = {}): ResolvedOptions {
+export function resolveHtmlOptions(options: AnnotateHtmlOptions | null = {}): ResolvedOptions {
   if (options === null) options = {};
   if (typeof options !== 'object')
     throw new AnnotateHtmlError('options', `must be an object, got ${typeof options}`);
