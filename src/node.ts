@@ -12,5 +12,4 @@ export { definitionSet } from './definitions/definition-set.generated';
 export type * from './definitions/types';
 export { compileDefinitionSet, parseDefinitionSetJson, DefinitionSetError } from './definitions/compile';
 export { findTerms, findEntry, type FindTermsOptions, type TermMatch } from './match/find-terms';
-export { selectOccurrences, type Occurrence } from './match/occurrence';
-export { normalizeKey } from './text/normalize';
+export type { Occurrence } from './match/occurrence';
