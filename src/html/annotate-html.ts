@@ -1,5 +1,5 @@
 import type { AnyNode, Text } from 'domhandler';
-import { planRun } from '../runs/plan';
+import { groupByMatch, planRun } from '../runs/plan';
 import { textRuns } from '../runs/runs';
 import type { TermMatch } from '../match/find-terms';
 import { selectOccurrences } from '../match/occurrence';
@@ -98,21 +98,16 @@ export function planAnnotations(
       return sources.get(index)!;
     };
     let runText: string | undefined;
-    for (let p = 0; p < pieces.length;) {
-      const first = pieces[p]!;
-      const end = p + first.count;
+    for (const group of groupByMatch(pieces)) {
+      const first = group[0]!;
       const ranges: number[] = [];
-      for (; p < end; p++) {
-        const piece = pieces[p]!;
+      for (const piece of group) {
         const map = sourceOf(piece.node);
         const range = map && findSourceRange(map, piece.start, piece.end);
         if (!range) break;
         ranges.push(range[0], range[1]);
       }
-      if (p < end) {
-        p = end;
-        continue;
-      }
+      if (ranges.length < 2 * group.length) continue;
       runText ??= texts.join('');
       // one at a time: a run can hold millions of matches, and none of them has to wait for the others
       const candidate = { serial: first.match.serial, match: first.match, ranges, runText };

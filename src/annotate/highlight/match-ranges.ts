@@ -1,7 +1,7 @@
 import { findRunBlock } from '../../live/affected-blocks';
 import { findPosition } from '../find-position';
 import type { OccurrenceIndex } from '../../live/first-occurrences';
-import { cutPieces, type Piece } from '../../runs/plan';
+import { cutPieces, groupByMatch } from '../../runs/plan';
 import { textRuns, type TreeAdapter } from '../../runs/runs';
 import type { DefinitionSet } from '../../definitions/types';
 import { findTerms } from '../../match/find-terms';
@@ -77,14 +77,4 @@ export function* findMatchRanges(
     }
     yield;
   }
-}
-
-/** The pieces of each match together, matches in document order. */
-function groupByMatch(pieces: readonly Piece[]): Piece[][] {
-  const groups: Piece[][] = [];
-  for (const piece of pieces) {
-    if (piece.index === 0) groups.push([piece]);
-    else groups[groups.length - 1]!.push(piece);
-  }
-  return groups;
 }
