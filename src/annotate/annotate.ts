@@ -4,7 +4,7 @@ import { HighlightSession } from './highlight/highlight-session';
 import { supportsHighlights } from './highlight/supported';
 import { findTermElementSerial } from '../live/term-element';
 import { collectBlocks, type AffectedBlocks } from '../live/affected-blocks';
-import { createDomAdapter } from '../runs/dom-adapter';
+import { createDomAdapter } from '../live/dom-adapter';
 import { OccurrenceIndex } from '../live/first-occurrences';
 import { healRecords } from './wrap/heal';
 import { EditWatch, keepSelection } from '../live/editable';
@@ -17,13 +17,10 @@ import type { TreeAdapter } from '../runs/runs';
 import { runInSlices } from '../live/schedule';
 import { findWrappers, unwrapAll, unwrapWrappers } from './wrap/unwrap';
 import { orderForViewport, passOver } from '../live/viewport-order';
+import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE } from '../live/dom';
 
 export type { AnnotateOptions } from './options';
 export type { AnnotateResult } from '../events/annotate-event';
-
-const ELEMENT_NODE = 1;
-const DOCUMENT_NODE = 9;
-const DOCUMENT_FRAGMENT_NODE = 11;
 
 /** A root that can be annotated: an element, a document or a shadow root (any document fragment). */
 type Root = Element | Document | DocumentFragment;

@@ -16,6 +16,7 @@ import { cssProps } from './css-props';
 import { buildGlossaryLink } from '../links/glossary-link';
 import { computeBridge, type Bridge } from './bridge';
 import { HoverIntent } from './hover-intent';
+import { composedParent } from '../live/dom';
 import { DEFAULT_CARD_LANG, getLabels, type CardLang } from '../i18n/labels';
 import { findModalContainer } from './modal-container';
 import { positionCard, type Placed, type VirtualAnchor } from './position';
@@ -632,7 +633,7 @@ export class DszdCard extends LitElement {
   private _isPartOf(node: Node): boolean {
     for (let current: Node | null = node; current;) {
       if (current === this) return true;
-      current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+      current = composedParent(current);
     }
     return false;
   }

@@ -1,8 +1,5 @@
 import { BOUNDARY_TAGS, TERM_TAG } from '../runs/rules';
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-const DOCUMENT_FRAGMENT_NODE = 11;
+import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE, TEXT_NODE, composedParent } from './dom';
 
 /** Where the host's mutations need annotating again. */
 export interface AffectedBlocks {
@@ -90,10 +87,7 @@ export function isUnder(node: Node, ancestor: Node): boolean {
   if (ancestor.contains(node)) return true;
   for (let current: Node | null = node; current;) {
     if (current === ancestor) return true;
-    current =
-      current.nodeType === DOCUMENT_FRAGMENT_NODE && (current as ShadowRoot).host
-        ? (current as ShadowRoot).host
-        : current.parentNode;
+    current = composedParent(current);
   }
   return false;
 }
@@ -115,10 +109,7 @@ export function findRunBlock(node: Node, root: Node): Node {
 function hasAncestorIn(node: Node, blocks: ReadonlySet<Node>, root: Node): boolean {
   let current: Node | null = node;
   while (current && current !== root) {
-    current =
-      current.nodeType === DOCUMENT_FRAGMENT_NODE && (current as ShadowRoot).host
-        ? (current as ShadowRoot).host
-        : current.parentNode;
+    current = composedParent(current);
     if (current && blocks.has(current)) return true;
   }
   return false;

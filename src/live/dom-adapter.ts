@@ -1,4 +1,5 @@
-import type { TreeAdapter } from './runs';
+import type { TreeAdapter } from '../runs/runs';
+import { ELEMENT_NODE, TEXT_NODE } from './dom';
 
 export interface DomAdapterOptions {
   /** The skip selector, computed once per annotation (`skipSelector(exclude)`). */
@@ -12,9 +13,6 @@ export interface DomAdapterOptions {
   /** Wrappers of this annotation: walked as inline elements, so a run is read with the text they hold. */
   isOwn?: (element: Element) => boolean;
 }
-
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 
 /** How the shared run collector walks a live DOM. */
 export function createDomAdapter(options: DomAdapterOptions): TreeAdapter<Node> {

@@ -1,3 +1,5 @@
+import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, guard } from './dom';
+
 /**
  * Inline editors (a CMS's contenteditable, `document.designMode = 'on'`) save the DOM they edit: a wrapper left in
  * editable content would be saved into the article, and healing a text node under the caret would move the caret.
@@ -6,9 +8,6 @@
  * resumes when the content is no longer editable. The caret and selection are kept across the unwrapping.
  */
 
-const ELEMENT_NODE = 1;
-const DOCUMENT_NODE = 9;
-const DOCUMENT_FRAGMENT_NODE = 11;
 /** While paused by designMode (which no event reports), how often it is read again. */
 const DESIGN_MODE_POLL_MS = 500;
 // The events before or around an edit: an editor is found editable before its first keystroke lands.
@@ -28,7 +27,10 @@ export class EditWatch {
   readonly #options: EditWatchOptions;
   readonly #doc: Document;
   readonly #observer: MutationObserver;
-  readonly #check = () => this.#guard(() => this.check());
+  readonly #check = guard(
+    () => this.check(),
+    (error) => this.#options.onError(error),
+  );
   #paused: boolean;
   #poll: ReturnType<typeof setInterval> | undefined;
 
@@ -37,7 +39,12 @@ export class EditWatch {
     const root = options.root;
     this.#doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
     this.#paused = isEditable(root, this.#doc);
-    this.#observer = new MutationObserver((records) => this.#guard(() => this.#onAttributes(records)));
+    this.#observer = new MutationObserver(
+      guard(
+        (records: MutationRecord[]) => this.#onAttributes(records),
+        (error) => this.#options.onError(error),
+      ),
+    );
     this.#observer.observe(this.#doc, {
       attributes: true,
       attributeFilter: ['contenteditable'],
@@ -90,14 +97,6 @@ export class EditWatch {
     if (!polling && this.#poll !== undefined) {
       clearInterval(this.#poll);
       this.#poll = undefined;
-    }
-  }
-
-  #guard(work: () => void): void {
-    try {
-      work();
-    } catch (error) {
-      this.#options.onError(error);
     }
   }
 }

@@ -1,7 +1,5 @@
 import { collectBlocks, isUnder, locateBlock } from './affected-blocks';
-
-const ELEMENT_NODE = 1;
-const DOCUMENT_FRAGMENT_NODE = 11;
+import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE } from './dom';
 
 /** Where a match starts: the host's own text node (never a piece split off it) and the offset in its whole text. */
 export interface Position {

@@ -1,4 +1,5 @@
 import { findAffectedBlocks, type AffectedBlocks } from './affected-blocks';
+import { DOCUMENT_NODE } from './dom';
 
 export interface LiveObserverOptions {
   root: Node;
@@ -17,7 +18,6 @@ export interface LiveObserverOptions {
   onFlushed?: (() => void) | undefined;
 }
 
-const DOCUMENT_NODE = 9;
 // The old value tells healing a splitText() of the host's node from a framework writing it (see heal.ts).
 const OBSERVED: MutationObserverInit = {
   childList: true,

@@ -1,8 +1,7 @@
 import { BOUNDARY_TAGS } from '../runs/rules';
 import type { TreeAdapter } from '../runs/runs';
+import { DOCUMENT_NODE, ELEMENT_NODE } from './dom';
 
-const ELEMENT_NODE = 1;
-const DOCUMENT_NODE = 9;
 /** Below this many blocks the whole page fits in a slice or two: document order is as good. */
 const MIN_BLOCKS = 32;
 /** How far above the viewport a block may end and still count as near it (in viewport heights). */

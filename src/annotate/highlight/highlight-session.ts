@@ -1,5 +1,5 @@
 import { isUnder } from '../../live/affected-blocks';
-import { createDomAdapter } from '../../runs/dom-adapter';
+import { createDomAdapter } from '../../live/dom-adapter';
 import { OccurrenceIndex } from '../../live/first-occurrences';
 import { LiveObserver } from '../../live/observe';
 import type { ResolvedOptions } from '../options';
@@ -19,9 +19,7 @@ import { compareStarts, toLiveRange } from './range-geometry';
 import { TermIndex, type IndexEntry } from './term-index';
 import { VisibleMatches } from './visible-matches';
 import { watchPointer } from './watch-pointer';
-
-const DOCUMENT_NODE = 9;
-const DOCUMENT_FRAGMENT_NODE = 11;
+import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE } from '../../live/dom';
 
 type Root = Element | Document | DocumentFragment;
 

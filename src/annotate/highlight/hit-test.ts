@@ -1,7 +1,7 @@
 import type { HighlightMatch } from './match-ranges';
 import { toLiveRange } from './range-geometry';
+import { TEXT_NODE } from '../../live/dom';
 
-const TEXT_NODE = 3;
 /** Pointer tolerance around a match's line boxes, px. */
 const SLOP = 1;
 

@@ -1,6 +1,5 @@
 import type { VirtualAnchor } from '../../card/position';
-
-const ELEMENT_NODE = 1;
+import { ELEMENT_NODE } from '../../live/dom';
 
 /** A text range as something the card can point at: its rectangles, and the element whose scrolling moves it. */
 export function createRangeAnchor(range: Range): VirtualAnchor {

@@ -4,6 +4,7 @@ import { getLabels } from '../../i18n/labels';
 import { getTermsConfig } from '../../config';
 import type { DefinitionSet } from '../../definitions/types';
 import { DszdTerm } from '../../term/dszd-term';
+import { guard as guardWith } from '../../live/dom';
 
 /** One entry found on the page, listed once, in the order of its first match. */
 export interface IndexEntry {
@@ -258,15 +259,8 @@ export class TermIndex {
 
   private _listen(doc: Document): void {
     const signal = this._abort.signal;
-    const guard =
-      <E extends Event>(listener: (event: E) => void) =>
-      (event: E) => {
-        try {
-          listener(event);
-        } catch (error) {
-          this._options.onError(error);
-        }
-      };
+    const guard = <A extends unknown[]>(listener: (...args: A) => void) =>
+      guardWith(listener, (error) => this._options.onError(error));
     this._toggle.addEventListener(
       'click',
       guard(() => (this._panel.hidden ? this._open() : this._close(false))),

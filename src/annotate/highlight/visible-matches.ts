@@ -1,8 +1,7 @@
 import { addRanges, removeRanges } from './highlight-registry';
 import type { HighlightMatch } from './match-ranges';
+import { DOCUMENT_NODE, ELEMENT_NODE, guard } from '../../live/dom';
 
-const ELEMENT_NODE = 1;
-const DOCUMENT_NODE = 9;
 /** How far beyond the viewport matches are painted already, so scrolling shows them painted. */
 const MARGIN = 0.5;
 
@@ -25,13 +24,7 @@ export class VisibleMatches {
     this._name = name;
     const view = doc.defaultView ?? window;
     this._observer = new view.IntersectionObserver(
-      (entries) => {
-        try {
-          this._update(entries);
-        } catch (error) {
-          onError(error);
-        }
-      },
+      guard((entries: IntersectionObserverEntry[]) => this._update(entries), onError),
       { rootMargin: `${MARGIN * 100}% 0px` },
     );
   }

@@ -1,4 +1,5 @@
 import type { HighlightMatch } from './match-ranges';
+import { guard as guardWith } from '../../live/dom';
 
 /** What the pointer did to the highlighted matches. */
 export interface PointerHandlers {
@@ -24,15 +25,8 @@ export function watchPointer(doc: Document, handlers: PointerHandlers, signal: A
   let pending: { x: number; y: number; inside: boolean } | undefined;
   let scheduled = false;
   const options = { capture: true, passive: true, signal };
-  const guard =
-    <A>(listener: (argument: A) => void) =>
-    (argument: A) => {
-      try {
-        listener(argument);
-      } catch (error) {
-        handlers.onError(error);
-      }
-    };
+  const guard = <A extends unknown[]>(listener: (...args: A) => void) =>
+    guardWith(listener, handlers.onError);
 
   const hover = (x: number, y: number, inside: boolean) => {
     const match = inside ? handlers.hitTest(x, y) : undefined;

@@ -1,8 +1,6 @@
 import { MATCH_ATTRIBUTE, TERM_TAG } from '../../runs/rules';
 import { forgetOriginal, getPieceOrigin, getSplitRecord, getWrapperOrigin, type SplitRecord } from './wrap';
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
+import { ELEMENT_NODE, TEXT_NODE } from '../../live/dom';
 
 /** More heals of one text node than this within HEAL_WINDOW_MS: the host fights the annotation, leave it alone. */
 const MAX_HEALS = 10;

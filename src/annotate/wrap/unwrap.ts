@@ -1,8 +1,7 @@
 import { AUTO_ATTRIBUTE, TERM_TAG } from '../../runs/rules';
 import { forgetPieces, getSplitRecord, getWrapperOrigin } from './wrap';
+import { ELEMENT_NODE, TEXT_NODE } from '../../live/dom';
 
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
 const WRAPPER_SELECTOR = `${TERM_TAG}[${AUTO_ATTRIBUTE}]`;
 
 /**

@@ -10,7 +10,7 @@
 import { expect } from '@open-wc/testing';
 import { annotate } from '../../../src/annotate/annotate';
 import { OccurrenceIndex } from '../../../src/live/first-occurrences';
-import { createDomAdapter } from '../../../src/runs/dom-adapter';
+import { createDomAdapter } from '../../../src/live/dom-adapter';
 import { annotateSteps, type PassContext } from '../../../src/annotate/wrap/pass';
 import { planRun } from '../../../src/runs/plan';
 import {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createDomAdapter } from '../../../src/runs/dom-adapter';
+import { createDomAdapter } from '../../../src/live/dom-adapter';
 import { planRun } from '../../../src/runs/plan';
 import { MATCH_ATTRIBUTE, skipSelector, TERM_ATTRIBUTE } from '../../../src/runs/rules';
 import { textRuns } from '../../../src/runs/runs';
