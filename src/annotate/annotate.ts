@@ -2,7 +2,6 @@ import { DszdAnnotateEvent, type AnnotateResult } from '../events/annotate-event
 import { reportError } from '../events/error-event';
 import { HighlightSession } from './highlight/highlight-session';
 import { supportsHighlights } from './highlight/supported';
-import { findTermElementSerial } from '../live/term-element';
 import { collectBlocks, type AffectedBlocks } from '../live/affected-blocks';
 import { createDomAdapter } from '../live/dom-adapter';
 import { OccurrenceIndex } from '../live/first-occurrences';
@@ -209,12 +208,7 @@ export class Annotation {
 
   /** "first" counts the terms already on the page: pre-tagged markup (not this annotation's own wrappers). */
   private _countTerms(terms: Iterable<Element>): void {
-    if (this._options?.occurrence !== 'first' || !this._index) return;
-    for (const term of terms) {
-      if (this._owned.has(term)) continue;
-      const serial = findTermElementSerial(term, this._options.set);
-      if (serial !== undefined) this._index.addTagged(serial, term);
-    }
+    if (this._options) this._index?.countTagged(terms, this._options.set, this._owned);
   }
 
   private _takeBatch(affected: AffectedBlocks): void {

@@ -1,5 +1,7 @@
+import type { DefinitionSet } from '../definitions/types';
 import { collectBlocks, isUnder, locateBlock } from './affected-blocks';
 import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE } from './dom';
+import { findTermElementSerial } from './term-element';
 
 /** Where a match starts: the host's own text node (never a piece split off it) and the offset in its whole text. */
 export interface Position {
@@ -82,6 +84,19 @@ export class OccurrenceIndex {
   enter(node: Node): void {
     const summary = this._blocks.get(node);
     if (summary) this._dropSummary(summary);
+  }
+
+  /**
+   * "first" counts the terms already on the page: each pre-tagged `<dszd-term>` (not one of `own`, the annotation's
+   * own wrappers) stands for its entry, resolved as the element itself resolves it.
+   */
+  countTagged(terms: Iterable<Element>, set: DefinitionSet | undefined, own?: WeakSet<Element>): void {
+    if (!this._options.first) return;
+    for (const term of terms) {
+      if (own?.has(term)) continue;
+      const serial = findTermElementSerial(term, set);
+      if (serial !== undefined) this.addTagged(serial, term);
+    }
   }
 
   /** A pre-tagged `<dszd-term>` of an entry: with "first", that entry is not shown again while it is there. */

@@ -5,7 +5,6 @@ import { LiveObserver } from '../../live/observe';
 import type { ResolvedOptions } from '../options';
 import { TERM_TAG } from '../../runs/rules';
 import { runInSlices } from '../../live/schedule';
-import { findTermElementSerial } from '../../live/term-element';
 import { findSharedCard, getSharedCard } from '../../card/card-host';
 import type { AnnotateResult } from '../../events/annotate-event';
 import { reportError } from '../../events/error-event';
@@ -319,11 +318,7 @@ export class HighlightSession {
 
   /** "first" counts the terms already tagged on the page. */
   private _countTerms(terms: Iterable<Element>): void {
-    if (this._options.occurrence !== 'first') return;
-    for (const term of terms) {
-      const serial = findTermElementSerial(term, this._options.set);
-      if (serial !== undefined) this._occurrences.addTagged(serial, term);
-    }
+    this._occurrences.countTagged(terms, this._options.set);
   }
 
   private _useTree(tree: Document | ShadowRoot): void {
