@@ -82,6 +82,7 @@ interface HistoryStep {
  * @cssprop [--dszd-card-font-family=system-ui, PingFang SC, Microsoft YaHei, Noto Sans CJK SC, …] - Font stack.
  * @cssprop [--dszd-accent=#0b57d0 (dark: #8ab4f8)] - Link and focus colour.
  * @cssprop [--dszd-focus-ring=var(--dszd-accent)] - Focus outline colour.
+ * @tagname dszd-card
  */
 export class DszdCard extends LitElement {
   static override styles = cardStyles;

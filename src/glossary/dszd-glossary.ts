@@ -79,6 +79,7 @@ const HEADINGS: Record<number, StaticValue> = {
  * @cssprop --dszd-glossary-scroll-margin - Room above an entry scrolled to (for a sticky page header). Default 0.5rem.
  *
  * @event dszd-error - A caught error (see DszdErrorEvent); nothing is thrown into the page.
+ * @tagname dszd-glossary
  */
 export class DszdGlossary extends LitElement {
   static override styles = glossaryStyles;

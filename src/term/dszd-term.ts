@@ -61,6 +61,7 @@ const UPGRADED_PROPERTIES = ['term', 'showDelay', 'hideDelay', 'set'] as const;
  * @cssprop [--dszd-term-active-background=14% of --dszd-accent] - Highlight while hovered or open.
  * @cssprop [--dszd-focus-ring=currentColor] - Focus outline colour.
  * @cssprop [--dszd-accent] - Accent colour shared with the card.
+ * @tagname dszd-term
  */
 export class DszdTerm extends HTMLElement implements CardTrigger {
   static get observedAttributes(): string[] {
