@@ -204,7 +204,7 @@ function definitionTextsModule(): { code: string } {
 const FIRST_STAGE_REPLACEMENTS = {
   'src/definitions/definition-set.generated.ts': namesOnlySet(),
   'src/card/fetch-card-host.ts': 'src/stages/fetch-card-stage.ts',
-  'src/highlight/highlight-session.ts': 'src/stages/deferred-highlight-session.ts',
+  'src/annotate/highlight/highlight-session.ts': 'src/stages/deferred-highlight-session.ts',
   'src/config/load-set-reader.ts': 'src/stages/fetch-sets-stage.ts',
   'src/term/dszd-term.styles.ts': minifiedTermStyles(),
 };

@@ -1,7 +1,7 @@
 // Aliases and exclusions change what the matcher finds, so each one must be justified by the notice itself.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { normalizeKey } from '../src/match/normalize';
+import { normalizeKey } from '../src/text/normalize';
 import type { DefinitionSetSource, SourceEntry } from '../src/definitions/types';
 import { readNotice, stripQuotes } from '../test/node/official-notice';
 

@@ -38,10 +38,10 @@ describe('deriveTraditionalFolds', () => {
     expect(deriveTraditionalFolds(['浙江', 'CIM'])).toEqual([]);
   });
 
-  it('is what the committed src/definitions/traditional-folds.generated.ts holds, and that stays small', () => {
+  it('is what the committed src/text/traditional-folds.generated.ts holds, and that stays small', () => {
     const module = renderFoldsModule(deriveTraditionalFolds(names));
     const committed = readFileSync(
-      new URL('../src/definitions/traditional-folds.generated.ts', import.meta.url),
+      new URL('../src/text/traditional-folds.generated.ts', import.meta.url),
       'utf8',
     );
     expect(committed, 'run `npm run build:data`').toBe(module);

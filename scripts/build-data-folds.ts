@@ -1,6 +1,6 @@
 // Build-time only: the traditional-character variants of the characters in a set's names, from OpenCC's tables.
 import * as OpenCC from 'opencc-js';
-import { normalizeKey } from '../src/match/normalize';
+import { normalizeKey } from '../src/text/normalize';
 
 /** One dictionary of OpenCC's character tables ("S T1 T2|…") as a map; phrase dictionaries are not read. */
 function readCharacterTable(groups: ReadonlyArray<ReadonlyArray<unknown>>): Map<string, string[]> {

@@ -204,7 +204,7 @@ describe('scripts/build-data.ts', () => {
   });
 
   it('leaves the shipped fold table alone when compiling another set', { timeout: 30_000 }, () => {
-    const folds = join(repoRoot, 'src', 'definitions', 'traditional-folds.generated.ts');
+    const folds = join(repoRoot, 'src', 'text', 'traditional-folds.generated.ts');
     const before = readFileSync(folds, 'utf8');
     const input = join(folder, 'folds-set.json');
     writeFileSync(

@@ -10,7 +10,7 @@ import { writeAtomic } from '../src/cli/write-atomic';
 import { compileDefinitionSet, DefinitionSetError, parseDefinitionSetJson } from '../src/definitions/compile';
 import { renderDefinitionModule, renderFoldsModule, toDefinitionsJson } from '../src/definitions/serialize';
 import type { DefinitionSet } from '../src/definitions/types';
-import { traditionalFolds } from '../src/definitions/traditional-folds.generated';
+import { traditionalFolds } from '../src/text/traditional-folds.generated';
 import { parseUnitsJson } from './build-data-units';
 
 const { values } = parseArgs({
@@ -26,7 +26,7 @@ const shipped = values.in === undefined && values.out === undefined;
 const input = values.in ?? 'data/definition-set.json';
 const output = values.out ?? 'src/definitions/definition-set.generated.ts';
 const unitsInput = values.units ?? (shipped ? 'data/units.json' : undefined);
-const foldsOutput = values.folds ?? (shipped ? 'src/definitions/traditional-folds.generated.ts' : undefined);
+const foldsOutput = values.folds ?? (shipped ? 'src/text/traditional-folds.generated.ts' : undefined);
 
 /** A generated file could not be written: one line, like a bad input. */
 class OutputError extends Error {}

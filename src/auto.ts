@@ -9,7 +9,7 @@
  * | `data-root` | CSS selector of the element to annotate | `body` |
  * | `data-exclude` | CSS selector of more elements to leave alone | none |
  * | `data-occurrence` | `first` (each entry once) or `all` | `first` |
- * | `data-mode` | `auto`, `wrap` (self-healing `<dszd-term>` wrappers) or `highlight` (no DOM change) | `auto` |
+ * | `data-mode` | `wrap` (self-healing `<dszd-term>` wrappers) or `highlight` (no DOM change); `auto` = `wrap` | `wrap` |
  * | `data-lang` | card labels: `zh-CN` or `en` | `zh-CN` |
  * | `data-glossary-url` | glossary page the card links to (`#dszd-entry-<serial>` is appended) | none |
  * | `data-set` | URLs of compiled sets of your own, separated by white space, before the shipped set | none |
@@ -24,11 +24,12 @@
 import { annotate, unannotate, type Annotation } from './annotate/annotate';
 import type { AnnotateMode } from './annotate/options';
 import { configureTerms, getTermsConfig } from './config/terms-config';
+import { TERM_TAG, defineElement } from './elements/define';
 import { definitionSet } from './definitions/definition-set.generated';
 import type { DefinitionSet } from './definitions/types';
 import { reportError } from './events/error-event';
 import { findTerms, getMatcher } from './match/find-terms';
-import { yieldToEventLoop } from './annotate/schedule';
+import { yieldToEventLoop } from './live/schedule';
 import { preloadCardWhenIdle } from './card/card-loader';
 import { canUseHtmlSinks, takeTrustedTypesRefusal } from './security/trusted-types';
 import { DszdTerm, isDszdTermClass } from './term/dszd-term';
@@ -165,10 +166,9 @@ function findModuleScript(doc: Document, moduleUrl: string): HTMLScriptElement |
 // Not `./define`: `<dszd-glossary>` would add a tenth to the drop-in script; it has a script of its own.
 /** Registers `<dszd-term>` unless another copy did (the card registers itself on first use). */
 function defineTerm(registry: CustomElementRegistry): boolean {
-  const registered = registry.get('dszd-term');
-  if (!registered) registry.define('dszd-term', DszdTerm);
+  const registered = defineElement(TERM_TAG, DszdTerm, registry);
   // Another copy of dszd-term is fine; a page's own element of the same name would get our wrappers and no card.
-  else if (!isDszdTermClass(registered)) {
+  if (registered !== DszdTerm && !isDszdTermClass(registered)) {
     reportError(
       document,
       new Error('the page registered its own <dszd-term> element before this script: nothing is annotated'),

@@ -13,5 +13,4 @@ export type * from './definitions/types';
 export { compileDefinitionSet, parseDefinitionSetJson, DefinitionSetError } from './definitions/compile';
 export { checkCompiledSet, CompiledSetError } from './definitions/check-compiled-set';
 export { findTerms, findEntry, type FindTermsOptions, type TermMatch } from './match/find-terms';
-export { selectOccurrences, type Occurrence } from './match/occurrence';
-export { normalizeKey } from './match/normalize';
+export type { Occurrence } from './match/occurrence';

@@ -1,31 +1,27 @@
 import { bindRootSet, resolveTermSet } from '../config/resolve-set';
 import { DszdAnnotateEvent, type AnnotateResult } from '../events/annotate-event';
 import { reportError } from '../events/error-event';
-import { HighlightSession } from '../highlight/highlight-session';
-import { supportsHighlights } from '../highlight/supported';
-import { findTermElementSerial } from './term-element';
-import { collectBlocks, findRunBlock, type AffectedBlocks } from './affected-blocks';
-import { createDomAdapter } from './dom-adapter';
-import { OccurrenceIndex } from './first-occurrences';
-import { healRecords } from './heal';
-import { EditWatch, keepSelection } from './editable';
-import { watchNormalize } from './normalize-guard';
-import { LiveObserver, ownSliceHooks, runOwnMutations } from './observe';
+import { HighlightSession } from './highlight/highlight-session';
+import { supportsHighlights } from './highlight/supported';
+import { collectBlocks, findRunBlock, type AffectedBlocks } from '../live/affected-blocks';
+import { createDomAdapter } from '../live/dom-adapter';
+import { OccurrenceIndex } from '../live/first-occurrences';
+import { healRecords } from './wrap/heal';
+import { EditWatch, keepSelection } from '../live/editable';
+import { watchNormalize } from '../live/normalize-guard';
+import { LiveObserver, ownSliceHooks, runOwnMutations } from '../live/observe';
 import { resolveOptions, type AnnotateOptions, type ResolvedOptions } from './options';
-import { annotateSteps, type PassContext } from './pass';
-import { TERM_TAG } from './rules';
-import type { TreeAdapter } from './runs';
-import { runInSlices, yieldToEventLoop } from './schedule';
+import { annotateSteps, type PassContext } from './wrap/pass';
+import { TERM_TAG } from '../runs/rules';
+import type { TreeAdapter } from '../runs/runs';
+import { runInSlices, yieldToEventLoop } from '../live/schedule';
 import { removeClosedCard } from '../card/card-loader';
-import { findWrappers, unwrapAll, unwrapWrappers } from './unwrap';
-import { orderForViewport, passOver } from './viewport-order';
+import { findWrappers, unwrapAll, unwrapWrappers } from './wrap/unwrap';
+import { orderForViewport, passOver } from '../live/viewport-order';
+import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE } from '../live/dom';
 
 export type { AnnotateOptions } from './options';
 export type { AnnotateResult } from '../events/annotate-event';
-
-const ELEMENT_NODE = 1;
-const DOCUMENT_NODE = 9;
-const DOCUMENT_FRAGMENT_NODE = 11;
 
 /** A root that can be annotated: an element, a document or a shadow root (any document fragment). */
 type Root = Element | Document | DocumentFragment;
@@ -263,12 +259,7 @@ export class Annotation {
 
   /** "first" counts the terms already on the page: pre-tagged markup (not this annotation's own wrappers). */
   private _countTerms(terms: Iterable<Element>): void {
-    if (this._options?.occurrence !== 'first' || !this._index) return;
-    for (const term of terms) {
-      if (this._owned.has(term)) continue;
-      const serial = findTermElementSerial(term, resolveTermSet(term));
-      if (serial !== undefined) this._index.addTagged(serial, term);
-    }
+    this._index?.countTagged(terms, resolveTermSet, this._owned);
   }
 
   private _takeBatch(affected: AffectedBlocks): void {

@@ -1,7 +1,7 @@
 import type { DefinitionSet } from '../definitions/types';
 import type { Occurrence } from '../match/occurrence';
-import { skipSelector } from './rules';
-import { checkSharedOptions, describeBadSelector, type OptionProblem } from './shared-options';
+import { skipSelector } from '../runs/rules';
+import { checkSharedOptions, describeBadSelector, type OptionProblem } from '../runs/shared-options';
 
 /**
  * How terms are marked:
@@ -11,18 +11,22 @@ import { checkSharedOptions, describeBadSelector, type OptionProblem } from './s
  * - `"highlight"`: the DOM under the root is left untouched: matches are painted with the CSS Custom Highlight API,
  *   the pointer is hit-tested, and a "术语解释" control outside the root gives keyboard and screen-reader access.
  *   Falls back to `"wrap"` where the Highlight API is missing.
- * - `"auto"`: currently `"wrap"` everywhere (self-healing makes it safe on framework pages).
+ *
+ * `"auto"`, which earlier versions documented and which always meant `"wrap"`, is still accepted as a silent alias
+ * of `"wrap"` (script tags with `data-mode="auto"` keep working); it is no longer part of the type.
  */
-export type AnnotateMode = 'auto' | 'wrap' | 'highlight';
+export type AnnotateMode = 'wrap' | 'highlight';
 
-const MODES: readonly AnnotateMode[] = ['auto', 'wrap', 'highlight'];
+const MODES: readonly string[] = ['wrap', 'highlight'];
+/** The old name of `"wrap"`, accepted and never reported. */
+const WRAP_ALIAS = 'auto';
 
 /** Options of `annotate()`. */
 export interface AnnotateOptions {
   /**
-   * How terms are marked: `"wrap"` (self-healing `<dszd-term>` wrappers), `"highlight"` (no DOM change under the
-   * root) or `"auto"` (currently `"wrap"`). See `AnnotateMode`.
-   * @default "auto"
+   * How terms are marked: `"wrap"` (self-healing `<dszd-term>` wrappers) or `"highlight"` (no DOM change under
+   * the root). See `AnnotateMode`.
+   * @default "wrap"
    */
   mode?: AnnotateMode;
   /**
@@ -74,10 +78,11 @@ export function resolveOptions(
   if (options === undefined || options === null) options = {};
   if (typeof options !== 'object')
     return new TypeError(`annotate: options must be an object, got ${typeof options}`);
-  const { mode = 'auto', observe = false, shadow = true } = options;
+  const { observe = false, shadow = true } = options;
+  const mode = options.mode === undefined || (options.mode as string) === WRAP_ALIAS ? 'wrap' : options.mode;
   if (!MODES.includes(mode))
     return new TypeError(
-      `annotate: option "mode" must be "auto", "wrap" or "highlight", got ${JSON.stringify(mode)}`,
+      `annotate: option "mode" must be "wrap" or "highlight", got ${JSON.stringify(mode)}`,
     );
   const shared = checkSharedOptions(options);
   if ('problem' in shared) return toTypeError(shared);

@@ -1,7 +1,5 @@
+import { CARD_TAG, defineElement } from '../elements/define';
 import { DszdCard } from './dszd-card';
-
-/** The tag the shared card is registered under. */
-export const CARD_TAG = 'dszd-card';
 
 let shared: DszdCard | undefined;
 
@@ -11,7 +9,7 @@ let shared: DszdCard | undefined;
  */
 export function getSharedCard(doc: Document = document): DszdCard {
   if (shared?.isConnected && shared.ownerDocument === doc) return shared;
-  if (!customElements.get(CARD_TAG)) customElements.define(CARD_TAG, DszdCard);
+  defineElement(CARD_TAG, DszdCard);
   // A second copy of the library on the page shares the card the first one made.
   const existing = doc.querySelector<DszdCard>(`${CARD_TAG}[data-dszd-shared]`);
   if (existing) return (shared = existing);

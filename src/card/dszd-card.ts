@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { yieldToEventLoop } from '../annotate/schedule';
+import { yieldToEventLoop } from '../live/schedule';
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
 import { formatCitation } from '../definitions/citation';
 import { describeSet } from '../definitions/describe-set';
@@ -15,9 +15,11 @@ import { getTermsConfig, watchTermsConfig } from '../config/terms-config';
 import { copyText } from './copy-text';
 import { cardStyles } from './dszd-card.styles';
 import { cssProps } from './css-props';
-import { buildGlossaryLink } from './glossary-link';
-import { computeBridge, HoverIntent, type Bridge } from './hover-intent';
-import { DEFAULT_CARD_LANG, getLabels, type CardLang } from './labels';
+import { buildGlossaryLink } from '../links/glossary-link';
+import { computeBridge, type Bridge } from './bridge';
+import { HoverIntent } from './hover-intent';
+import { composedParent } from '../live/dom';
+import { DEFAULT_CARD_LANG, getLabels, type CardLang } from '../i18n/labels';
 import { findModalContainer } from './modal-container';
 import { positionCard, type Placed, type VirtualAnchor } from './position';
 import type { CardTrigger } from './trigger';
@@ -82,6 +84,7 @@ interface HistoryStep {
  * @cssprop [--dszd-card-font-family=system-ui, PingFang SC, Microsoft YaHei, Noto Sans CJK SC, …] - Font stack.
  * @cssprop [--dszd-accent=#0b57d0 (dark: #8ab4f8)] - Link and focus colour.
  * @cssprop [--dszd-focus-ring=var(--dszd-accent)] - Focus outline colour.
+ * @tagname dszd-card
  */
 export class DszdCard extends LitElement {
   static override styles = cardStyles;
@@ -650,7 +653,7 @@ export class DszdCard extends LitElement {
   private _isPartOf(node: Node): boolean {
     for (let current: Node | null = node; current;) {
       if (current === this) return true;
-      current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+      current = composedParent(current);
     }
     return false;
   }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeClock } from '../../test/fake-clock';
-import { computeBridge, HoverIntent, useIntentTimers } from './hover-intent';
+import { computeBridge } from './bridge';
+import { HoverIntent, useIntentTimers } from './hover-intent';
 import { parseDelay } from './parse-delay';
 
 describe('HoverIntent', () => {

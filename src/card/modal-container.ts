@@ -1,3 +1,5 @@
+import { composedParent } from '../live/dom';
+
 /**
  * The open modal `<dialog>` an element sits in, crossing shadow roots, if any. While a modal dialog is open,
  * everything outside it is inert: a card opened for a term inside it must live inside it too.
@@ -5,7 +7,7 @@
 export function findModalContainer(element: Element): HTMLDialogElement | undefined {
   for (let node: Node | null = element; node;) {
     if (node instanceof HTMLDialogElement && node.matches(':modal')) return node;
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    node = composedParent(node);
   }
   return undefined;
 }

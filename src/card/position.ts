@@ -9,7 +9,7 @@ import {
   shift,
   size,
 } from '@floating-ui/dom';
-import type { Box, Side } from './hover-intent';
+import type { Box, Side } from './bridge';
 
 /**
  * Something that is not an element but has a place on the page, such as a text Range (the highlight mode's

@@ -1,5 +1,5 @@
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
-import type { CardLang } from './labels';
+import type { CardLang } from '../i18n/labels';
 
 /**
  * What the shared card needs from the element that opens it (`<dszd-term>`). The card stays free of term lookup

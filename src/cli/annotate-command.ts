@@ -5,7 +5,7 @@ import type { DefinitionSet } from '../definitions/types';
 import { tagHtmlBytes } from '../html/annotate-bytes';
 import { resolveEncodingLabel } from '../html/encoding';
 import { HtmlInputError } from '../html/input-error';
-import { AnnotateHtmlError, resolveOptions } from '../html/options';
+import { AnnotateHtmlError, resolveHtmlOptions } from '../html/options';
 import type { Occurrence } from '../match/occurrence';
 import { EXIT_FAILED, EXIT_OK, FileError, UsageError } from './cli-error';
 import { escapeTerminal } from './escape-terminal';
@@ -131,7 +131,7 @@ interface FileOptions {
 function checkOptions(args: AnnotateArguments): FileOptions {
   const { occurrence, exclude, set, encoding, maxSize } = args;
   try {
-    resolveOptions({ occurrence: occurrence as Occurrence, exclude, set });
+    resolveHtmlOptions({ occurrence: occurrence as Occurrence, exclude, set });
   } catch (error) {
     if (error instanceof AnnotateHtmlError)
       throw new UsageError(`annotate: --${error.option} ${error.problem}`);
@@ -301,21 +301,45 @@ async function describeMissing(path: string): Promise<string> {
   }
 }
 
+/**
+ * The one overwrite rule, for every file the command writes: never over an input of the run (that takes
+ * --in-place), and without --force never over a file that exists. `inputs` maps real paths to the paths as given.
+ */
+async function findOverwrite(
+  target: string,
+  inputs: ReadonlyMap<string, string>,
+  force: boolean,
+): Promise<{ input: string } | { exists: true } | undefined> {
+  const input = inputs.get(await resolveReal(target));
+  if (input !== undefined) return { input };
+  if (!force && (await stat(target).catch(() => null))) return { exists: true };
+  return undefined;
+}
+
+/** The inputs by real path, for findOverwrite. */
+async function mapInputs(paths: Iterable<string>): Promise<Map<string, string>> {
+  const inputs = new Map<string, string>();
+  for (const path of paths) inputs.set(await resolveReal(path), path);
+  return inputs;
+}
+
 /** Before anything is written: no target may be any input of the run, and no two inputs may share a target. */
 async function checkTargets(jobs: readonly Job[]): Promise<void> {
-  const inputs = new Map<string, string>();
-  for (const job of jobs) inputs.set(await resolveReal(job.path), job.path);
+  const inputs = await mapInputs(jobs.map((job) => job.path));
   const written = new Map<string, string>();
   for (const job of jobs) {
     if (job.target === null || job.kind === 'broken' || job.kind === 'link') continue;
+    // existing files are checked as each is written (--force decides there)
+    const found = await findOverwrite(job.target, inputs, true);
     const target = await resolveReal(job.target);
-    const input = inputs.get(target);
-    if (input !== undefined)
+    if (found && 'input' in found) {
+      const { input } = found;
       throw new UsageError(
         input === job.path
           ? `annotate: ${job.path} would be written over itself; use --in-place to change inputs`
           : `annotate: ${job.path} would be written over the input ${input}; use --in-place to change inputs`,
       );
+    }
     const other = written.get(target);
     if (other !== undefined)
       throw new UsageError(`annotate: ${other} and ${job.path} would both be written to ${job.target}`);
@@ -325,10 +349,10 @@ async function checkTargets(jobs: readonly Job[]): Promise<void> {
 
 /** Last check before writing a file of a folder run: never over its own input, never over a file without --force. */
 async function checkTarget(path: string, target: string, force: boolean): Promise<void> {
-  if ((await resolveReal(path)) === (await resolveReal(target)))
+  const found = await findOverwrite(target, await mapInputs([path]), force);
+  if (found && 'input' in found)
     throw new FileError(path, `would be written over itself as ${target}; use --in-place to change inputs`);
-  if (!force && (await stat(target).catch(() => null)))
-    throw new FileError(path, `${target} exists (use --force to replace it)`);
+  if (found) throw new FileError(path, `${target} exists (use --force to replace it)`);
 }
 
 /** Refuses an output folder that is an input, lies inside an input folder, or holds files already (without --force). */
@@ -356,12 +380,10 @@ async function checkOutputFolder(
 
 /** Refuses an output file that is the input (that takes --in-place) or exists (without --force). */
 async function checkOutputFile(output: string, inputs: string[], force: boolean): Promise<void> {
-  const target = await resolveReal(output);
-  for (const input of inputs)
-    if ((await resolveReal(input)) === target)
-      throw new UsageError(`annotate: output ${output} is the input; use --in-place to change it`);
-  if (!force && (await stat(output).catch(() => null)))
-    throw new UsageError(`annotate: output ${output} exists (use --force to replace it)`);
+  const found = await findOverwrite(output, await mapInputs(inputs), force);
+  if (found && 'input' in found)
+    throw new UsageError(`annotate: output ${output} is the input; use --in-place to change it`);
+  if (found) throw new UsageError(`annotate: output ${output} exists (use --force to replace it)`);
 }
 
 /** The real path of a file or of the nearest existing folder above it, with the rest appended. */

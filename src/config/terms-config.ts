@@ -1,5 +1,5 @@
-import { DEFAULT_CARD_LANG, parseCardLang, type CardLang } from '../card/card-lang';
-import { isSafeLinkUrl } from '../card/safe-link-url';
+import { DEFAULT_CARD_LANG, parseCardLang, type CardLang } from '../i18n/card-lang';
+import { isSafeLinkUrl } from '../links/safe-link-url';
 import { definitionSet } from '../definitions/definition-set.generated';
 import type { DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../data/definition-set.schema.json' with { type: 'json' };
 import { buildMatcher } from '../match/matcher';
-import { normalizeKey } from '../match/normalize';
+import { normalizeKey } from '../text/normalize';
 import { describeJsonError } from './describe-json-error';
 import { findNameProblem, isRealDate } from './set-rules';
 import { findRelatedSerials } from './related';

@@ -1,4 +1,4 @@
-import { normalizeKey } from '../match/normalize';
+import { normalizeKey } from '../text/normalize';
 
 /** What the name rules read of an entry, in a source set and in a compiled one alike. */
 export interface NamedEntry {

@@ -3,7 +3,7 @@
  * element carrying its id, slotted into the entry's place in the shadow tree (where the browser scrolls to it).
  */
 
-import { getEntryAnchorId } from './entry-anchor';
+import { getEntryAnchorId } from '../links/entry-anchor';
 
 const MARKER = 'data-dszd-anchor';
 

@@ -1,10 +1,11 @@
 import { reportError } from '../events/error-event';
 import { canUseHtmlSinks, takeTrustedTypesRefusal } from '../security/trusted-types';
 import { DszdGlossary } from './dszd-glossary';
+import { GLOSSARY_TAG, defineElement } from '../elements/define';
 
 /** Registers `<dszd-glossary>` unless something already did (the module loaded twice, or two bundles on a page). */
 export function defineGlossary(registry: CustomElementRegistry = customElements): void {
-  if (!registry.get('dszd-glossary')) registry.define('dszd-glossary', DszdGlossary);
+  defineElement(GLOSSARY_TAG, DszdGlossary, registry);
 }
 
 // Node (SSR, tests without a DOM) has no registry: importing stays harmless there.

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { copyText } from '../card/copy-text';
-import { parseCardLang } from '../card/labels';
+import { getLabels, parseCardLang, type Labels } from '../i18n/labels';
 import { findEntrySource, listSetParts } from '../config/set-sources';
 import { getTermsConfig, watchTermsConfig } from '../config/terms-config';
 import { formatCitation } from '../definitions/citation';
@@ -15,9 +15,8 @@ import { reportError } from '../events/error-event';
 import { findEntryBySerial } from '../match/find-terms';
 import { syncEntryAnchors } from './anchors';
 import { glossaryStyles } from './dszd-glossary.styles';
-import { getEntryAnchorId, readHashSerial } from './entry-anchor';
-import { splitByQuery } from './highlight';
-import { getGlossaryLabels, type GlossaryLabels } from './labels';
+import { getEntryAnchorId, readHashSerial } from '../links/entry-anchor';
+import { splitByQuery } from './split-by-query';
 import { searchEntries } from './search';
 
 const HEADINGS: Record<number, StaticValue> = {
@@ -82,6 +81,7 @@ const HEADINGS: Record<number, StaticValue> = {
  * @cssprop --dszd-glossary-scroll-margin - Room above an entry scrolled to (for a sticky page header). Default 0.5rem.
  *
  * @event dszd-error - A caught error (see DszdErrorEvent); nothing is thrown into the page.
+ * @tagname dszd-glossary
  */
 export class DszdGlossary extends LitElement {
   static override styles = glossaryStyles;
@@ -170,7 +170,7 @@ export class DszdGlossary extends LitElement {
   }
 
   #renderGlossary(): TemplateResult {
-    const labels = getGlossaryLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
+    const labels = getLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
     const set = this.listedSet;
     // one line per set the list combines
     const sourceLines = listSetParts(set).map(
@@ -224,7 +224,7 @@ export class DszdGlossary extends LitElement {
     `;
   }
 
-  #renderEntry(entry: DefinitionEntry, labels: GlossaryLabels, shown: boolean): TemplateResult {
+  #renderEntry(entry: DefinitionEntry, labels: Labels, shown: boolean): TemplateResult {
     // Hidden entries skip the hit search: they re-render when they show again.
     const query = shown ? this.query : '';
     const target = entry.serial === this.targetSerial;
@@ -245,7 +245,7 @@ export class DszdGlossary extends LitElement {
         ${
           entry.aliases.length
             ? html`<p class="aliases" part="aliases">
-                <span class="label" lang=${labels.lang}>${labels.aliases}${labels.colon}</span
+                <span class="label" lang=${labels.lang}>${labels.aliases}${labels.separator}</span
                 >${entry.aliases.map(
                   (alias, i) => html`${i ? '、' : ''}<span class="alias">${markHits(alias, query)}</span>`,
                 )}
@@ -268,7 +268,8 @@ export class DszdGlossary extends LitElement {
         ${
           related.length
             ? html`<p class="related" part="related">
-                <span class="label" lang=${labels.lang}>${labels.related}${labels.colon}</span>${related.map(
+                <span class="label" lang=${labels.lang}>${labels.related}${labels.separator}</span
+                >${related.map(
                   (other, i) =>
                     html`${i ? '、' : ''}<a part="related-link" href=${entryHref(other.serial)}
                         >${markHits(other.term, query)}</a
@@ -278,7 +279,7 @@ export class DszdGlossary extends LitElement {
             : nothing
         }
         <p class="unit" part="unit">
-          <span class="label" lang=${labels.lang}>${labels.unit}${labels.colon}</span
+          <span class="label" lang=${labels.lang}>${labels.unit}${labels.separator}</span
           ><span class="unit-name">${markHits(entry.unit, query)}</span>${
             entry.unitName && entry.unitName !== entry.unit
               ? html`<span class="unit-full" part="unit-full-name"
@@ -290,7 +291,7 @@ export class DszdGlossary extends LitElement {
         ${
           listSetParts(set).length > 1
             ? html`<p class="entry-source" part="entry-source">
-                <span class="label" lang=${labels.lang}>${labels.source}${labels.colon}</span
+                <span class="label" lang=${labels.lang}>${labels.source}${labels.separator}</span
                 >${describeSet(findEntrySource(entry, set))}
               </p>`
             : nothing
@@ -349,7 +350,7 @@ export class DszdGlossary extends LitElement {
 
   #onCopy(event: Event, entry: DefinitionEntry): void {
     const button = event.currentTarget as HTMLElement;
-    const labels = getGlossaryLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
+    const labels = getLabels(parseCardLang(this.uiLang) ?? getTermsConfig().lang);
     this.copied = undefined;
     copyText(formatCitation(entry, findEntrySource(entry, this.listedSet)), button)
       .then((done) => {
@@ -406,10 +407,4 @@ function markHits(text: string, query: string): unknown {
   return splitByQuery(text, query).map((segment) =>
     segment.hit ? html`<mark part="hit">${segment.text}</mark>` : segment.text,
   );
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'dszd-glossary': DszdGlossary;
-  }
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definitionSet } from '../definitions/definition-set.generated';
 import type { DefinitionSet } from '../definitions/types';
-import { normalizeKey } from '../match/normalize';
+import { normalizeKey } from '../text/normalize';
 import { searchEntries } from './search';
 
 function serialsFor(query: string, set: DefinitionSet = definitionSet): number[] {

@@ -1,5 +1,5 @@
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
-import { normalizeKey } from '../match/normalize';
+import { normalizeKey } from '../text/normalize';
 
 /**
  * One searchable string per entry: the normalized keys of term, aliases, definition, notes and unit joined by a

@@ -1,11 +1,11 @@
 import type { AnyNode, Text } from 'domhandler';
-import { planRun } from '../annotate/plan';
-import { textRuns } from '../annotate/runs';
+import { groupByMatch, planRun } from '../runs/plan';
+import { textRuns } from '../runs/runs';
 import type { TermMatch } from '../match/find-terms';
 import { selectOccurrences } from '../match/occurrence';
 import { scanExistingMarkup } from './existing-markup';
 import { CLOSE_TAG, createMatchIdAllocator, renderOpenTag } from './markup';
-import { resolveOptions, AnnotateHtmlError, type AnnotateHtmlOptions } from './options';
+import { resolveHtmlOptions, AnnotateHtmlError, type AnnotateHtmlOptions } from './options';
 import { createParse5Adapter } from './parse5-adapter';
 import { parseHtml } from './parse-html';
 import { findSourceRange, mapTextSource, type TextSource } from './source-map';
@@ -76,7 +76,7 @@ export function planAnnotations(
   keepMatches = true,
 ): AnnotationPlan {
   if (typeof html !== 'string') throw new AnnotateHtmlError('html', `must be a string, got ${typeof html}`);
-  const { set, occurrence, isSkipped, parse } = resolveOptions(options);
+  const { set, occurrence, isSkipped, parse } = resolveHtmlOptions(options);
   // parse5 keeps a BOM as text (browsers drop it while decoding): parse without it and shift offsets back.
   const base = html.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = base ? html.slice(1) : html;
@@ -98,21 +98,16 @@ export function planAnnotations(
       return sources.get(index)!;
     };
     let runText: string | undefined;
-    for (let p = 0; p < pieces.length;) {
-      const first = pieces[p]!;
-      const end = p + first.count;
+    for (const group of groupByMatch(pieces)) {
+      const first = group[0]!;
       const ranges: number[] = [];
-      for (; p < end; p++) {
-        const piece = pieces[p]!;
+      for (const piece of group) {
         const map = sourceOf(piece.node);
         const range = map && findSourceRange(map, piece.start, piece.end);
         if (!range) break;
         ranges.push(range[0], range[1]);
       }
-      if (p < end) {
-        p = end;
-        continue;
-      }
+      if (ranges.length < 2 * group.length) continue;
       runText ??= texts.join('');
       // one at a time: a run can hold millions of matches, and none of them has to wait for the others
       const candidate = { serial: first.match.serial, match: first.match, ranges, runText };

@@ -1,8 +1,8 @@
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
-import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from '../annotate/rules';
+import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from '../runs/rules';
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
 import type { DefinitionSet } from '../definitions/types';
-import { resolveEntry } from '../term/resolve-entry';
+import { resolveEntry } from '../match/resolve-entry';
 
 /** What tagging already present in the input means for a new pass. */
 export interface ExistingMarkup {

@@ -1,4 +1,4 @@
-import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from '../annotate/rules';
+import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE, TERM_TAG } from '../runs/rules';
 import { hashText } from './hash-text';
 
 /** The close tag written after each wrapped piece. */

@@ -1,6 +1,6 @@
 import type { DefinitionSet } from '../definitions/types';
 import type { Occurrence } from '../match/occurrence';
-import { checkSharedOptions, describeBadSelector } from '../annotate/shared-options';
+import { checkSharedOptions, describeBadSelector } from '../runs/shared-options';
 import { compileSkipTest, type SkipTest } from './parse5-adapter';
 import type { HtmlParsing } from './parse-html';
 
@@ -54,7 +54,7 @@ export interface ResolvedOptions {
 }
 
 /** Checks the options and compiles the skip rules; throws {@link AnnotateHtmlError} naming the bad option. */
-export function resolveOptions(options: AnnotateHtmlOptions | null = {}): ResolvedOptions {
+export function resolveHtmlOptions(options: AnnotateHtmlOptions | null = {}): ResolvedOptions {
   if (options === null) options = {};
   if (typeof options !== 'object')
     throw new AnnotateHtmlError('options', `must be an object, got ${typeof options}`);

@@ -1,7 +1,7 @@
 import { compile } from 'css-select';
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
-import type { TreeAdapter } from '../annotate/runs';
-import { skipSelector } from '../annotate/rules';
+import type { TreeAdapter } from '../runs/runs';
+import { skipSelector } from '../runs/rules';
 
 const NO_CHILDREN: readonly AnyNode[] = [];
 

@@ -1,4 +1,4 @@
-import { foldCode, IGNORABLE_CODES, traditionalVariantsOf } from './normalize';
+import { foldCode, IGNORABLE_CODES, traditionalVariantsOf } from '../text/normalize';
 
 /** Character class 0: a character no pattern contains; it ends every partial match. */
 export const CLASS_OTHER = 0;

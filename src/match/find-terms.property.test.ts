@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileDefinitionSet } from '../definitions/compile';
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
-import { traditionalFolds } from '../definitions/traditional-folds.generated';
+import { traditionalFolds } from '../text/traditional-folds.generated';
 import type { DefinitionSet } from '../definitions/types';
 import { findTerms, type TermMatch } from './find-terms';
 import { buildMatcher, type Matcher } from './matcher';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDefinitionSet } from '../definitions/compile';
 import { definitionSet } from '../definitions/definition-set.generated';
 import { findEntry, findEntryBySerial, findTerms, getMatcher } from './find-terms';
-import { normalizeKey } from './normalize';
+import { normalizeKey } from '../text/normalize';
 
 /** [start, end, term] of each match: short enough to read a whole table row at a glance. */
 function spans(text: string, options?: Parameters<typeof findTerms>[1]): Array<[number, number, string]> {

@@ -1,6 +1,6 @@
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { getMatcher } from './matcher';
-import { normalizeKey } from './normalize';
+import { normalizeKey } from '../text/normalize';
 import { selectOccurrences, type Occurrence } from './occurrence';
 import { scanText, type TermMatch } from './scan';
 

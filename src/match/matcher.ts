@@ -1,7 +1,7 @@
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { buildAutomaton, type Automaton, type Pattern } from './automaton';
-import { normalizeKey } from './normalize';
+import { normalizeKey } from '../text/normalize';
 
 /** A compiled set ready to scan: its automaton and the entry each pattern stands for. */
 export interface Matcher {

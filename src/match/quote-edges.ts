@@ -1,4 +1,4 @@
-import { QUOTE_PAIRS } from './normalize';
+import { QUOTE_PAIRS } from '../text/normalize';
 
 // The pairs as char codes, side by side: a scan of ten numbers beats a Map look-up on this path.
 const OPEN_CODES = Int32Array.from(QUOTE_PAIRS, ([open]) => open.charCodeAt(0));

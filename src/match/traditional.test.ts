@@ -2,9 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definitionSet } from '../definitions/definition-set.generated';
-import { traditionalFolds } from '../definitions/traditional-folds.generated';
+import { traditionalFolds } from '../text/traditional-folds.generated';
 import { findTerms } from './find-terms';
-import { normalizeKey } from './normalize';
+import { normalizeKey } from '../text/normalize';
 
 const pairs = traditionalFolds.match(/../gsu)!.map((pair) => [pair[0]!, pair[1]!] as const);
 const simplifiedOf = new Map(pairs);

@@ -2,7 +2,7 @@ import type { ResolvedOptions } from '../annotate/options';
 import { loadCardHost } from '../card/card-loader';
 import type { AnnotateResult } from '../events/annotate-event';
 import { reportError } from '../events/error-event';
-import type * as Highlight from '../highlight/highlight-session';
+import type * as Highlight from '../annotate/highlight/highlight-session';
 import { loadStageScript } from './load-stage';
 import { getProvidedModule } from './stage-registry';
 
@@ -36,7 +36,7 @@ export class HighlightSession {
           if (this._removed) return;
           try {
             const stage = getProvidedModule(
-              'src/highlight/highlight-session.ts',
+              'src/annotate/highlight/highlight-session.ts',
             ) as unknown as typeof Highlight;
             this._session = new stage.HighlightSession(root, options, onDone);
           } catch (error) {

@@ -1,5 +1,5 @@
 /** The drop-in script's highlight stage (`dszd-term.highlight.js`), loaded only for `data-mode="highlight"`. */
-import * as session from '../highlight/highlight-session';
+import * as session from '../annotate/highlight/highlight-session';
 import { provideModules } from './stage-registry';
 
-provideModules({ 'src/highlight/highlight-session.ts': session });
+provideModules({ 'src/annotate/highlight/highlight-session.ts': session });

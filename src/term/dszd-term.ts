@@ -1,6 +1,6 @@
-import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../annotate/rules';
+import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../runs/rules';
 import { findLoadedCardHost, loadCardHost, type CardHostModule } from '../card/card-loader';
-import { parseCardLang, type CardLang } from '../card/card-lang';
+import { parseCardLang, type CardLang } from '../i18n/card-lang';
 import { parseDelay } from '../card/parse-delay';
 import type { CardTrigger } from '../card/trigger';
 import { resolveTermSet } from '../config/resolve-set';
@@ -8,7 +8,7 @@ import { getTermsConfig, watchTermsConfig } from '../config/terms-config';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { termStyles } from './dszd-term.styles';
-import { resolveEntry } from './resolve-entry';
+import { resolveEntry } from '../match/resolve-entry';
 import { warnUnknownTerm } from './warn-unknown';
 
 // The connected pieces of each split match, so a piece finds its siblings without searching the page.
@@ -63,6 +63,7 @@ const UPGRADED_PROPERTIES = ['term', 'showDelay', 'hideDelay', 'set'] as const;
  * @cssprop [--dszd-term-active-background=14% of --dszd-accent] - Highlight while hovered or open.
  * @cssprop [--dszd-focus-ring=currentColor] - Focus outline colour.
  * @cssprop [--dszd-accent] - Accent colour shared with the card.
+ * @tagname dszd-term
  */
 export class DszdTerm extends HTMLElement implements CardTrigger {
   static get observedAttributes(): string[] {

@@ -9,18 +9,18 @@
  */
 import { expect } from '@open-wc/testing';
 import { annotate } from '../../../src/annotate/annotate';
-import { OccurrenceIndex } from '../../../src/annotate/first-occurrences';
-import { createDomAdapter } from '../../../src/annotate/dom-adapter';
-import { annotateSteps, type PassContext } from '../../../src/annotate/pass';
-import { planRun } from '../../../src/annotate/plan';
+import { OccurrenceIndex } from '../../../src/live/first-occurrences';
+import { createDomAdapter } from '../../../src/live/dom-adapter';
+import { annotateSteps, type PassContext } from '../../../src/annotate/wrap/pass';
+import { planRun } from '../../../src/runs/plan';
 import {
   AUTO_ATTRIBUTE,
   MATCH_ATTRIBUTE,
   skipSelector,
   SKIPPED_SELECTORS,
   TERM_ATTRIBUTE,
-} from '../../../src/annotate/rules';
-import { textRuns } from '../../../src/annotate/runs';
+} from '../../../src/runs/rules';
+import { textRuns } from '../../../src/runs/runs';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import { buildArticlePage } from './build-page';
 

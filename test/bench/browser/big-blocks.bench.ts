@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
-import { cutPieces } from '../../../src/annotate/plan';
-import { splitOffDocument, type OffDocumentSplit } from '../../../src/annotate/wrap';
+import { cutPieces } from '../../../src/runs/plan';
+import { splitOffDocument, type OffDocumentSplit } from '../../../src/annotate/wrap/wrap';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import { findTerms } from '../../../src/match/find-terms';
 import { createRandom } from '../corpus';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { annotate } from '../../../src/annotate/annotate';
-import { adoptHighlightStyles, releaseHighlightStyles } from '../../../src/highlight/highlight-styles';
+import { adoptHighlightStyles, releaseHighlightStyles } from '../../../src/annotate/highlight/highlight-styles';
 import { buildArticlePage } from './build-page';
 import { frames, recordLongTasks, reportLongTasks, type LongTaskFigures } from './long-tasks';
 

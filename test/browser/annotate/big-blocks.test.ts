@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { annotate } from '../../../src/annotate/annotate';
-import { cutPieces } from '../../../src/annotate/plan';
+import { cutPieces } from '../../../src/runs/plan';
 import { findTerms } from '../../../src/match/find-terms';
 import { annotateDone, markup, mount, wrappedTexts } from './helpers';
 

@@ -1,6 +1,9 @@
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import type { AnnotateOptions } from '../../../src/annotate/options';
 import type { AnnotateResult, DszdAnnotateEvent } from '../../../src/events/annotate-event';
+import { frames, mount } from '../helpers/dom';
+
+export { frames, mount };
 
 type Root = Element | Document | DocumentFragment;
 
@@ -29,19 +32,6 @@ export function wrappedTexts(root: ParentNode): string[] {
     root.querySelectorAll('dszd-term[data-dszd-auto]'),
     (element) => element.textContent ?? '',
   );
-}
-
-/** A container with `html`, attached to the document for one test. */
-export function mount(html: string): HTMLDivElement {
-  const div = document.createElement('div');
-  div.innerHTML = html;
-  document.body.append(div);
-  return div;
-}
-
-/** Resolves after `count` animation frames. */
-export async function frames(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
 /** Waits until the next annotation event on root (after a live batch). */

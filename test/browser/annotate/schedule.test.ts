@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { annotate } from '../../../src/annotate/annotate';
-import { runInSlices } from '../../../src/annotate/schedule';
+import { runInSlices } from '../../../src/live/schedule';
 import { buildArticlePage } from '../../bench/browser/build-page';
 import { FakeClock } from '../../fake-clock';
 

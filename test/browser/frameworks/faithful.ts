@@ -1,8 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { createDomAdapter } from '../../../src/annotate/dom-adapter';
-import { planRun } from '../../../src/annotate/plan';
-import { MATCH_ATTRIBUTE, skipSelector, TERM_ATTRIBUTE } from '../../../src/annotate/rules';
-import { textRuns } from '../../../src/annotate/runs';
+import { createDomAdapter } from '../../../src/live/dom-adapter';
+import { planRun } from '../../../src/runs/plan';
+import { MATCH_ATTRIBUTE, skipSelector, TERM_ATTRIBUTE } from '../../../src/runs/rules';
+import { textRuns } from '../../../src/runs/runs';
+import { frames } from '../helpers/dom';
+
+export { frames };
 
 /** What the page printed to the console (and threw) while installed. */
 export interface ConsoleCapture {
@@ -128,11 +131,6 @@ export function expectAnnotated(
   const expected = expectedFor(plain, occurrence);
   expect(wrappedMatches(annotated), `terms after ${step}`).to.deep.equal(expected);
   if (annotation) expect(annotation.matches, `matches after ${step}`).to.equal(expected.length);
-}
-
-/** Resolves after `count` animation frames. */
-export async function frames(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
-import { setHealing } from '../../../src/annotate/heal';
+import { splitOffDocument } from '../../../src/annotate/wrap/wrap';
 import { captureConsole, expectAnnotated, expectSameText, frames, type ConsoleCapture } from './faithful';
 import { createModel, SCRIPT, type Model } from './model';
 import type { FrameworkApp } from './vue-app';
@@ -35,7 +35,6 @@ export function describeFramework(name: string, mountApp: MountApp): void {
       annotation?.remove();
       annotation = undefined;
       for (const app of apps.splice(0)) app.unmount();
-      setHealing(true);
     });
 
     it('the issue: a text node beside an element, its term wrapped, then rewritten', async () => {
@@ -59,8 +58,14 @@ export function describeFramework(name: string, mountApp: MountApp): void {
     });
 
     it('without healing the same update corrupts the page (the failure this prevents)', async () => {
-      setHealing(false);
-      const { live } = await start();
+      // the annotator's own wrapping, with no annotation watching the app to heal it
+      const live = mountApp(createModel());
+      apps.push(live);
+      const own = live.host.querySelector('.beside')!.firstChild as Text;
+      expect(own.data).to.equal('推进数字社会建设');
+      const split = splitOffDocument(own);
+      split.wrap(2, 6, '数字社会', null);
+      split.commit();
       await live.update({ kind: 'set', field: 'beside', text: '推进数字社会和未来社区建设' });
       await frames(2);
       expect(live.host.querySelector('.beside')!.textContent).to.equal(

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { DszdTermGlobal } from '../../../src/auto';
-import { toLiveRange } from '../../../src/highlight/range-geometry';
-import { INDEX_TAG } from '../../../src/highlight/term-index';
+import { toLiveRange } from '../../../src/annotate/highlight/range-geometry';
+import { TERM_INDEX_TAG as INDEX_TAG } from '../../../src/elements/define';
 import { waitFor } from './helpers';
 
 type FixtureWindow = Window & typeof globalThis & { dszdTerm?: DszdTermGlobal };

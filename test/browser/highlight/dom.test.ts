@@ -178,9 +178,20 @@ describe('highlight mode: the DOM stays the page’s', () => {
       console.warn = warn;
     }
     expect(errors.map((event) => (event.error as Error).message)).to.deep.equal([
-      'annotate: option "mode" must be "auto", "wrap" or "highlight", got "overlay"',
+      'annotate: option "mode" must be "wrap" or "highlight", got "overlay"',
     ]);
     expect(root.querySelectorAll('dszd-term')).to.have.length(0);
+  });
+
+  it('takes "auto" (the old name of "wrap") from old pages as "wrap", silently', async () => {
+    const root = mount('<p>推进数字社会建设</p>');
+    const errors: Event[] = [];
+    root.addEventListener('dszd-error', (event) => errors.push(event));
+    annotation = annotate(root, { mode: 'auto' as 'wrap' });
+    await annotation.done;
+    expect(annotation.mode).to.equal('wrap');
+    expect(root.querySelectorAll('dszd-term')).to.have.length(1);
+    expect(errors).to.have.length(0);
   });
 
   it('falls back to self-healing wrapping where the Highlight API is missing', async () => {

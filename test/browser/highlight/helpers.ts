@@ -1,7 +1,10 @@
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import type { AnnotateOptions } from '../../../src/annotate/options';
-import { toLiveRange } from '../../../src/highlight/range-geometry';
-import { INDEX_TAG } from '../../../src/highlight/term-index';
+import { toLiveRange } from '../../../src/annotate/highlight/range-geometry';
+import { TERM_INDEX_TAG as INDEX_TAG } from '../../../src/elements/define';
+import { frames, mount } from '../helpers/dom';
+
+export { frames, mount };
 
 /** Annotates in highlight mode and waits for the first search. */
 export async function highlight(root: Element, options: AnnotateOptions = {}): Promise<Annotation> {
@@ -58,19 +61,6 @@ export function indexHost(): HTMLElement | null {
 /** A part of the control by its class. */
 export function indexPart(selector: string): HTMLElement | null {
   return indexHost()?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
-}
-
-/** A container with `html`, attached to the document for one test. */
-export function mount(html: string): HTMLDivElement {
-  const div = document.createElement('div');
-  div.innerHTML = html;
-  document.body.append(div);
-  return div;
-}
-
-/** Resolves after `count` animation frames. */
-export async function frames(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
 /**

@@ -135,5 +135,8 @@ describe('<dszd-term> events', () => {
     expect(typeof entry.DszdShowEvent).to.equal('function');
     expect(typeof entry.DszdHideEvent).to.equal('function');
     expect('reportError' in entry).to.equal(false);
+    // internals (the normalizer, occurrence selection, the Annotation constructor) are not the package's surface
+    for (const name of ['normalizeKey', 'selectOccurrences', 'Annotation'])
+      expect(name in entry, name).to.equal(false);
   });
 });

@@ -10,7 +10,7 @@ import {
   definitionSet,
   findTerms,
   findEntry,
-  Annotation,
+  type Annotation,
   DszdAnnotateEvent,
   DszdCard,
   DszdGlossary,
