@@ -3,6 +3,7 @@ import { definitionSet } from '../definitions/definition-set.generated';
 import type { DefinitionSet } from '../definitions/types';
 import { findEntry, findTerms } from '../match/find-terms';
 import { combineSets } from './combine-sets';
+import { resolvePageSet } from './read-sets';
 import { findEntrySource, listSetParts } from './set-sources';
 
 function makeSet(title: string, terms: string[]): DefinitionSet {
@@ -61,5 +62,14 @@ describe('combineSets', () => {
     expect(combineSets([a])).toBe(a);
     expect(listSetParts(a)).toEqual([a]);
     expect(findEntrySource(a.entries[0]!, a)).toBe(a);
+  });
+
+  it('resolvePageSet: the same sets give the same combination, so a change of other settings keeps it', () => {
+    const config = { sets: [a, b], shipped: true };
+    const first = resolvePageSet(config, definitionSet);
+    expect(resolvePageSet({ ...config }, definitionSet)).toBe(first);
+    expect(resolvePageSet({ sets: [b, a] }, definitionSet)).not.toBe(first);
+    expect(resolvePageSet({ sets: [a], shipped: false }, definitionSet)).toBe(a);
+    expect(resolvePageSet({ sets: [], shipped: false }, definitionSet)).toBe(definitionSet);
   });
 });

@@ -46,8 +46,19 @@ export function resolvePageSet(
 ): DefinitionSet {
   const { sets = [], shipped = true } = config;
   if (!sets.length) return base;
-  return combineSets(shipped ? [...sets, base] : sets, base);
+  // Settings that change something else (the card stage's configureTerms(), a language) keep the same combination:
+  // elements holding it (highlight mode's list) stay on the page's set, and the matcher is not built again.
+  const parts = shipped ? [...sets, base] : sets;
+  const known = combinations.get(base);
+  if (known && known.parts.length === parts.length && known.parts.every((part, i) => part === parts[i]))
+    return known.set;
+  const set = combineSets(parts, base);
+  combinations.set(base, { parts, set });
+  return set;
 }
+
+/** The last combination made with each shipped set (one per copy of dszd-term on the page). */
+const combinations = new WeakMap<DefinitionSet, { parts: readonly DefinitionSet[]; set: DefinitionSet }>();
 
 /**
  * Reads every item of `list` (a compiled set, or a URL string or `URL` resolved against `base`) at once and returns
