@@ -299,6 +299,15 @@ const CARD_STAGE_PROVIDES = ['src/card/card-host.ts', 'lit'] as const;
  */
 export const BROWSER_TARGET = ['chrome80', 'edge80', 'safari14', 'firefox78'];
 
+/**
+ * What the syntax is lowered for: BROWSER_TARGET, except that `?.` stays. The compat tables list optional chaining
+ * from Chrome/Edge 91 because of one V8 bug in 80–90 (crbug.com/42201552): an optional call with a spread argument
+ * before another argument (`a?.b(...c, d)`) throws. Lowering every `?.` for that cost 0.45 KB gzip in the first stage;
+ * the package test proves no browser file has such a call. Safari 14 and Firefox 78 keep everything else lowered as
+ * before (the first stage's output differs only in its `?.`).
+ */
+const LOWERING_TARGET = BROWSER_TARGET.map((target) => target.replace(/^(chrome|edge)80$/, '$191'));
+
 // The minifier drops the bundled packages' license comments; their licenses ask for the notices to travel along.
 const LIT_NOTICE = 'lit (BSD-3-Clause, Copyright (c) 2017 Google LLC)';
 const FLOATING_UI_NOTICE = 'Floating UI (MIT, Copyright (c) 2021-present Floating UI contributors)';
@@ -338,7 +347,7 @@ function classicScript(
     build: {
       outDir: 'dist',
       emptyOutDir: false,
-      target: BROWSER_TARGET,
+      target: LOWERING_TARGET,
       minify: 'terser',
       terserOptions: terserOptions(),
       lib: { entry: SCRIPT_ENTRY, formats: ['iife'], name: 'dszdTermScript', fileName: () => fileName },
@@ -353,7 +362,7 @@ const browser: UserConfig = {
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    target: BROWSER_TARGET,
+    target: LOWERING_TARGET,
     lib: {
       entry: { 'dszd-term': 'src/index.ts', define: 'src/define.ts', auto: 'src/auto.ts' },
       formats: ['es'],
