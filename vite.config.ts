@@ -30,6 +30,9 @@ function definitionsJson(): Plugin {
 const SCRIPT_ENTRY = 'dszd-script-entry';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** A module's key in the stage registry: its path without `src/` and `.ts` (`config/terms-config`), or its package name. */
+const registryKey = (name: string) => name.replace(/^src\/(.+)\.ts$/, '$1');
+
 /**
  * A script's entry that only imports `module` and hands `provides` to later stages: a classic script built from a
  * module with exports would assign them to a global variable, and the drop-in script must add nothing to the page
@@ -47,7 +50,7 @@ function scriptEntry(module: string, provides: Record<string, readonly string[]>
     });
     const entries = modules.map(
       ([name, exports], i) =>
-        `${JSON.stringify(name)}: { ${exports.map((exported, j) => `${exported}: m${i}_${j}`).join(', ')} }`,
+        `${JSON.stringify(registryKey(name))}: { ${exports.map((exported, j) => `${exported}: m${i}_${j}`).join(', ')} }`,
     );
     lines.push(`provideModules({ ${entries.join(', ')} });`);
   }
@@ -117,7 +120,7 @@ async function fromEarlierStages(
       sources[name] ?? (name.startsWith('src/') ? readValueExports(name) : Object.keys(await import(name)));
     const code = [
       `import { getProvidedModule } from ${registry};`,
-      `const m = getProvidedModule(${JSON.stringify(name)});`,
+      `const m = getProvidedModule(${JSON.stringify(registryKey(name))});`,
       ...exports.map((exported) => `export const ${exported} = m.${exported};`),
     ].join('\n');
     if (name.startsWith('src/')) replacements[name] = { code };

@@ -22,6 +22,6 @@ for (const entry of definitionSet.entries) {
   if (texts.related !== undefined) entry.related = texts.related;
 }
 // Of lit, highlight mode needs only `css` (its styles); the rest stays tree-shaken.
-provideModules({ 'src/card/card-host.ts': cardHost, lit: { css } });
+provideModules({ 'card/card-host': cardHost, lit: { css } });
 // Terms already on the page re-render: their accessible description is the definition.
 configureTerms();

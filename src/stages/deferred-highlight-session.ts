@@ -36,7 +36,7 @@ export class HighlightSession {
           if (this._removed) return;
           try {
             const stage = getProvidedModule(
-              'src/annotate/highlight/highlight-session.ts',
+              'annotate/highlight/highlight-session',
             ) as unknown as typeof Highlight;
             this._session = new stage.HighlightSession(root, options, onDone);
           } catch (error) {

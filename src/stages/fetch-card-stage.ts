@@ -5,7 +5,7 @@ import { getProvidedModule } from './stage-registry';
 /** The drop-in script's `fetchCardHost` (see src/card/fetch-card-host.ts): the card stage file beside the script. */
 export async function fetchCardHost(): Promise<typeof CardHost> {
   await loadStageScript(CARD_STAGE_FILE);
-  return getProvidedModule('src/card/card-host.ts') as unknown as typeof CardHost;
+  return getProvidedModule('card/card-host') as unknown as typeof CardHost;
 }
 
 /** The card stage's file name, beside dszd-term.iife.js. */

@@ -2,4 +2,4 @@
 import * as session from '../annotate/highlight/highlight-session';
 import { provideModules } from './stage-registry';
 
-provideModules({ 'src/annotate/highlight/highlight-session.ts': session });
+provideModules({ 'annotate/highlight/highlight-session': session });

@@ -6,4 +6,4 @@
 import * as reader from '../config/read-sets';
 import { provideModules } from './stage-registry';
 
-provideModules({ 'src/config/read-sets.ts': reader });
+provideModules({ 'config/read-sets': reader });

@@ -13,8 +13,9 @@ function getRegistry(): Registry {
 }
 
 /**
- * Makes a stage's modules available to the stages after it, by source path (`src/config/terms-config.ts`) or package name. The
- * first copy on a page wins: a second copy of the script must not swap the set and settings the first one's terms use.
+ * Makes a stage's modules available to the stages after it, by source path without `src/` and `.ts`
+ * (`config/terms-config`: shorter in every stage) or package name. The first copy on a page wins: a second copy of
+ * the script must not swap the set and settings the first one's terms use.
  */
 export function provideModules(modules: Record<string, Record<string, unknown>>): void {
   const registry = getRegistry();

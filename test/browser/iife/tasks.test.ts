@@ -26,7 +26,7 @@ function cardHostOf(page: Fixture): CardHost | undefined {
   const stages = (page.win as unknown as Record<symbol, Record<string, unknown> | undefined>)[
     Symbol.for('dszd-term.stages')
   ];
-  return stages?.['src/card/card-host.ts'] as CardHost | undefined;
+  return stages?.['card/card-host'] as CardHost | undefined;
 }
 
 /** The page's card once it was made ahead of use: rendered with an entry, closed. */
