@@ -19,13 +19,13 @@ export const DROP_IN_STAGES: readonly DropInStage[] = [
 ];
 
 /**
- * What a page loads before its first term is marked. The goal is 16 KB; today's figure (19.45 KB: terser with private
+ * What a page loads before its first term is marked. The goal is 16 KB; today's figure (19.4 KB: terser with private
  * members renamed, the names as one string and the card-only modules moved out took it to 18.9 KB; the sets loader,
- * off-document wrapping with sliced removal and the layered modules added 1 KB; keeping `?.` unlowered took 0.45 KB
+ * off-document wrapping with sliced removal and the layered modules added 1 KB; keeping `?.` unlowered took 0.47 KB
  * off) with a little headroom is the budget until the first stage shrinks, so that growth still fails.
  */
 export const FIRST_STAGE_BUDGET_BYTES = 19.75 * 1024;
-/** The first stage and the card stage together: what a page has loaded once a card is open (50.2 KB; goal 44 KB). */
+/** The first stage and the card stage together: what a page has loaded once a card is open (50.1 KB; goal 44 KB). */
 export const FIRST_CARD_BUDGET_BYTES = 50.5 * 1024;
 /** The highlight stage, loaded on top of the other two only for `data-mode="highlight"` (7.2 KB). */
 export const HIGHLIGHT_STAGE_BUDGET_BYTES = 7.5 * 1024;
