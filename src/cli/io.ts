@@ -16,7 +16,10 @@ export function writeOut(stream: NodeJS.WritableStream, data: string | Uint8Arra
 }
 
 /** Writes chunks one after another, each once the stream took the one before (so they need not all be in memory). */
-export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<Uint8Array>): Promise<void> {
+export async function writeChunks(
+  stream: NodeJS.WritableStream,
+  chunks: Iterable<Uint8Array>,
+): Promise<void> {
   for (const chunk of chunks) await writeOut(stream, chunk);
 }
 

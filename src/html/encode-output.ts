@@ -94,7 +94,7 @@ function* writeChunks(
   let filled = 0;
   const ready: Buffer[] = [];
   const put = (piece: Uint8Array) => {
-    for (let from = 0; from < piece.length; ) {
+    for (let from = 0; from < piece.length;) {
       if (filled === chunk.length) {
         ready.push(chunk);
         remaining -= filled;

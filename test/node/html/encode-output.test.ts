@@ -36,7 +36,11 @@ const ENCODINGS: HtmlEncoding[] = [
   { name: 'gbk', label: 'gbk', source: 'meta', bomLength: 0 },
   { name: 'cp936', label: 'cp936', source: 'option', bomLength: 0 },
 ];
-const BOMS: Record<string, number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff] };
+const BOMS: Record<string, number[]> = {
+  'utf-8': [0xef, 0xbb, 0xbf],
+  'utf-16le': [0xff, 0xfe],
+  'utf-16be': [0xfe, 0xff],
+};
 
 function encodePage(text: string, encoding: HtmlEncoding): Buffer {
   const bom = encoding.bomLength ? BOMS[encoding.name]! : [];
@@ -57,7 +61,9 @@ describe('encodeAnnotatedChunks', () => {
           const bytes = encodePage(text, encoding);
           const { offsets, tags } = planAnnotations(text, { occurrence: 'all' });
           // the reference: the tagged text encoded whole (every fragment and tag survives these encodings)
-          const expected = offsets.length ? encodePage(applyInsertions(text, offsets, tags), encoding) : bytes;
+          const expected = offsets.length
+            ? encodePage(applyInsertions(text, offsets, tags), encoding)
+            : bytes;
           const chunks = [...encodeAnnotatedChunks(bytes, encoding, text, offsets, tags, chunkSize)];
           expect(Buffer.concat(chunks).equals(expected)).toBe(true);
           // untagged, the one chunk is the input itself
@@ -67,7 +73,9 @@ describe('encodeAnnotatedChunks', () => {
             expect(chunks.at(-1)!.length).toBeGreaterThan(0);
             expect(chunks.at(-1)!.length).toBeLessThanOrEqual(chunkSize);
           }
-          expect(Buffer.from(encodeAnnotated(bytes, encoding, text, offsets, tags)).equals(expected)).toBe(true);
+          expect(Buffer.from(encodeAnnotated(bytes, encoding, text, offsets, tags)).equals(expected)).toBe(
+            true,
+          );
         },
       ),
       { numRuns: 300 },
