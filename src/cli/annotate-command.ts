@@ -2,14 +2,14 @@ import { constants, type Stats } from 'node:fs';
 import { access, mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { DefinitionSet } from '../definitions/types';
-import { tagHtmlBytes } from '../html/annotate-bytes';
+import { tagHtmlChunks } from '../html/annotate-bytes';
 import { resolveEncodingLabel } from '../html/encoding';
 import { HtmlInputError } from '../html/input-error';
 import { AnnotateHtmlError, resolveHtmlOptions } from '../html/options';
 import type { Occurrence } from '../match/occurrence';
 import { EXIT_FAILED, EXIT_OK, FileError, UsageError } from './cli-error';
 import { escapeTerminal } from './escape-terminal';
-import { readAll, writeLine, writeOut, type CliIo } from './io';
+import { readAll, writeChunks, writeLine, type CliIo } from './io';
 import { readInput } from './read-input';
 import { isHtmlName, walkFolder } from './walk-folder';
 import { copyAtomic, writeAtomic } from './write-atomic';
@@ -145,9 +145,9 @@ function checkOptions(args: AnnotateArguments): FileOptions {
 async function annotateStdin(args: AnnotateArguments, options: FileOptions, io: CliIo): Promise<number> {
   if (args.output !== undefined) await checkOutputFile(args.output, [], args.force);
   try {
-    const { bytes } = tagHtmlBytes(await readAll(io.stdin, options.maxSize), options, false);
-    if (args.output !== undefined) await writeAtomic(args.output, bytes);
-    else await writeOut(io.stdout, bytes);
+    const { chunks } = tagHtmlChunks(await readAll(io.stdin, options.maxSize), options);
+    if (args.output !== undefined) await writeAtomic(args.output, chunks);
+    else await writeChunks(io.stdout, chunks);
     return EXIT_OK;
   } catch (error) {
     await report(io, error, '<stdin>');
@@ -165,9 +165,9 @@ async function annotateSingleFile(args: AnnotateArguments, options: FileOptions,
   }
   try {
     const bytes = await readInput(path, options.maxSize);
-    const { bytes: tagged } = tagHtmlBytes(bytes, { ...options, requireMarkup: !isHtmlName(path) }, false);
-    if (target !== undefined) await writeAtomic(target, tagged);
-    else await writeOut(io.stdout, tagged);
+    const { chunks } = tagHtmlChunks(bytes, { ...options, requireMarkup: !isHtmlName(path) });
+    if (target !== undefined) await writeAtomic(target, chunks);
+    else await writeChunks(io.stdout, chunks);
     return EXIT_OK;
   } catch (error) {
     await report(io, error, path);
@@ -181,7 +181,7 @@ async function annotateFileTo(job: Job, options: FileOptions, args: AnnotateArgu
   const bytes = await readInput(job.path, options.maxSize);
   let result;
   try {
-    result = tagHtmlBytes(bytes, { ...options, requireMarkup: !job.named }, false);
+    result = tagHtmlChunks(bytes, { ...options, requireMarkup: !job.named });
   } catch (error) {
     if (!(error instanceof HtmlInputError)) throw error;
     if (job.target === null) throw new FileError(job.path, error.message);
@@ -191,16 +191,21 @@ async function annotateFileTo(job: Job, options: FileOptions, args: AnnotateArgu
   }
   if (job.target === null) {
     // in place: a file with nothing to tag is left as it is (same bytes, same time stamp)
-    if (result.bytes === bytes) return result.matchCount;
+    if (!result.changed) return result.matchCount;
     const real = await realpath(job.path);
     await checkWithin(job.path, real, job.within);
     await checkReplaceable(job.path, real, force);
-    await writeAtomic(real, result.bytes);
-  } else await writeTarget(job, job.target, result.bytes, force);
+    await writeAtomic(real, result.chunks);
+  } else await writeTarget(job, job.target, result.chunks, force);
   return result.matchCount;
 }
 
-async function writeTarget(job: Job, target: string, bytes: Uint8Array, force: boolean): Promise<void> {
+async function writeTarget(
+  job: Job,
+  target: string,
+  bytes: Uint8Array | Iterable<Uint8Array>,
+  force: boolean,
+): Promise<void> {
   await checkTarget(job.path, target, force);
   await checkWithin(job.path, target, job.within);
   await mkdir(dirname(target), { recursive: true });

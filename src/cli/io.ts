@@ -15,6 +15,14 @@ export function writeOut(stream: NodeJS.WritableStream, data: string | Uint8Arra
   });
 }
 
+/** Writes chunks one after another, each once the stream took the one before (so they need not all be in memory). */
+export async function writeChunks(
+  stream: NodeJS.WritableStream,
+  chunks: Iterable<Uint8Array>,
+): Promise<void> {
+  for (const chunk of chunks) await writeOut(stream, chunk);
+}
+
 /** Writes one line of a message, its control characters escaped (file names can hold any), then a newline. */
 export function writeLine(stream: NodeJS.WritableStream, line: string): Promise<void> {
   return writeOut(stream, `${escapeTerminal(line)}\n`);

@@ -12,14 +12,16 @@ function createTempPath(path: string): string {
 }
 
 /**
- * Replaces (or creates) `path` atomically: the data goes to a temporary file in the same folder, is flushed, gets
- * the old file's mode and owner, and is renamed over `path`. A reader sees the old file or the new one, never half.
+ * Replaces (or creates) `path` atomically: the data (bytes, or chunks written one after another as they come) goes
+ * to a temporary file in the same folder, is flushed, gets the old file's mode and owner, and is renamed over
+ * `path`. A reader sees the old file or the new one, never half.
  */
-export async function writeAtomic(path: string, data: Uint8Array): Promise<void> {
+export async function writeAtomic(path: string, data: Uint8Array | Iterable<Uint8Array>): Promise<void> {
   await replaceAtomic(path, async (temp) => {
     const handle = await open(temp, 'wx', 0o666);
     try {
-      await handle.writeFile(data);
+      if (data instanceof Uint8Array) await handle.writeFile(data);
+      else for (const chunk of data) await handle.writeFile(chunk);
       await handle.sync();
     } finally {
       await handle.close();

@@ -1,7 +1,7 @@
 import { planAnnotations, type HtmlMatch } from './annotate-html';
 import { isBinaryContent } from './detect-binary';
 import { decodeHtmlBytes, detectEncoding, type HtmlEncoding } from './encoding';
-import { encodeAnnotated } from './encode-output';
+import { encodeAnnotated, encodeAnnotatedChunks } from './encode-output';
 import { HtmlInputError } from './input-error';
 import type { AnnotateHtmlOptions } from './options';
 
@@ -49,6 +49,35 @@ export function tagHtmlBytes(
   options: AnnotateHtmlBytesOptions,
   keepMatches: boolean,
 ): AnnotateHtmlBytesResult & { matchCount: number } {
+  const { encoding, text, plan } = planHtmlBytes(bytes, options, keepMatches);
+  return {
+    bytes: encodeAnnotated(bytes, encoding, text, plan.offsets, plan.tags),
+    matches: plan.matches,
+    matchCount: plan.matchCount,
+    encoding,
+  };
+}
+
+/**
+ * Tags a page given as bytes for a caller that writes it out piece by piece (the CLI): the tagged page as chunks of
+ * about a megabyte, made as they are taken, so the tagged page is never in memory whole. Bad input is refused (with
+ * {@link HtmlInputError}) before the first chunk. `changed` is false when nothing was tagged (the one chunk is then
+ * the input itself).
+ */
+export function tagHtmlChunks(
+  bytes: Uint8Array,
+  options: AnnotateHtmlBytesOptions,
+): { chunks: Iterable<Uint8Array>; matchCount: number; changed: boolean } {
+  const { encoding, text, plan } = planHtmlBytes(bytes, options, false);
+  return {
+    chunks: encodeAnnotatedChunks(bytes, encoding, text, plan.offsets, plan.tags),
+    matchCount: plan.matchCount,
+    changed: plan.offsets.length > 0,
+  };
+}
+
+/** Detects the encoding, decodes and checks the page, and plans its tags. */
+function planHtmlBytes(bytes: Uint8Array, options: AnnotateHtmlBytesOptions, keepMatches: boolean) {
   const { encoding: fallback, requireMarkup = false, ...annotateOptions } = options;
   const encoding = detectEncoding(bytes, fallback);
   const wide = encoding.name.startsWith('utf-16');
@@ -58,11 +87,5 @@ export function tagHtmlBytes(
   if (wide && isBinaryContent(text)) throw new HtmlInputError('binary', 'binary file, not HTML');
   if (requireMarkup && !MARKUP.test(text))
     throw new HtmlInputError('not-html', 'not HTML (no markup at all)');
-  const plan = planAnnotations(text, annotateOptions, keepMatches);
-  return {
-    bytes: encodeAnnotated(bytes, encoding, text, plan.offsets, plan.tags),
-    matches: plan.matches,
-    matchCount: plan.matchCount,
-    encoding,
-  };
+  return { encoding, text, plan: planAnnotations(text, annotateOptions, keepMatches) };
 }

@@ -1,7 +1,6 @@
 import iconv from 'iconv-lite';
 import type { HtmlEncoding } from './encoding';
 import { HtmlInputError } from './input-error';
-import { applyInsertions } from './splice';
 
 /**
  * Writes a tagged page back in its own encoding: the input's bytes copied unchanged between the insertions, the
@@ -16,46 +15,106 @@ export function encodeAnnotated(
   tags: readonly string[],
 ): Uint8Array {
   if (!offsets.length) return bytes;
-  // UTF-16 re-encodes exactly what it decoded (invalid input was refused while decoding).
-  if (encoding.name.startsWith('utf-16'))
-    return concat([
-      bytes.subarray(0, encoding.bomLength),
-      iconv.encode(applyInsertions(text, offsets, tags), encoding.name),
-    ]);
-  return spliceBytes(bytes, locateBytes(bytes, encoding, text, offsets), tags, encoding.name);
+  // one chunk of exactly the output's size: no tagged copy of the page as a string, no list of slices
+  const [output] = encodeAnnotatedChunks(bytes, encoding, text, offsets, tags, Infinity);
+  return output!;
 }
 
 /**
- * The input's bytes with each insertion's encoded text spliced in at its byte offset, written into one buffer of the
- * final size: no tagged copy of the page as a string, no list of slices.
+ * {@link encodeAnnotated} as chunks of `chunkSize` bytes (the last one shorter), each a new buffer, so a caller that
+ * writes each chunk before taking the next never holds the tagged page whole. The insertions are located (and a
+ * page whose bytes would not survive is refused with {@link HtmlInputError}) before the first chunk is handed out.
+ * `chunkSize` Infinity gives one chunk of the output's exact size.
  */
-function spliceBytes(
+export function encodeAnnotatedChunks(
   bytes: Uint8Array,
-  byteOffsets: readonly number[],
+  encoding: HtmlEncoding,
+  text: string,
+  offsets: readonly number[],
   tags: readonly string[],
-  encoding: string,
-): Uint8Array {
+  chunkSize = 1 << 20,
+): Iterable<Uint8Array> {
+  if (!offsets.length) return [bytes];
+  // UTF-16 re-encodes exactly what it decoded (invalid input was refused while decoding); unit by unit, so a stretch
+  // encodes to the same bytes alone as inside the whole.
+  if (encoding.name.startsWith('utf-16')) {
+    const encode = (piece: string) => iconv.encode(piece, encoding.name);
+    const size = encoding.bomLength + 2 * tags.reduce((sum, tag) => sum + tag.length, text.length);
+    let last = 0;
+    return writeChunks(
+      size,
+      chunkSize,
+      offsets.length,
+      bytes.subarray(0, encoding.bomLength),
+      (i) => {
+        const stretch = encode(text.slice(last, offsets[i]));
+        last = offsets[i]!;
+        return [stretch, encode(tags[i]!)];
+      },
+      () => encode(text.slice(last)),
+    );
+  }
+  const byteOffsets = locateBytes(bytes, encoding, text, offsets);
   const encoded = new Map<string, Uint8Array>();
-  const encode = (text: string) => {
-    let result = encoded.get(text);
-    if (!result) encoded.set(text, (result = encodeInsertion(text, encoding)));
+  const encodeTag = (tag: string) => {
+    let result = encoded.get(tag);
+    if (!result) encoded.set(tag, (result = encodeInsertion(tag, encoding.name)));
     return result;
   };
-  let size = bytes.length;
-  for (const tag of tags) size += encode(tag).length;
-  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const output = Buffer.allocUnsafe(size);
-  let written = 0;
-  let last = 0;
-  tags.forEach((tag, i) => {
-    written += source.copy(output, written, last, byteOffsets[i]);
-    const encodedTag = encode(tag);
-    output.set(encodedTag, written);
-    written += encodedTag.length;
-    last = byteOffsets[i]!;
-  });
-  source.copy(output, written, last);
-  return output;
+  const size = tags.reduce((sum, tag) => sum + encodeTag(tag).length, bytes.length);
+  let previous = 0;
+  return writeChunks(
+    size,
+    chunkSize,
+    offsets.length,
+    new Uint8Array(0),
+    (i) => {
+      const stretch = bytes.subarray(previous, byteOffsets[i]);
+      previous = byteOffsets[i]!;
+      return [stretch, encodeTag(tags[i]!)];
+    },
+    () => bytes.subarray(previous),
+  );
+}
+
+/**
+ * The output as chunks: `head`, then for each insertion i (in order) the pieces `pieces(i)` gives, then `tail()`,
+ * copied into new buffers of `chunkSize` bytes (the last one shorter; `size` bytes in all).
+ */
+function* writeChunks(
+  size: number,
+  chunkSize: number,
+  count: number,
+  head: Uint8Array,
+  pieces: (i: number) => readonly Uint8Array[],
+  tail: () => Uint8Array,
+): Generator<Uint8Array> {
+  let remaining = size;
+  let chunk = Buffer.allocUnsafe(Math.min(chunkSize, remaining));
+  let filled = 0;
+  const ready: Buffer[] = [];
+  const put = (piece: Uint8Array) => {
+    for (let from = 0; from < piece.length;) {
+      if (filled === chunk.length) {
+        ready.push(chunk);
+        remaining -= filled;
+        chunk = Buffer.allocUnsafe(Math.min(chunkSize, remaining));
+        filled = 0;
+      }
+      const length = Math.min(piece.length - from, chunk.length - filled);
+      chunk.set(piece.subarray(from, from + length), filled);
+      filled += length;
+      from += length;
+    }
+  };
+  put(head);
+  for (let i = 0; i < count; i++) {
+    for (const piece of pieces(i)) put(piece);
+    while (ready.length) yield ready.shift()!;
+  }
+  put(tail());
+  yield* ready;
+  yield filled === chunk.length ? chunk : chunk.subarray(0, filled);
 }
 
 /** The byte offset of each text offset (UTF-16 units). */
@@ -156,8 +215,4 @@ function encodeInsertion(text: string, encoding: string): Uint8Array {
     insertionCache.set(key, encoded);
   }
   return encoded;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  return Buffer.concat(parts);
 }

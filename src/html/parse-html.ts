@@ -17,18 +17,32 @@ export function isWholeDocument(html: string): boolean {
 // domhandler's startIndex/endIndex and drops every other location (elements' start, end and attribute locations,
 // three to five objects per element), which otherwise outweigh the tree itself.
 const LOCATED = Object.freeze({});
+// Most elements of a page have no attributes: they share one frozen empty dictionary (a null-prototype object is a
+// dictionary of its own, heavier than a small element) until the parser adopts attributes into one.
+const NO_ATTRIBUTES = Object.freeze(Object.create(null)) as Record<string, string>;
 const textLocationAdapter: typeof adapter = {
   ...adapter,
   // Attribute namespaces and prefixes are kept only where an attribute has one (foreign content): the stock adapter
   // gives every element two more dictionaries for them.
   createElement(tagName, namespaceURI, attrs) {
-    const attribs: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const { name, value } of attrs) attribs[name] = value;
     if (attrs.some(({ namespace, prefix }) => namespace !== undefined || prefix !== undefined))
       return adapter.createElement(tagName, namespaceURI, attrs);
+    let attribs = NO_ATTRIBUTES;
+    if (attrs.length) {
+      attribs = Object.create(null) as Record<string, string>;
+      for (const { name, value } of attrs) attribs[name] = value;
+    }
     const element = new Element(tagName, attribs, []);
     element.namespace = namespaceURI;
     return element;
+  },
+  // A second <html> or <body> tag gives the first one the attributes it lacks (the stock adapter would also write to
+  // the namespace and prefix dictionaries our elements do not have).
+  adoptAttributes(recipient, attrs) {
+    if (recipient['x-attribsNamespace']) return adapter.adoptAttributes(recipient, attrs);
+    const attribs = Object.assign(Object.create(null), recipient.attribs) as Record<string, string>;
+    for (const { name, value } of attrs) if (attribs[name] === undefined) attribs[name] = value;
+    recipient.attribs = attribs;
   },
   setNodeSourceCodeLocation(node, location) {
     if (location && isText(node)) {

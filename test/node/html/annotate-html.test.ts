@@ -115,6 +115,18 @@ describe('annotateHtml: whole documents', () => {
 });
 
 describe('annotateHtml: malformed HTML', () => {
+  it('handles a second <body> or <html> tag with attributes (the parser gives them to the first)', () => {
+    const html =
+      '<!DOCTYPE html><html><body><p>数字社会</p><body class="a" id="b"><html lang="zh"><p>城市大脑</p>';
+    const { html: output } = annotateHtml(html, { occurrence: 'all' });
+    expect(output).toBe(
+      html.replace('数字社会', tag('数字社会', '数字社会')).replace('城市大脑', tag('城市大脑', '城市大脑')),
+    );
+    const body = (parseHtml(html).children[1] as Element).children[1] as Element;
+    expect([body.name, { ...body.attribs }]).toEqual(['body', { class: 'a', id: 'b' }]);
+    expect({ ...(parseHtml(html).children[1] as Element).attribs }).toEqual({ lang: 'zh' });
+  });
+
   it('handles unclosed tags', () => {
     const html = '<p>数字社会<p>城市<b>大脑';
     const id = matchId(html, 1);
