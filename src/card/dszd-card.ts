@@ -36,6 +36,13 @@ export interface ShowOptions {
 
 const HAN = /\p{Script=Han}/u;
 
+/** What the card shows of an entry besides its fields. */
+interface EntryTexts {
+  source: string;
+  segments: ReturnType<typeof segmentRelated>;
+  related: DefinitionEntry[];
+}
+
 /** One step of the card's own history: the entry left and the control that left it (focus returns there). */
 interface HistoryStep {
   entry: DefinitionEntry;
@@ -93,7 +100,8 @@ export class DszdCard extends LitElement {
   @state() private definitionSet: DefinitionSet = shippedSet;
   @state() private cardLang: CardLang = DEFAULT_CARD_LANG;
   @state() private glossaryLink: string | undefined;
-  @state() private isOpen = false;
+  /** Not a rendered state: the surface's `open` and `placed` classes are set by the show and the hide. */
+  private isOpen = false;
   @state() private scrollable = false;
   @state() private bridge: Bridge | undefined;
   /** Entries left by following related terms, oldest first; empty for the entry the card was opened for. */
@@ -251,6 +259,15 @@ export class DszdCard extends LitElement {
     this.hide();
   }
 
+  /** Set by a show: the new entry's texts are rendered in a task of their own, not in the tap's or the key's. */
+  private _renderInOwnTask = false;
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this._renderInOwnTask) return super.scheduleUpdate();
+    this._renderInOwnTask = false;
+    return yieldToEventLoop().then(() => super.scheduleUpdate());
+  }
+
   protected override render() {
     try {
       return this._renderCard();
@@ -264,11 +281,8 @@ export class DszdCard extends LitElement {
     const entry = this.entry;
     const labels = getLabels(this.cardLang);
     const set = this.definitionSet;
-    // of a combination, the set the entry itself comes from
-    const source = describeSet(entry ? findEntrySource(entry, set) : set);
+    const { source, segments, related } = this._textsOf(entry, set);
     const bridge = this.bridge;
-    const segments = entry ? segmentRelated(entry, set) : { definition: [], notes: [] };
-    const related = entry ? findRelatedEntries(entry, set) : [];
     return html`<div
       part="card"
       class="card"
@@ -426,10 +440,32 @@ export class DszdCard extends LitElement {
     </div>`;
   }
 
+  private _texts: (EntryTexts & { entry: DefinitionEntry | undefined; set: DefinitionSet }) | undefined;
+
+  /**
+   * What the template derives from the entry (its related-term mentions, found by the matcher): computed once per
+   * entry, not again for every render that only moves the bridge or marks the body scrollable.
+   */
+  private _textsOf(entry: DefinitionEntry | undefined, set: DefinitionSet): EntryTexts {
+    const cached = this._texts;
+    if (cached && cached.entry === entry && cached.set === set) return cached;
+    const texts = {
+      entry,
+      set,
+      // of a combination, the set the entry itself comes from
+      source: describeSet(entry ? findEntrySource(entry, set) : set),
+      segments: entry ? segmentRelated(entry, set) : { definition: [], notes: [] },
+      related: entry ? findRelatedEntries(entry, set) : [],
+    };
+    this._texts = texts;
+    return texts;
+  }
+
   private async _open(trigger: CardTrigger, entry: DefinitionEntry, options: ShowOptions): Promise<boolean> {
     this._close(false);
     this._moveNextTo(trigger);
     const sequence = ++this._sequence;
+    this._renderInOwnTask = true;
     const anchor = options.anchor?.isConnected ? options.anchor : trigger;
     this._trigger = trigger;
     this.entry = entry;
@@ -441,10 +477,11 @@ export class DszdCard extends LitElement {
     this.glossaryLink = this._linkFor(entry, this.definitionSet);
     this.bridge = undefined;
     this.isOpen = true;
+    // rendered in a task after this one (scheduleUpdate): the tap's or the key's task only decides
     await this.updateComplete;
     if (sequence !== this._sequence) return false;
     // Showing and placing the card reads the page's layout: on a phone each step below is a task's worth of work,
-    // so each gets its own task, none of them the tap's or the key's.
+    // so each gets its own task.
     await yieldToEventLoop();
     if (sequence !== this._sequence) return false;
 

@@ -85,6 +85,26 @@ describe('card reveal order', () => {
       expect(open.slice(firstSeen).every((frame) => frame.visible)).to.equal(true);
     });
 
+  it('the task that opens the card (a tap, a key) does not render its texts: a later task does', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<p><dszd-term>城市大脑</dszd-term> <dszd-term>未来社区</dszd-term></p>`,
+    );
+    const [first, second] = el.querySelectorAll<DszdTerm>('dszd-term');
+    const card = getSharedCard();
+    expect(await card.showFor(first!)).to.equal(true);
+    const title = () => card.cardElement!.querySelector('[part="term-title"]')!.textContent!.trim();
+    expect(title()).to.equal('城市大脑');
+
+    const showing = card.showFor(second!);
+    // every microtask of this task: lit would have rendered by now if the render were this task's
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    const duringTask = title();
+    expect(await showing).to.equal(true);
+
+    expect(duringTask).to.equal('城市大脑');
+    expect(title()).to.equal('未来社区');
+  });
+
   it('a card closed before it was placed is never seen, and its show settles false', async () => {
     const el = await fixture<HTMLElement>(
       html`<p style="margin: 200px 20px 0"><dszd-term>城市大脑</dszd-term></p>`,
