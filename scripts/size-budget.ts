@@ -25,8 +25,11 @@ export const DROP_IN_STAGES: readonly DropInStage[] = [
  * until the first stage shrinks, so that growth still fails.
  */
 export const FIRST_STAGE_BUDGET_BYTES = 20.25 * 1024;
-/** The first stage and the card stage together: what a page has loaded once a card is open (51.1 KB; goal 44 KB). */
-export const FIRST_CARD_BUDGET_BYTES = 51.75 * 1024;
+/**
+ * The first stage and the card stage together: what a page has loaded once a card is open (51.8 KB; goal 44 KB).
+ * Showing the card in short tasks on a phone (the sliced Floating UI platform, the show in steps) added 0.7 KB.
+ */
+export const FIRST_CARD_BUDGET_BYTES = 52.25 * 1024;
 /** The highlight stage, loaded on top of the other two only for `data-mode="highlight"` (7.3 KB). */
 export const HIGHLIGHT_STAGE_BUDGET_BYTES = 7.75 * 1024;
 /** The sets stage, loaded only for a page's own definition sets (`data-set`, `configureTerms({ sets })`). */
