@@ -26,8 +26,11 @@ export const DROP_IN_STAGES: readonly DropInStage[] = [
  * growth still fails.
  */
 export const FIRST_STAGE_BUDGET_BYTES = 19.75 * 1024;
-/** The first stage and the card stage together: what a page has loaded once a card is open (50.1 KB; goal 44 KB). */
-export const FIRST_CARD_BUDGET_BYTES = 50.5 * 1024;
+/**
+ * The first stage and the card stage together: what a page has loaded once a card is open (50.8 KB; goal 44 KB).
+ * Showing the card in short tasks on a phone (the sliced Floating UI platform, the show in steps) added 0.7 KB.
+ */
+export const FIRST_CARD_BUDGET_BYTES = 51.25 * 1024;
 /** The highlight stage, loaded on top of the other two only for `data-mode="highlight"` (7.2 KB). */
 export const HIGHLIGHT_STAGE_BUDGET_BYTES = 7.5 * 1024;
 /** The sets stage, loaded only for a page's own definition sets (`data-set`, `configureTerms({ sets })`). */

@@ -72,6 +72,12 @@ export const cardStyles = css`
 
   .card.open {
     display: flex;
+    /* laid out, but not seen until placed: never at the top-left corner or where it was before */
+    visibility: hidden;
+  }
+
+  .card.open.placed {
+    visibility: visible;
     animation: dszd-card-fade 120ms ease-out;
   }
 
@@ -341,7 +347,7 @@ export const cardStyles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .card.open {
+    .card.open.placed {
       animation: none;
     }
   }

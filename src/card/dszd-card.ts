@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { yieldToEventLoop } from '../live/schedule';
+import { waitForNextFrame, yieldToEventLoop } from '../live/schedule';
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
 import { formatCitation } from '../definitions/citation';
 import { describeSet } from '../definitions/describe-set';
@@ -35,6 +35,13 @@ export interface ShowOptions {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** What the card shows of an entry besides its fields. */
+interface EntryTexts {
+  source: string;
+  segments: ReturnType<typeof segmentRelated>;
+  related: DefinitionEntry[];
+}
 
 /** One step of the card's own history: the entry left and the control that left it (focus returns there). */
 interface HistoryStep {
@@ -93,7 +100,8 @@ export class DszdCard extends LitElement {
   @state() private definitionSet: DefinitionSet = shippedSet;
   @state() private cardLang: CardLang = DEFAULT_CARD_LANG;
   @state() private glossaryLink: string | undefined;
-  @state() private isOpen = false;
+  /** Not a rendered state: the surface's `open` and `placed` classes are set by the show and the hide. */
+  private isOpen = false;
   @state() private scrollable = false;
   @state() private bridge: Bridge | undefined;
   /** Entries left by following related terms, oldest first; empty for the entry the card was opened for. */
@@ -115,6 +123,8 @@ export class DszdCard extends LitElement {
   private _returningFocusTo: CardTrigger | undefined;
   /** Bumped by every show and hide, so a show still awaiting rendering knows it was overtaken. */
   private _sequence = 0;
+  /** Settles once the body's scrollability after the latest placement is known. */
+  private _scrollableChecked: Promise<void> = Promise.resolve();
   /** The show in progress (or done): a second show for the same term waits for it. */
   private _opening: Promise<boolean> = Promise.resolve(false);
 
@@ -249,6 +259,15 @@ export class DszdCard extends LitElement {
     this.hide();
   }
 
+  /** Set by a show: the new entry's texts are rendered in a task of their own, not in the tap's or the key's. */
+  private _renderInOwnTask = false;
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this._renderInOwnTask) return super.scheduleUpdate();
+    this._renderInOwnTask = false;
+    return yieldToEventLoop().then(() => super.scheduleUpdate());
+  }
+
   protected override render() {
     try {
       return this._renderCard();
@@ -262,14 +281,11 @@ export class DszdCard extends LitElement {
     const entry = this.entry;
     const labels = getLabels(this.cardLang);
     const set = this.definitionSet;
-    // of a combination, the set the entry itself comes from
-    const source = describeSet(entry ? findEntrySource(entry, set) : set);
+    const { source, segments, related } = this._textsOf(entry, set);
     const bridge = this.bridge;
-    const segments = entry ? segmentRelated(entry, set) : { definition: [], notes: [] };
-    const related = entry ? findRelatedEntries(entry, set) : [];
     return html`<div
       part="card"
-      class=${classMap({ card: true, open: this.isOpen && !!entry })}
+      class="card"
       popover="manual"
       role="dialog"
       aria-labelledby="title"
@@ -424,10 +440,32 @@ export class DszdCard extends LitElement {
     </div>`;
   }
 
+  private _texts: (EntryTexts & { entry: DefinitionEntry | undefined; set: DefinitionSet }) | undefined;
+
+  /**
+   * What the template derives from the entry (its related-term mentions, found by the matcher): computed once per
+   * entry, not again for every render that only moves the bridge or marks the body scrollable.
+   */
+  private _textsOf(entry: DefinitionEntry | undefined, set: DefinitionSet): EntryTexts {
+    const cached = this._texts;
+    if (cached && cached.entry === entry && cached.set === set) return cached;
+    const texts = {
+      entry,
+      set,
+      // of a combination, the set the entry itself comes from
+      source: describeSet(entry ? findEntrySource(entry, set) : set),
+      segments: entry ? segmentRelated(entry, set) : { definition: [], notes: [] },
+      related: entry ? findRelatedEntries(entry, set) : [],
+    };
+    this._texts = texts;
+    return texts;
+  }
+
   private async _open(trigger: CardTrigger, entry: DefinitionEntry, options: ShowOptions): Promise<boolean> {
     this._close(false);
     this._moveNextTo(trigger);
     const sequence = ++this._sequence;
+    this._renderInOwnTask = true;
     const anchor = options.anchor?.isConnected ? options.anchor : trigger;
     this._trigger = trigger;
     this.entry = entry;
@@ -439,26 +477,41 @@ export class DszdCard extends LitElement {
     this.glossaryLink = this._linkFor(entry, this.definitionSet);
     this.bridge = undefined;
     this.isOpen = true;
+    // rendered in a task after this one (scheduleUpdate): the tap's or the key's task only decides
     await this.updateComplete;
     if (sequence !== this._sequence) return false;
-    // Showing and placing the card reads the page's layout: a task of its own, not the tap's or the key's.
+    // Showing and placing the card reads the page's layout: on a phone each step below is a task's worth of work,
+    // so each gets its own task.
     await yieldToEventLoop();
     if (sequence !== this._sequence) return false;
 
+    // Read before any write: the line of the term under the finger, while the page's layout is still clean.
+    const line = findLine(anchor, options.point);
+    // In the top layer but hidden until placed: its style and layout are done by the next frame's rendering, not
+    // forced by the measuring below, and it never shows where it was before (or at the top-left corner).
     this._showSurface();
     const controller = new AbortController();
     this._listen(controller.signal);
+    const session = { controller, stopPositioning: () => {} };
+    this._session = session;
+    trigger.setExpanded(true);
+    await waitForNextFrame();
+    if (sequence !== this._sequence) return false;
+
     const positioning = positionCard({
       anchor,
       card: this.surface,
       arrow: this.arrowElement,
-      line: findLine(anchor, options.point),
+      line,
       onPlaced: (placed) => this._onPlaced(placed),
       onError: (error) => reportError(trigger, error, 'card position'),
     });
-    this._session = { controller, stopPositioning: positioning.cleanup };
-    trigger.setExpanded(true);
+    session.stopPositioning = positioning.cleanup;
     await positioning.ready;
+    if (sequence !== this._sequence) return false;
+    // Placed, or not placeable (reported): either way a card that is open must be seen.
+    this.surface.classList.add('placed');
+    await this._scrollableChecked;
     if (sequence !== this._sequence) return false;
     if (options.moveFocus) this._focusSurface();
     return true;
@@ -674,25 +727,36 @@ export class DszdCard extends LitElement {
     if (container && this.parentNode !== container) container.append(this);
   }
 
+  /** Shows the surface, still hidden (`placed` is missing) and unplaced. */
   private _showSurface(): void {
     const surface = this.surface;
+    surface.classList.add('open');
     if (supportsPopover(surface) && !surface.matches(':popover-open')) surface.showPopover();
   }
 
   private _hideSurface(): void {
     const surface = this.cardElement;
-    if (surface && supportsPopover(surface) && surface.matches(':popover-open')) surface.hidePopover();
+    if (!surface) return;
+    surface.classList.remove('open', 'placed');
+    if (supportsPopover(surface) && surface.matches(':popover-open')) surface.hidePopover();
   }
 
   private _focusSurface(): void {
     this.surface.focus({ preventScroll: true });
   }
 
+  /** Placed (first or again): revealed where it stands, its bridge redrawn; whether it scrolls is read later. */
   private _onPlaced(placed: Placed): void {
     this.bridge = computeBridge(placed.anchorRect, placed.cardRect, placed.side);
-    const body = this.body;
-    if (body) this.scrollable = body.scrollHeight > body.clientHeight + 1;
-    this.surface.dataset.side = placed.side;
+    const surface = this.surface;
+    surface.dataset.side = placed.side;
+    surface.classList.add('placed');
+    // Reading the body's heights now would lay out again what the placement just wrote: the next task reads them.
+    const sequence = this._sequence;
+    this._scrollableChecked = yieldToEventLoop().then(() => {
+      const body = this.body;
+      if (sequence === this._sequence && body) this.scrollable = body.scrollHeight > body.clientHeight + 1;
+    });
   }
 }
 

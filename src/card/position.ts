@@ -6,10 +6,16 @@ import {
   hide,
   inline,
   offset,
+  platform,
   shift,
   size,
+  type ClientRectObject,
+  type Middleware,
+  type Rect,
 } from '@floating-ui/dom';
+import { SLICE_BUDGET_MS, yieldToEventLoop } from '../live/schedule';
 import type { Box, Side } from './bridge';
+import { createSlicedPlatform } from './sliced-platform';
 
 /**
  * Something that is not an element but has a place on the page, such as a text Range (the highlight mode's
@@ -60,24 +66,33 @@ export interface PositionOptions {
 export interface Positioning {
   /** Stops following scroll and resize. Safe to call twice. */
   cleanup(): void;
-  /** Settles after the first placement. */
+  /** Settles after the first placement, once the card follows scroll and resize. */
   ready: Promise<void>;
 }
 
 /**
  * Places the card by the term with Floating UI (offset, inline, flip, shift, size, arrow, hide) and keeps it there
  * while the page scrolls or resizes (autoUpdate) until `cleanup()`.
+ *
+ * Each placement reads all geometry first and writes after (Floating UI's reads, then `left`/`top`), and reports the
+ * rectangles it measured, so that nothing reads the layout again after the writes. Following the page (finding the
+ * scrolling ancestors, starting the observers) begins in a task after the first placement, and Floating UI measures
+ * in slices (createSlicedPlatform): on a phone each is several tasks' worth of work.
  */
 export function positionCard(options: PositionOptions): Positioning {
   const { anchor, card, arrow: arrowElement } = options;
   let stopped = false;
-  let settle!: () => void;
-  const ready = new Promise<void>((resolve) => (settle = resolve));
+  let stopFollowing: (() => void) | undefined;
 
-  const update = async () => {
+  const place = async () => {
     try {
       const { x, y, placement, middlewareData } = await computePosition(anchor, card, {
         strategy: 'fixed',
+        platform: createSlicedPlatform(platform, {
+          budgetMs: SLICE_BUDGET_MS,
+          now: () => performance.now(),
+          yieldToEventLoop,
+        }),
         placement: 'bottom',
         middleware: [
           offset(CARD_OFFSET),
@@ -86,39 +101,88 @@ export function positionCard(options: PositionOptions): Positioning {
           shift({ padding: VIEWPORT_PADDING }),
           size({
             padding: VIEWPORT_PADDING,
-            apply({ availableHeight, elements }) {
-              elements.floating.style.maxHeight = `${Math.max(0, Math.floor(availableHeight))}px`;
+            apply({ availableHeight, elements, rects }) {
+              limitHeight(elements.floating, rects.floating.height, availableHeight);
             },
           }),
           arrow({ element: arrowElement, padding: ARROW_SIZE }),
           hide({ strategy: 'referenceHidden' }),
+          measured,
         ],
       });
       if (stopped) return;
       const side = placement.split('-')[0] as Side;
+      const { floating, lines } = middlewareData.measured as Measured;
       card.style.left = `${x}px`;
       card.style.top = `${y}px`;
       card.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
       placeArrow(arrowElement, side, middlewareData.arrow);
-      const cardRect = { left: x, top: y, right: x + card.offsetWidth, bottom: y + card.offsetHeight };
-      options.onPlaced({ side, anchorRect: nearestRect(anchor.getClientRects(), cardRect), cardRect });
+      const cardRect = { left: x, top: y, right: x + floating.width, bottom: y + floating.height };
+      options.onPlaced({ side, anchorRect: nearestRect(lines, cardRect), cardRect });
     } catch (error) {
       options.onError(error);
-    } finally {
-      settle();
     }
   };
+  // A placement spans tasks: one at a time, and a change meanwhile places the card once more after it.
+  let placing: Promise<void> | undefined;
+  let again = false;
+  const update = (): Promise<void> => {
+    if (placing) {
+      again = true;
+      return placing;
+    }
+    placing = (async () => {
+      do {
+        again = false;
+        await place();
+      } while (again && !stopped);
+      placing = undefined;
+    })();
+    return placing;
+  };
 
-  const stop = autoUpdate(anchor, card, () => void update());
+  const ready = update().then(async () => {
+    await yieldToEventLoop();
+    if (stopped) return;
+    // autoUpdate places the card at once when it starts: that placement was just made.
+    let placed = true;
+    stopFollowing = autoUpdate(anchor, card, () => {
+      if (placed) placed = false;
+      else void update();
+    });
+  });
   return {
     cleanup() {
       if (stopped) return;
       stopped = true;
-      stop();
-      settle();
+      stopFollowing?.();
     },
     ready,
   };
+}
+
+interface Measured {
+  floating: Rect;
+  lines: ClientRectObject[];
+}
+
+/** The last middleware: the card's size and the term's line boxes as measured for this placement, before any write. */
+const measured: Middleware = {
+  name: 'measured',
+  async fn({ rects, elements, platform }) {
+    const lines = (await platform.getClientRects?.(elements.reference)) ?? [];
+    return { data: { floating: rects.floating, lines: Array.from(lines) } satisfies Measured };
+  },
+};
+
+/**
+ * Keeps the card within the room the viewport leaves it. Writes only when the limit matters (the card is taller, or
+ * a limit set before changes): a write makes the next read lay the card out again.
+ */
+function limitHeight(card: HTMLElement, height: number, available: number): void {
+  const limit = `${Math.max(0, Math.floor(available))}px`;
+  if (card.style.maxHeight ? card.style.maxHeight !== limit : height > available)
+    card.style.maxHeight = limit;
 }
 
 /** The centre of the line to point at, recomputed on every update so scrolling keeps the same line. */
@@ -146,10 +210,10 @@ function placeArrow(element: HTMLElement, side: Side, data: { x?: number; y?: nu
 }
 
 /** The line box of the term closest to the card (the one the card points at). */
-function nearestRect(rects: ArrayLike<DOMRect>, card: Box): Box {
+function nearestRect(rects: readonly Box[], card: Box): Box {
   let best: Box = { left: card.left, top: card.top, right: card.left, bottom: card.top };
   let bestDistance = Infinity;
-  for (const rect of Array.from(rects)) {
+  for (const rect of rects) {
     const dx = Math.max(0, rect.left - card.right, card.left - rect.right);
     const dy = Math.max(0, rect.top - card.bottom, card.top - rect.bottom);
     if (dx + dy < bestDistance) {

@@ -24,7 +24,12 @@ export function isCardOpen(): boolean {
   const card = findSharedCard();
   if (!card?.open) return false;
   const surface = surfaceOf(card);
-  return surface.matches(':popover-open') && getComputedStyle(surface).display !== 'none';
+  // shown and placed (until placed it is laid out hidden)
+  return (
+    surface.matches(':popover-open') &&
+    getComputedStyle(surface).display !== 'none' &&
+    surface.classList.contains('placed')
+  );
 }
 
 /** A part of the card by name. */
