@@ -27,7 +27,7 @@ export const DROP_IN_STAGES: readonly DropInStage[] = [
  */
 export const FIRST_STAGE_BUDGET_BYTES = 19.75 * 1024;
 /**
- * The first stage and the card stage together: what a page has loaded once a card is open (50.8 KB; goal 44 KB).
+ * The first stage and the card stage together: what a page has loaded once a card is open (50.9 KB; goal 44 KB).
  * Showing the card in short tasks on a phone (the sliced Floating UI platform, the show in steps) added 0.7 KB.
  */
 export const FIRST_CARD_BUDGET_BYTES = 51.25 * 1024;
