@@ -100,18 +100,11 @@ describe('demo pages', function (this: { timeout(ms: number): void }) {
     const own = terms[0]!;
     expect(own.entry?.definition[0]).to.match(/^【示例文字，非官方定义】/);
     own.click();
-    const card = await new Promise<HTMLElement>((resolve, reject) => {
-      void until(
-        () => Boolean(doc.querySelector('dszd-card')?.shadowRoot?.querySelector('[part~="source"]')),
-        'the card',
-      )
-        .then(() =>
-          resolve(
-            doc.querySelector('dszd-card')!.shadowRoot!.querySelector<HTMLElement>('[part~="source"]')!,
-          ),
-        )
-        .catch(reject);
-    });
+    // The card may already exist (made and rendered while the page was idle): wait until it shows this term.
+    const part = (name: string) =>
+      doc.querySelector('dszd-card')?.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+    await until(() => part('term-title')?.textContent?.trim() === '一网通办', 'the card of 一网通办');
+    const card = part('source')!;
     expect(card.textContent).to.include('示例部门定义集（虚构示例，非官方数据）（0.1版）');
   });
 });
