@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { definitionSet } from '../definitions/definition-set.generated';
-import type { DefinitionSet } from '../definitions/types';
 import { findEntry, findTerms } from '../match/find-terms';
 import { combineSets } from './combine-sets';
 import { resolvePageSet } from './read-sets';
 import { findEntrySource, listSetParts } from './set-sources';
-
-function makeSet(title: string, terms: string[]): DefinitionSet {
-  return {
-    title,
-    version: '1',
-    issuer: `${title}单位`,
-    date: '2025-01-01',
-    entries: terms.map((term, i) => ({
-      serial: i + 1,
-      term,
-      aliases: [],
-      definition: [`${title}：${term}`],
-      notes: [],
-      unit: '单位',
-      related: i ? [1] : [],
-    })),
-  };
-}
+import { makeSet } from '../../test/make-set';
 
 describe('combineSets', () => {
   const a = makeSet('甲', ['一网通办', '免证办']);

@@ -10,6 +10,7 @@ import { definitionSet } from '../definitions/definition-set.generated';
 import type { DefinitionSet } from '../definitions/types';
 import { findEntry } from '../match/find-terms';
 import type { DszdErrorEvent } from '../events/error-event';
+import { makeSet } from '../../test/make-set';
 
 describe('configureTerms', () => {
   afterEach(() => {
@@ -111,27 +112,11 @@ describe('configureTerms', () => {
   });
 
   describe('sets', () => {
-    const department = (title: string, terms: string[]): DefinitionSet => ({
-      title,
-      version: '1.0',
-      issuer: `${title}的单位`,
-      date: '2025-01-01',
-      entries: terms.map((term, i) => ({
-        serial: i + 1,
-        term,
-        aliases: [],
-        definition: [`${title}：${term}`],
-        notes: [],
-        unit: '单位',
-        related: i ? [1] : [],
-      })),
-    });
-
     it('takes checked sets before the shipped one, applies them when the promise resolves, and tells the watchers', async () => {
       const watcher = vi.fn();
       const stop = watchTermsConfig(watcher);
-      const a = department('甲', ['一网通办', '免证办']);
-      const b = department('乙', ['一网通办', '掌上办']);
+      const a = makeSet('甲', ['一网通办', '免证办']);
+      const b = makeSet('乙', ['一网通办', '掌上办']);
       const pending = configureTerms({ sets: [a, b] });
       expect(getTermsConfig().set).toBe(definitionSet);
       await pending;
@@ -148,7 +133,7 @@ describe('configureTerms', () => {
 
     it('shipped: false leaves the shipped set out, but a page whose sets all failed keeps it', async () => {
       vi.spyOn(console, 'warn').mockImplementation(() => {});
-      const a = department('甲', ['一网通办']);
+      const a = makeSet('甲', ['一网通办']);
       await configureTerms({ sets: [a], shipped: false });
       expect(findEntry('数字社会', getTermsConfig().set)).toBeUndefined();
       expect(getTermsConfig().set.entries).toHaveLength(1);
@@ -159,8 +144,8 @@ describe('configureTerms', () => {
 
     it('reports each bad set once, naming its place and field, and keeps the good ones', async () => {
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-      const good = department('甲', ['一网通办']);
-      const bad = department('乙', ['掌上办']);
+      const good = makeSet('甲', ['一网通办']);
+      const bad = makeSet('乙', ['掌上办']);
       (bad.entries[0] as unknown as { unit: number }).unit = 7;
       // no network: the page's server answers 404
       vi.stubGlobal('fetch', () => Promise.resolve(new Response('gone', { status: 404 })));
@@ -184,8 +169,8 @@ describe('configureTerms', () => {
     });
 
     it('a later change wins over sets still being read; [] removes them', async () => {
-      const first = configureTerms({ sets: [department('甲', ['一网通办'])] });
-      await configureTerms({ sets: [department('乙', ['掌上办'])] });
+      const first = configureTerms({ sets: [makeSet('甲', ['一网通办'])] });
+      await configureTerms({ sets: [makeSet('乙', ['掌上办'])] });
       await first;
       expect(getTermsConfig().sets.map((one) => one.title)).toEqual(['乙']);
       await configureTerms({ sets: [] });
@@ -193,7 +178,7 @@ describe('configureTerms', () => {
     });
 
     it('set takes the shipped set’s place, at once', () => {
-      const own = department('甲', ['一网通办']);
+      const own = makeSet('甲', ['一网通办']);
       configureTerms({ set: own });
       expect(getTermsConfig().set).toBe(own);
     });
