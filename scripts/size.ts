@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     printShares(
       'Largest source files (top 12)',
       measureShares(code, owners, (source) => source),
-      12,
+      Number(process.env.SIZE_TOP ?? 12),
     );
   }
 
