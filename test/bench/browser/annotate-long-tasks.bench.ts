@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { annotate } from '../../../src/annotate/annotate';
 import { buildArticlePage } from './build-page';
-import { frames, recordLongTasks, reportLongTasks, type LongTaskFigures } from './long-tasks';
+import { frames } from '../../browser/helpers/timing';
+import { recordLongTasks, reportLongTasks, type LongTaskFigures } from './long-tasks';
 
 const ONE_MB = 1 << 20;
 

@@ -23,6 +23,7 @@ import {
 import { textRuns } from '../../../src/runs/runs';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import { buildArticlePage } from './build-page';
+import { frames, sleep } from '../../browser/helpers/timing';
 
 const ONE_MB = 1 << 20;
 const ROUNDS = 5;
@@ -53,7 +54,7 @@ async function freshPage(html: string): Promise<HTMLElement> {
   root.innerHTML = html;
   document.body.append(root);
   void root.offsetHeight;
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await sleep(50);
   return root;
 }
 
@@ -216,7 +217,7 @@ describe('benchmark: annotate a page of more than 1 MB of text', function (this:
 
     // The public API as the page sees it: time-sliced, one slice per frame.
     root = await freshPage(html);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await frames(1);
     const longTasks: number[] = [];
     const started = performance.now();
     const observer = new PerformanceObserver((list) => {
@@ -225,7 +226,7 @@ describe('benchmark: annotate a page of more than 1 MB of text', function (this:
     observer.observe({ type: 'longtask', buffered: true });
     const annotation = annotate(root, { occurrence: 'all' });
     const result = await annotation.done;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     observer.disconnect();
     const longest = longTasks.length ? Math.max(...longTasks) : 0;
     const removal = time(() => {

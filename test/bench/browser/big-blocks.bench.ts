@@ -5,7 +5,8 @@ import { splitOffDocument, type OffDocumentSplit } from '../../../src/annotate/w
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import { findTerms } from '../../../src/match/find-terms';
 import { createRandom } from '../corpus';
-import { frames, recordLongTasks } from './long-tasks';
+import { frames } from '../../browser/helpers/timing';
+import { recordLongTasks } from './long-tasks';
 
 // Pages with one very large block: what the annotator must not stall on. For each page, in the same run:
 // - floor: the same wrapping done all at once in one task (findTerms, then every stretch split and wrapped), timed

@@ -1,8 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { annotate } from '../../../src/annotate/annotate';
-import { adoptHighlightStyles, releaseHighlightStyles } from '../../../src/annotate/highlight/highlight-styles';
+import {
+  adoptHighlightStyles,
+  releaseHighlightStyles,
+} from '../../../src/annotate/highlight/highlight-styles';
 import { buildArticlePage } from './build-page';
-import { frames, recordLongTasks, reportLongTasks, type LongTaskFigures } from './long-tasks';
+import { frames } from '../../browser/helpers/timing';
+import { recordLongTasks, reportLongTasks, type LongTaskFigures } from './long-tasks';
 
 const ONE_MB = 1 << 20;
 

@@ -1,9 +1,5 @@
 import { expect } from '@open-wc/testing';
-
-/** Resolves after `count` animation frames. */
-export async function frames(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-}
+import { sleep } from '../../browser/helpers/timing';
 
 /** Long tasks (PerformanceObserver 'longtask') that started at or after `since`, as reported so far. */
 function observeLongTasks(since: number): { entries: PerformanceEntry[]; stop: () => void } {
@@ -30,10 +26,10 @@ export interface LongTaskFigures {
 export async function recordLongTasks(work: () => Promise<void>): Promise<LongTaskFigures> {
   const longTasks = observeLongTasks(performance.now());
   await work();
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await sleep();
   const control = performance.now();
   while (performance.now() - control < 60);
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await sleep(100);
   longTasks.stop();
   const own = longTasks.entries.filter((entry) => entry.startTime >= control - 20 && entry.duration >= 55);
   expect(own, 'the long-task observer reports the control task').to.have.length(1);

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { annotate } from '../../../src/annotate/annotate';
 import { cutPieces } from '../../../src/runs/plan';
 import { findTerms } from '../../../src/match/find-terms';
-import { annotateDone, markup, mount, wrappedTexts } from './helpers';
+import { annotateDone, markup, wrappedTexts } from '../helpers/annotate';
+import { mount, recordMutations, unmountAll } from '../helpers/dom';
 
 // Wrappers are created off the document while a big run is built: a test element of the wrapper's tag lets a test
 // act at that moment (the page changing the block meanwhile). Nothing else in this file defines it.
@@ -69,22 +70,18 @@ function bigParagraph(count: number): HTMLDivElement {
   return root;
 }
 
-/** Every mutation record under `node` while `work` runs (the page's own observer, as a host would have one). */
-async function recordMutations(node: Node, work: () => Promise<unknown>): Promise<MutationRecord[]> {
-  const records: MutationRecord[] = [];
-  const observer = new MutationObserver((list) => records.push(...list));
-  observer.observe(node, { childList: true, characterData: true, subtree: true });
+/** Every childList and text mutation record under `node` while `work` runs (the page's own observer, as a host would have one). */
+async function mutationsDuring(node: Node, work: () => Promise<unknown>): Promise<MutationRecord[]> {
+  const recording = recordMutations(node);
   await work();
-  records.push(...observer.takeRecords());
-  observer.disconnect();
-  return records;
+  return recording.stop().filter((record) => record.type !== 'attributes');
 }
 
 beforeEach(() => (created = 0));
 
 afterEach(() => {
   onWrapperCreated = null;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 describe('annotate: a big block is built off the document and swapped in at once', () => {
@@ -93,7 +90,7 @@ describe('annotate: a big block is built off the document and swapped in at once
     const p = root.firstElementChild!;
     const node = p.firstChild as Text;
     let matches = 0;
-    const records = await recordMutations(root, async () => {
+    const records = await mutationsDuring(root, async () => {
       matches = (await annotateDone(root, { occurrence: 'all' })).result.matches;
     });
     expect(matches).to.be.greaterThan(MANY / 2);

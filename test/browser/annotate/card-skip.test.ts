@@ -3,7 +3,7 @@ import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
 import '../../../src/define';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { frames } from './helpers';
+import { frames } from '../helpers/timing';
 
 let annotation: Annotation | undefined;
 afterEach(() => {

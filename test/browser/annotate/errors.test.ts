@@ -3,7 +3,9 @@ import { annotate, unannotate, type Annotation } from '../../../src/annotate/ann
 import type { AnnotateOptions } from '../../../src/annotate/options';
 import type { DszdAnnotateEvent } from '../../../src/events/annotate-event';
 import type { DszdErrorEvent } from '../../../src/events/error-event';
-import { annotateDone, frames, mount, nextAnnotate, wrappedTexts } from './helpers';
+import { annotateDone, nextAnnotate, wrappedTexts } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
+import { frames } from '../helpers/timing';
 
 let annotation: Annotation | undefined;
 let warnings: unknown[][];
@@ -25,7 +27,7 @@ afterEach(() => {
   window.removeEventListener('unhandledrejection', onRejection);
   annotation?.remove();
   annotation = undefined;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 /** Collects the dszd-error events reaching `target`. */

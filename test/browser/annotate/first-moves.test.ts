@@ -2,14 +2,15 @@ import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import { findTerms } from '../../../src/match/find-terms';
 import { wrappedMatches } from '../frameworks/faithful';
-import { highlightedTexts } from '../highlight/helpers';
-import { frames, mount, wrappedTexts } from './helpers';
+import { highlightedTexts, wrappedTexts } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
+import { frames } from '../helpers/timing';
 
 let annotation: Annotation | undefined;
 afterEach(() => {
   annotation?.remove();
   annotation = undefined;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 /** Annotates as the drop-in script does (live, default "first") and waits for the initial pass. */

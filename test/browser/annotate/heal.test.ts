@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import type { DszdErrorEvent } from '../../../src/events/error-event';
-import { eventually } from '../frameworks/faithful';
-import { frames, markup, mount, wrappedTexts } from './helpers';
+import { markup, wrappedTexts } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
+import { eventually, frames } from '../helpers/timing';
 
 function w(text: string, term = text, match?: string): string {
   const id = match ? ` data-dszd-match="${match}"` : '';
@@ -16,7 +17,7 @@ let annotation: Annotation | undefined;
 afterEach(() => {
   annotation?.remove();
   annotation = undefined;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 async function annotateLive(root: Element, observe = true): Promise<Annotation> {

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { annotate, unannotate, type Annotation } from '../../../src/annotate/annotate';
-import { eventually } from '../frameworks/faithful';
-import { frames, markup, mount, nextAnnotate, wrappedTexts } from './helpers';
+import { markup, nextAnnotate, wrappedTexts } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
+import { eventually, frames } from '../helpers/timing';
 
 function w(text: string, term = text, match?: string): string {
   const id = match ? ` data-dszd-match="${match}"` : '';
@@ -12,7 +13,7 @@ let annotation: Annotation | undefined;
 afterEach(() => {
   annotation?.remove();
   annotation = undefined;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 /** Counts the callbacks of every MutationObserver created while installed. */

@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { annotateDone, mount, wrappedTexts } from './helpers';
+import { annotateDone, wrappedTexts } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
 
-afterEach(() => {
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
-});
+afterEach(unmountAll);
 
 describe('annotate: occurrence', () => {
   it('"first" is the default: each entry once per root, in document order', async () => {

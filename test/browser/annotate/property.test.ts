@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import { findTerms } from '../../../src/match/find-terms';
-import { annotateDone, markup } from './helpers';
+import { annotateDone, markup } from '../helpers/annotate';
 
 /** A generated tree: the model the expected result is computed from, independently of the DOM walk. */
 type Model =

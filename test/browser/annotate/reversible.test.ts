@@ -1,10 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { annotate, unannotate } from '../../../src/annotate/annotate';
-import { annotateDone, markup, mount, wrappedTexts } from './helpers';
+import { annotateDone, markup, wrappedTexts } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
 
-afterEach(() => {
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
-});
+afterEach(unmountAll);
 
 const PAGE =
   '<p>这是数字<span>社会</span>的定义，<b>城市</b>大脑与未来社区。</p><ul><li>浙农码<em>和</em>安心码</li></ul><p>数字社会</p>';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { annotateDone, markup, mount } from './helpers';
+import { annotateDone, markup } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
 
 /** The markup the annotator writes around one piece. */
 function w(text: string, term = text, match?: string): string {
@@ -7,9 +8,7 @@ function w(text: string, term = text, match?: string): string {
   return `<dszd-term term="${term}" data-dszd-auto=""${id}>${text}</dszd-term>`;
 }
 
-afterEach(() => {
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
-});
+afterEach(unmountAll);
 
 describe('annotate: text across inline markup', () => {
   for (const tag of ['span', 'b', 'em', 'font']) {

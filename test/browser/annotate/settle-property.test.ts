@@ -18,7 +18,7 @@ import '../../../src/define';
 import type { AnnotateOptions } from '../../../src/annotate/options';
 import { findTerms } from '../../../src/match/find-terms';
 import { expectedFor, wrappedMatches } from '../frameworks/faithful';
-import { highlightedRanges } from '../highlight/helpers';
+import { highlightedRanges } from '../helpers/annotate';
 
 const SEED = Number(process.env.DSZD_SEED) || 20261201;
 const RUNS = Number(process.env.DSZD_RUNS) || 0;

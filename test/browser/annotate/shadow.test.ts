@@ -1,12 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
-import { annotateDone, frames, mount, nextAnnotate, wrappedTexts } from './helpers';
+import { annotateDone, nextAnnotate, wrappedTexts } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
+import { frames } from '../helpers/timing';
 
 let annotation: Annotation | undefined;
 afterEach(() => {
   annotation?.remove();
   annotation = undefined;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 /** A host element with a shadow root holding `html`, inside a paragraph of light text. */

@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { annotateDone, markup, mount } from './helpers';
+import { annotateDone, markup } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
 
-afterEach(() => {
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
-});
+afterEach(unmountAll);
 
 describe('annotate: a page in traditional characters', () => {
   it('wraps 數字鄉村, 未來鄉村 and 城市大腦 as written, each naming the official simplified term', async () => {

@@ -1,12 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
-import { mount, wrappedTexts } from './helpers';
+import { wrappedTexts } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
 
 let annotation: Annotation | undefined;
 afterEach(() => {
   annotation?.remove();
   annotation = undefined;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
   window.scrollTo(0, 0);
 });
 

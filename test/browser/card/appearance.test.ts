@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { configureTerms } from '../../../src/config/terms-config';
 import type { DefinitionSet } from '../../../src/definitions/types';
-import { cardPart, isCardOpen, resetPage, surfaceOf } from './helpers';
+import { cardPart, isCardOpen, resetPage, surfaceOf } from '../helpers/card';
+import { warningsDuring } from '../helpers/console';
 
 async function openCardFor(markup: ReturnType<typeof html>): Promise<HTMLElement> {
   const el = await fixture<HTMLElement>(markup);
@@ -66,14 +67,7 @@ describe('card content and appearance', () => {
   });
 
   it('refuses a javascript: glossary URL', async () => {
-    const warn = console.warn;
-    const warnings: unknown[][] = [];
-    console.warn = (...args: unknown[]) => warnings.push(args);
-    try {
-      configureTerms({ glossaryUrl: ' java\tscript:alert(1)' });
-    } finally {
-      console.warn = warn;
-    }
+    const warnings = await warningsDuring(() => configureTerms({ glossaryUrl: ' java\tscript:alert(1)' }));
     await openCardFor(html`<p><dszd-term>未来社区</dszd-term></p>`);
 
     expect(cardPart('glossary-link')).to.equal(null);

@@ -2,7 +2,9 @@ import 'axe-core';
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { configureTerms } from '../../../src/config/terms-config';
-import { expectNoViolations, resetPage, sharedCard, surfaceOf } from './helpers';
+import { expectNoViolations } from '../helpers/assert';
+import { resetPage, sharedCard, surfaceOf } from '../helpers/card';
+import { warningsDuring } from '../helpers/console';
 
 async function page(): Promise<HTMLElement> {
   return fixture<HTMLElement>(
@@ -39,13 +41,7 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('a page with terms has no violations', async () => {
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
-      await page();
-    } finally {
-      console.warn = warn;
-    }
+    await warningsDuring(page);
     await expectNoViolations();
   });
 

@@ -3,16 +3,10 @@ import 'axe-core';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import {
-  cardPart,
-  centreOf,
-  touchAt,
-  expectNoViolations,
-  expectSame,
-  resetPage,
-  sharedCard,
-  surfaceOf,
-} from './helpers';
+import { expectNoViolations, expectSame } from '../helpers/assert';
+import { cardPart, resetPage, sharedCard, surfaceOf } from '../helpers/card';
+import { centreOf, press, tap } from '../helpers/pointer';
+import { frames } from '../helpers/timing';
 
 async function openCard(term: string, attributes = ''): Promise<DszdTerm> {
   const root = await fixture<HTMLElement>(
@@ -34,23 +28,9 @@ const inTextLinks = () => surfaceOf().querySelectorAll('[part~="related-link"]')
 const rowButtons = () => surfaceOf().querySelectorAll('[part~="related-button"]');
 const linkFor = (term: string) => [...inTextLinks()].find((link) => link.textContent === term) as HTMLElement;
 
-/** A tap as a phone delivers it: touch pointer events, then the click. */
-function tap(element: HTMLElement): void {
-  const touch = touchAt(element);
-  element.dispatchEvent(new PointerEvent('pointerdown', touch));
-  element.dispatchEvent(new PointerEvent('pointerup', touch));
-  element.click();
-}
-
-async function shiftTab(): Promise<void> {
-  await sendKeys({ down: 'Shift' });
-  await sendKeys({ press: 'Tab' });
-  await sendKeys({ up: 'Shift' });
-}
-
 async function settled(): Promise<void> {
   await sharedCard().updateComplete;
-  await new Promise((resolve) => requestAnimationFrame(resolve));
+  await frames(1);
 }
 
 afterEach(async () => {
@@ -108,7 +88,7 @@ describe('card: related terms', () => {
     await settled();
     expect(title().textContent).to.equal('智慧救助');
 
-    await shiftTab();
+    await press('Shift+Tab');
     expectSame(shadowActive(), cardPart('back-button'), 'focus');
     await sendKeys({ press: 'Enter' });
     await settled();
@@ -116,7 +96,7 @@ describe('card: related terms', () => {
     expectSame(shadowActive(), rowButtons()[0], 'focus');
 
     // Back along the tab order (the in-text link, the close button…) to 返回, which comes first.
-    for (let i = 0; i < 6 && shadowActive() !== cardPart('back-button'); i++) await shiftTab();
+    for (let i = 0; i < 6 && shadowActive() !== cardPart('back-button'); i++) await press('Shift+Tab');
     expectSame(shadowActive(), cardPart('back-button'), 'focus');
     await sendKeys({ press: 'Space' });
     await settled();

@@ -3,7 +3,8 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { DefinitionSet } from '../../../src/definitions/types';
 import type { DszdTerm } from '../../../src/term/dszd-term';
 import { useTestFont } from '../fonts';
-import { isCardOpen, resetPage, sharedCard, surfaceOf, expectSame } from './helpers';
+import { expectSame } from '../helpers/assert';
+import { isCardOpen, resetPage, sharedCard, surfaceOf } from '../helpers/card';
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },

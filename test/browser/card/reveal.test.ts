@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { resetPage, surfaceOf } from './helpers';
 import { findSharedCard, getSharedCard } from '../../../src/card/card-host';
+import { resetPage, surfaceOf } from '../helpers/card';
+import { frames } from '../helpers/timing';
 
 /** What the reader could see of the card in one rendered frame. */
 interface FrameSeen {
@@ -58,8 +59,7 @@ describe('card reveal order', () => {
       try {
         opened = await getSharedCard().showFor(term);
         // one more frame: the first frame with the card seen
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        await new Promise((resolve) => requestAnimationFrame(resolve));
+        await frames(2);
       } finally {
         watching.stop();
       }
@@ -121,8 +121,7 @@ describe('card reveal order', () => {
       });
       const showing = card.showFor(term);
       opened = await showing;
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await frames(2);
     } finally {
       watching.stop();
     }
@@ -147,8 +146,7 @@ describe('card reveal order', () => {
     const watching = watchFrames();
     try {
       expect(await card.showFor(second!)).to.equal(true);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await frames(2);
     } finally {
       watching.stop();
     }

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
+import { frames, sleep, waitForValue } from '../helpers/timing';
 
 // The demo pages as a visitor opens them, each in a 360 px wide frame (a small phone), served from demo/.
 const PAGES = ['index', 'article', 'phone', 'department', 'glossary', 'playground', 'screenshot'] as const;
 
-const frames: HTMLIFrameElement[] = [];
+const opened: HTMLIFrameElement[] = [];
 
 /** Loads /demo/<name>.html in a frame of the given size; resolves with its document once loaded. */
 async function openPage(name: string, width = 360, height = 740): Promise<Document> {
@@ -17,20 +18,14 @@ async function openPage(name: string, width = 360, height = 740): Promise<Docume
   });
   frame.src = `/demo/${name}.html`;
   document.body.append(frame);
-  frames.push(frame);
+  opened.push(frame);
   await loaded;
   return frame.contentDocument!;
 }
 
-/** Polls until `check` holds; the deadline only stops a broken page from hanging the run. */
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 750 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
-
 describe('demo pages', function (this: { timeout(ms: number): void }) {
   this.timeout(60_000);
-  afterEach(() => frames.splice(0).forEach((frame) => frame.remove()));
+  afterEach(() => opened.splice(0).forEach((frame) => frame.remove()));
 
   for (const name of PAGES) {
     it(`${name}.html: a favicon link (no 404) and no sideways scrolling at 360 px`, async () => {
@@ -39,8 +34,8 @@ describe('demo pages', function (this: { timeout(ms: number): void }) {
       expect(icon, 'favicon link').to.not.equal(null);
       expect(icon!.getAttribute('href')).to.match(/^data:/);
       // Let scripts render (the playground fills its results; the glossary its list).
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await sleep(0);
+      await frames(1);
       const root = doc.documentElement;
       expect(root.scrollWidth, `${name}.html is wider than the phone`).to.be.at.most(root.clientWidth);
     });
@@ -50,7 +45,7 @@ describe('demo pages', function (this: { timeout(ms: number): void }) {
     const doc = await openPage('playground');
     const results = doc.querySelector<HTMLElement>('.results')!;
     expect(results).to.not.equal(null);
-    await until(() => results.getBoundingClientRect().height > 0, 'the playground results');
+    await waitForValue(() => results.getBoundingClientRect().height > 0, 'the playground results');
     expect(results.getBoundingClientRect().right).to.be.at.most(doc.documentElement.clientWidth);
     expect(doc.documentElement.scrollWidth).to.be.at.most(doc.documentElement.clientWidth);
   });
@@ -60,7 +55,7 @@ describe('demo pages', function (this: { timeout(ms: number): void }) {
     const live = doc.getElementById('live')!;
     // The pass runs in slices: read the terms once it has finished, not when the first one shows.
     const win = doc.defaultView as Window;
-    await until(() => Boolean(win.dszdTerm?.annotation), 'the live annotation');
+    await waitForValue(() => Boolean(win.dszdTerm?.annotation), 'the live annotation');
     await win.dszdTerm!.annotation!.settled();
     const terms = [...live.querySelectorAll('dszd-term[data-dszd-auto]')].map((term) => term.textContent);
     expect(terms).to.include.members(['数字社会', '未来社区', '城市大脑', '浙里急救']);
@@ -87,7 +82,7 @@ describe('demo pages', function (this: { timeout(ms: number): void }) {
   it('department.html: the example set (data-set) is annotated beside the 6.0 set, its card names the example set', async () => {
     const doc = await openPage('department', 1024, 800);
     const win = doc.defaultView as Window;
-    await until(() => Boolean(win.dszdTerm?.annotation), 'the annotation');
+    await waitForValue(() => Boolean(win.dszdTerm?.annotation), 'the annotation');
     await win.dszdTerm!.annotation!.settled();
     const terms = [...doc.querySelectorAll<HTMLElement & { entry?: { definition: string[] } }>('dszd-term')];
     expect(terms.map((term) => term.textContent)).to.deep.equal([
@@ -103,7 +98,7 @@ describe('demo pages', function (this: { timeout(ms: number): void }) {
     // The card may already exist (made and rendered while the page was idle): wait until it shows this term.
     const part = (name: string) =>
       doc.querySelector('dszd-card')?.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
-    await until(() => part('term-title')?.textContent?.trim() === '一网通办', 'the card of 一网通办');
+    await waitForValue(() => part('term-title')?.textContent?.trim() === '一网通办', 'the card of 一网通办');
     const card = part('source')!;
     expect(card.textContent).to.include('示例部门定义集（虚构示例，非官方数据）（0.1版）');
   });

@@ -3,40 +3,7 @@ import { createDomAdapter } from '../../../src/live/dom-adapter';
 import { planRun } from '../../../src/runs/plan';
 import { MATCH_ATTRIBUTE, skipSelector, TERM_ATTRIBUTE } from '../../../src/runs/rules';
 import { textRuns } from '../../../src/runs/runs';
-import { frames } from '../helpers/dom';
-
-export { frames };
-
-/** What the page printed to the console (and threw) while installed. */
-export interface ConsoleCapture {
-  readonly messages: string[];
-  restore(): void;
-}
-
-/** Records console.error / console.warn calls and uncaught errors, so a test can assert there were none. */
-export function captureConsole(): ConsoleCapture {
-  const messages: string[] = [];
-  const { error, warn } = console;
-  const record =
-    (level: string) =>
-    (...args: unknown[]) =>
-      messages.push(`${level}: ${args.map(String).join(' ')}`);
-  console.error = record('error');
-  console.warn = record('warn');
-  const onError = (event: ErrorEvent) => messages.push(`uncaught: ${event.message}`);
-  const onRejection = (event: PromiseRejectionEvent) => messages.push(`unhandled: ${String(event.reason)}`);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    messages,
-    restore() {
-      console.error = error;
-      console.warn = warn;
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
+import type { ConsoleCapture } from '../helpers/console';
 
 /** The markup with the annotator's wrappers dissolved and adjacent text merged: what the app itself rendered. */
 export function stripWrappers(host: Element): string {
@@ -131,22 +98,4 @@ export function expectAnnotated(
   const expected = expectedFor(plain, occurrence);
   expect(wrappedMatches(annotated), `terms after ${step}`).to.deep.equal(expected);
   if (annotation) expect(annotation.matches, `matches after ${step}`).to.equal(expected.length);
-}
-
-/**
- * Runs `assertion` each frame until it passes. The live annotation works in time slices, so on a loaded machine a
- * batch may take more frames than on an idle one: wait for the outcome, not for a number of frames. The deadline
- * (10 s) only stops a build that never gets there; then the assertion's own failure is thrown.
- */
-export async function eventually(assertion: () => void): Promise<void> {
-  const deadline = performance.now() + 10_000;
-  while (true) {
-    try {
-      assertion();
-      return;
-    } catch (error) {
-      if (performance.now() > deadline) throw error;
-    }
-    await frames(1);
-  }
 }

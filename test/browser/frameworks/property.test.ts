@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { annotate } from '../../../src/annotate/annotate';
-import { captureConsole, expectAnnotated, expectSameText } from './faithful';
+import { expectAnnotated, expectSameText } from './faithful';
 import { createModel, PHRASES, type ListField, type TextField, type Update } from './model';
 import { mountReactApp } from './react-app';
 import type { MountApp } from './suite';
 import { mountVueApp } from './vue-app';
+import { captureConsole } from '../helpers/console';
 
 const phrase = fc.constantFrom(...PHRASES);
 const field = fc.constantFrom<TextField>('lone', 'beside', 'cond', 'head', 'tail', 'card');

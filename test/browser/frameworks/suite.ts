@@ -1,9 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import { splitOffDocument } from '../../../src/annotate/wrap/wrap';
-import { captureConsole, expectAnnotated, expectSameText, frames, type ConsoleCapture } from './faithful';
+import { expectAnnotated, expectSameText } from './faithful';
 import { createModel, SCRIPT, type Model } from './model';
 import type { FrameworkApp } from './vue-app';
+import { captureConsole, type ConsoleCapture } from '../helpers/console';
+import { frames } from '../helpers/timing';
 
 export type MountApp = (initial: Model) => FrameworkApp;
 

@@ -7,6 +7,7 @@ import type { DefinitionSet } from '../../../src/definitions/types';
 import type { DszdErrorEvent } from '../../../src/events/error-event';
 import type { DszdGlossary } from '../../../src/glossary/dszd-glossary';
 import '../../../src/glossary/define-glossary';
+import { warningsDuring } from '../helpers/console';
 
 declare global {
   interface Window {
@@ -455,17 +456,13 @@ describe('<dszd-glossary> anchors', () => {
 describe('<dszd-glossary> robustness and accessibility', () => {
   it('reports a broken set as dszd-error instead of throwing', async () => {
     const glossary = await renderedGlossary();
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
+    await warningsDuring(async () => {
       const reported = oneEvent(glossary, 'dszd-error') as Promise<DszdErrorEvent>;
       glossary.set = { ...definitionSet, entries: null } as unknown as DefinitionSet;
       const event = await reported;
       await glossary.updateComplete;
       expect(event.context).to.match(/^glossary /);
-    } finally {
-      console.warn = warn;
-    }
+    });
   });
 
   it('passes axe-core with all entries and during a search', async () => {

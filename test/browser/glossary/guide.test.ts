@@ -5,6 +5,8 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import type { DszdGlossary } from '../../../src/glossary/dszd-glossary';
 import '../../../src/glossary/define-glossary';
+import { sleep } from '../helpers/timing';
+import { centreOf } from '../helpers/pointer';
 
 async function renderedGlossary(attributes = ''): Promise<DszdGlossary> {
   const glossary = await fixture<DszdGlossary>(html`<dszd-glossary></dszd-glossary>`);
@@ -21,11 +23,6 @@ const visibleSerials = (glossary: DszdGlossary) =>
     .filter((entry) => !entry.hidden)
     .map((entry) => Number(entry.dataset.serial));
 const select = (glossary: DszdGlossary) => root(glossary).querySelector('select')!;
-
-function centreOf(element: Element): [number, number] {
-  const rect = element.getClientRects()[0] ?? element.getBoundingClientRect();
-  return [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)];
-}
 
 afterEach(() => {
   history.replaceState(null, '', location.pathname + location.search);
@@ -141,7 +138,7 @@ describe('<dszd-glossary>: copy', () => {
     button.focus();
     await sendKeys({ press: 'Enter' });
     await glossary.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await sleep(0);
     await glossary.updateComplete;
 
     expect(written).to.deep.equal([
@@ -164,7 +161,7 @@ describe('<dszd-glossary>: copy', () => {
   it('passes axe-core filtered by unit, with a copy confirmed', async () => {
     const glossary = await renderedGlossary('省教育厅');
     article(glossary, 8).querySelector<HTMLButtonElement>('[part~="copy-button"]')!.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await sleep(0);
     await glossary.updateComplete;
     const { violations } = await (
       window as unknown as { axe: { run(node: Node): Promise<{ violations: Array<{ id: string }> }> } }

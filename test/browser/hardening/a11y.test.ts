@@ -1,9 +1,10 @@
 import 'axe-core';
 import '../../../src/define';
 import { expect } from '@open-wc/testing';
-import { annotateDone, mount, wrappedTexts } from '../annotate/helpers';
 import type { Annotation } from '../../../src/annotate/annotate';
 import { A11Y_SKIPPED_FRAGMENTS as FRAGMENTS } from '../../shared/a11y-skip-fragments';
+import { annotateDone, wrappedTexts } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
 
 interface AxeResult {
   violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }>;
@@ -16,7 +17,7 @@ let annotation: Annotation | undefined;
 afterEach(() => {
   annotation?.remove();
   annotation = undefined;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 describe('hardening: where terms are placed (accessibility)', () => {

@@ -1,17 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import {
-  closeFixtures,
-  hover,
-  openFixture,
-  waitForAnnotation,
-  waitForOpenCard,
-  type Fixture,
-} from '../iife/helpers';
+import { closeFixtures, cspViolations, hoverCard, openFixture, waitForAnnotation } from '../helpers/fixture';
+import { sleep } from '../helpers/timing';
 
 // Needs dist/ (npm run build). The fixture is served with the header in csp-strict.csp (test/browser/csp-headers.mjs).
-
-type CspWindow = Fixture['win'] & { __dszdCspViolations: string[] };
 
 afterEach(closeFixtures);
 
@@ -21,16 +13,15 @@ describe("hardening: Content-Security-Policy style-src 'self'; script-src 'self'
     const probe = page.doc.createElement('div');
     page.doc.body.append(probe);
     probe.setAttribute('style', 'color: red');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((page.win as CspWindow).__dszdCspViolations.length).to.be.greaterThan(0);
+    await sleep(50);
+    expect(cspViolations(page).length).to.be.greaterThan(0);
   });
 
   it('a card open and a pointer resting in the gap (the hover bridge) cause no violation and keep it open', async () => {
     const page = await openFixture('csp-strict');
     await waitForAnnotation(page);
     const term = page.doc.querySelector('#first dszd-term')!;
-    await hover(page, term);
-    const surface = await waitForOpenCard(page);
+    const surface = await hoverCard(page, term);
     const bridge = surface.querySelector<HTMLElement>('.bridge')!;
     const box = bridge.getBoundingClientRect();
     expect(box.width * box.height, 'the bridge covers the gap').to.be.greaterThan(0);
@@ -44,9 +35,9 @@ describe("hardening: Content-Security-Policy style-src 'self'; script-src 'self'
       position: [Math.round(frame.left + anchor.left + anchor.width / 2), Math.round(frame.top + y)],
     });
     // Longer than the hide delay (300 ms): without the bridge the card would close.
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    await sleep(900);
     expect(surface.matches(':popover-open'), 'still open').to.equal(true);
-    expect((page.win as CspWindow).__dszdCspViolations).to.deep.equal([]);
+    expect(cspViolations(page)).to.deep.equal([]);
     expect(page.win.__dszdTestLog.errors).to.deep.equal([]);
   });
 });

@@ -1,14 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
-import { frames, mount, wrappedTexts } from '../annotate/helpers';
+import { wrappedTexts } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
+import { frames, waitFor } from '../helpers/timing';
 
 let annotation: Annotation | undefined;
 afterEach(() => {
   document.designMode = 'off';
   annotation?.remove();
   annotation = undefined;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 async function annotated(root: Element): Promise<Annotation> {
@@ -27,11 +29,6 @@ function caretInTerm(root: Element, offset: number): void {
 function expectClean(html: string): void {
   expect(html).not.to.contain('dszd-term');
   expect(html).not.to.contain('data-dszd');
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await frames(1);
-  expect(condition(), what).to.equal(true);
 }
 
 describe('hardening: inline editors', () => {
@@ -63,7 +60,7 @@ describe('hardening: inline editors', () => {
     expectClean(outer.innerHTML);
     outer.removeAttribute('contenteditable');
     root.querySelector('p')!.textContent = '推进城市大脑建设。';
-    await until(() => wrappedTexts(root).length === 1, 'annotated again');
+    expect(await waitFor(() => wrappedTexts(root).length === 1, 200), 'annotated again').to.equal(true);
     expect(wrappedTexts(root)).to.deep.equal(['城市大脑']);
   });
 
@@ -82,7 +79,7 @@ describe('hardening: inline editors', () => {
     expect(wrappedTexts(root)).to.deep.equal(['城市大脑']);
     first.removeAttribute('contenteditable');
     first.textContent = '推进未来社区建设。';
-    await until(() => wrappedTexts(root).length === 2, 'annotated again');
+    expect(await waitFor(() => wrappedTexts(root).length === 2, 200), 'annotated again').to.equal(true);
     expect(wrappedTexts(root)).to.deep.equal(['未来社区', '城市大脑']);
   });
 
@@ -96,7 +93,7 @@ describe('hardening: inline editors', () => {
     expect(root.firstElementChild!.textContent).to.equal('推进数字XY社会建设。');
     expectClean(root.innerHTML);
     document.designMode = 'off';
-    await until(() => wrappedTexts(root).length > 0, 'annotated again');
+    expect(await waitFor(() => wrappedTexts(root).length > 0, 200), 'annotated again').to.equal(true);
     expect(wrappedTexts(root)).to.deep.equal(['城市大脑']);
   });
 
@@ -107,7 +104,10 @@ describe('hardening: inline editors', () => {
     expect(matches).to.equal(0);
     expectClean(root.innerHTML);
     root.removeAttribute('contenteditable');
-    await until(() => wrappedTexts(root).length > 0, 'annotated after the editor closed');
+    expect(
+      await waitFor(() => wrappedTexts(root).length > 0, 200),
+      'annotated after the editor closed',
+    ).to.equal(true);
     expect(wrappedTexts(root)).to.deep.equal(['数字社会']);
   });
 });

@@ -1,12 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
-import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
+import { removeSharedCard } from '../../../src/card/card-host';
 import { configureTerms, getTermsConfig, resetTermsConfig } from '../../../src/config/terms-config';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { cardPart, isCardOpen, sharedCard } from '../card/helpers';
-import { wrappedTexts } from '../annotate/helpers';
-import { centreOfRange, findRange, waitFor } from '../highlight/helpers';
+import { findRange, wrappedTexts } from '../helpers/annotate';
+import { cardPart, cardTerm, isCardOpen, sharedCard } from '../helpers/card';
+import { centreOfRange } from '../helpers/pointer';
+import { frames, sleep, waitFor } from '../helpers/timing';
+import { unmountAll } from '../helpers/dom';
+import { warningsDuring } from '../helpers/console';
 
 let annotation: Annotation | undefined;
 afterEach(async () => {
@@ -14,7 +17,7 @@ afterEach(async () => {
   annotation = undefined;
   removeSharedCard();
   await resetMouse();
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 describe('hardening: highlight mode with the body as root', () => {
@@ -29,13 +32,13 @@ describe('hardening: highlight mode with the body as root', () => {
     const [x, y] = centreOfRange(range);
     await sendMouse({ type: 'move', position: [x, y] });
     expect(await waitFor(isCardOpen), 'opens').to.equal(true);
-    expect(findSharedCard()?.trigger?.entry?.term).to.equal('城市大脑');
+    expect(cardTerm()).to.equal('城市大脑');
     // Small moves inside the term, with frames between them (the live batch of the card's insertion runs in one).
     for (const dx of [-3, 3, -6, 6]) {
       await sendMouse({ type: 'move', position: [x + dx, y] });
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await frames(1);
     }
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await sleep(700);
     expect(isCardOpen(), 'still open').to.equal(true);
   });
 });
@@ -98,15 +101,10 @@ describe('hardening: configureTerms reaches an open card', () => {
   });
 
   it('a protocol-relative or backslash glossary URL to another site is refused and reported', async () => {
-    const warn = console.warn;
-    const warnings: unknown[][] = [];
-    console.warn = (...args: unknown[]) => warnings.push(args);
-    try {
+    const warnings = await warningsDuring(() => {
       configureTerms({ glossaryUrl: '//evil.example/g' });
       configureTerms({ glossaryUrl: '/\\evil.example/g' });
-    } finally {
-      console.warn = warn;
-    }
+    });
     expect(warnings).to.have.length(2);
     expect(getTermsConfig().glossaryUrl).to.equal(undefined);
     configureTerms({ glossaryUrl: `//${location.host}/g.html` });

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
-import { frames } from '../annotate/helpers';
 import { loadMark, type MarkInstance } from './mark-js';
+import { frames } from '../helpers/timing';
+import { unmountAll } from '../helpers/dom';
 
 /**
  * Random host operations on an annotated page and on a never-annotated twin built from the same model: after each
@@ -180,7 +181,7 @@ let annotation: Annotation | undefined;
 afterEach(() => {
   annotation?.remove();
   annotation = undefined;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 describe('hardening: host operations never change the page’s text (property)', function (this: {
@@ -196,7 +197,7 @@ describe('hardening: host operations never change the page’s text (property)',
         fc.array(fc.tuple(op, fc.boolean()), { minLength: 1, maxLength: 12 }),
         fc.boolean(),
         async (model, ops, observe) => {
-          document.querySelectorAll('body > div').forEach((element) => element.remove());
+          unmountAll();
           const plain = build(model, Mark);
           const annotated = build(model, Mark);
           annotation = annotate(annotated.root, { observe, occurrence: 'all' });

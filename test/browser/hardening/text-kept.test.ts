@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
-import { frames, mount, wrappedTexts } from '../annotate/helpers';
 import { loadMark, markAll } from './mark-js';
+import { wrappedTexts } from '../helpers/annotate';
+import { mount, unmountAll } from '../helpers/dom';
+import { frames } from '../helpers/timing';
 
 const PAGE = '<p>数字社会是浙江的重点工作。</p><p>城市大脑</p><p>我们推进未来社区建设。</p>';
 const PAGE_TEXTS = ['数字社会是浙江的重点工作。', '城市大脑', '我们推进未来社区建设。'];
@@ -16,7 +18,7 @@ let annotation: Annotation | undefined;
 afterEach(() => {
   annotation?.remove();
   annotation = undefined;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 async function annotated(html: string, observe = true): Promise<HTMLDivElement> {

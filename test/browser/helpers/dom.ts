@@ -1,4 +1,4 @@
-// The DOM helpers browser tests of every folder share (each folder's helpers.ts re-exports what it uses).
+// Putting test content on the page and taking it off, and watching what changes there.
 
 /** A container with `html`, attached to the document for one test. */
 export function mount(html: string): HTMLDivElement {
@@ -8,7 +8,22 @@ export function mount(html: string): HTMLDivElement {
   return div;
 }
 
-/** Resolves after `count` animation frames. */
-export async function frames(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+/** Removes every container `mount` (or a test) put directly in the body. */
+export function unmountAll(): void {
+  document.querySelectorAll('body > div').forEach((element) => element.remove());
+}
+
+/** Records every mutation under `root` (attributes and text included) until stopped. */
+export function recordMutations(root: Node): { records: MutationRecord[]; stop: () => MutationRecord[] } {
+  const records: MutationRecord[] = [];
+  const observer = new MutationObserver((found) => records.push(...found));
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  return {
+    records,
+    stop: () => {
+      records.push(...observer.takeRecords());
+      observer.disconnect();
+      return records;
+    },
+  };
 }

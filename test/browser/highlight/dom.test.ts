@@ -1,17 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { annotate, unannotate, type Annotation } from '../../../src/annotate/annotate';
 import type { DszdErrorEvent } from '../../../src/events/error-event';
-import {
-  frames,
-  highlight,
-  highlightedRanges,
-  highlightedTexts,
-  indexHost,
-  indexPart,
-  mount,
-  recordMutations,
-  waitFor,
-} from './helpers';
+import { highlight, highlightedRanges, highlightedTexts, indexHost, indexPart } from '../helpers/annotate';
+import { mount, recordMutations, unmountAll } from '../helpers/dom';
+import { frames, waitFor } from '../helpers/timing';
+import { warningsDuring } from '../helpers/console';
 
 const PAGE =
   '<p>这是数字<span>社会</span>的定义，<b>城市</b>大脑与未来社区。</p><ul><li>浙农码<em>和</em>安心码</li></ul>' +
@@ -21,7 +14,7 @@ let annotation: Annotation | undefined;
 afterEach(() => {
   annotation?.remove();
   annotation = undefined;
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 describe('highlight mode: the DOM stays the page’s', () => {
@@ -169,14 +162,10 @@ describe('highlight mode: the DOM stays the page’s', () => {
     const root = mount(PAGE);
     const errors: DszdErrorEvent[] = [];
     root.addEventListener('dszd-error', (event) => errors.push(event));
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
+    await warningsDuring(async () => {
       annotation = annotate(root, { mode: 'overlay' as 'highlight' });
       await annotation.done;
-    } finally {
-      console.warn = warn;
-    }
+    });
     expect(errors.map((event) => (event.error as Error).message)).to.deep.equal([
       'annotate: option "mode" must be "wrap" or "highlight", got "overlay"',
     ]);

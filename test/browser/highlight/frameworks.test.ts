@@ -1,12 +1,14 @@
 import { expect } from '@open-wc/testing';
 import type { Annotation } from '../../../src/annotate/annotate';
-import { captureConsole, expectedFor, expectedMatches, type ConsoleCapture } from '../frameworks/faithful';
+import { expectedFor, expectedMatches } from '../frameworks/faithful';
 import { createModel, SCRIPT } from '../frameworks/model';
 import { mountReactApp } from '../frameworks/react-app';
 import type { MountApp } from '../frameworks/suite';
 import type { FrameworkApp } from '../frameworks/vue-app';
 import { mountVueApp } from '../frameworks/vue-app';
-import { highlight, highlightedRanges, recordMutations } from './helpers';
+import { highlight, highlightedRanges } from '../helpers/annotate';
+import { captureConsole, type ConsoleCapture } from '../helpers/console';
+import { recordMutations } from '../helpers/dom';
 
 /** Each highlighted match under `root` as `term=text`, in document order. */
 function highlightedMatches(root: Element): string[] {

@@ -1,12 +1,16 @@
 import 'axe-core';
 import { expect } from '@open-wc/testing';
-import { a11ySnapshot, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { a11ySnapshot, resetMouse, sendMouse } from '@web/test-runner-commands';
 import type { Annotation } from '../../../src/annotate/annotate';
 import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { expectNoViolations, isCardOpen } from '../card/helpers';
-import { highlight, highlightedTexts, indexHost, indexPart, mount, waitFor } from './helpers';
+import { highlight, highlightedTexts, indexHost, indexPart } from '../helpers/annotate';
+import { expectNoViolations } from '../helpers/assert';
+import { cardTerm, isCardOpen } from '../helpers/card';
+import { mount, unmountAll } from '../helpers/dom';
+import { waitFor } from '../helpers/timing';
+import { press } from '../helpers/pointer';
 
 interface A11yNode {
   role: string;
@@ -28,7 +32,7 @@ afterEach(async () => {
   removeSharedCard();
   await resetMouse();
   (document.activeElement as HTMLElement | null)?.blur?.();
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
 
 const PAGE =
@@ -42,18 +46,6 @@ function focused(): Element | null {
 
 function listTerms(): DszdTerm[] {
   return [...(indexHost()?.shadowRoot?.querySelectorAll<DszdTerm>('dszd-term') ?? [])];
-}
-
-function cardTerm(): string | undefined {
-  return findSharedCard()?.trigger?.entry?.term;
-}
-
-/** Presses a key for real; `Alt+ArrowDown` holds Alt down around it. */
-async function press(key: string): Promise<void> {
-  const [modifier, name] = key.includes('+') ? key.split('+') : [undefined, key];
-  if (modifier) await sendKeys({ down: modifier });
-  await sendKeys({ press: name! });
-  if (modifier) await sendKeys({ up: modifier });
 }
 
 describe('highlight mode: keyboard and screen readers', () => {

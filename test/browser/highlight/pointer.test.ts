@@ -2,8 +2,11 @@ import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import type { Annotation } from '../../../src/annotate/annotate';
 import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
-import { isCardOpen, surfaceOf } from '../card/helpers';
-import { centreOfRange, findRange, highlight, highlightedTexts, mount, waitFor } from './helpers';
+import { findRange, highlight, highlightedTexts } from '../helpers/annotate';
+import { cardTerm, isCardOpen, surfaceOf } from '../helpers/card';
+import { mount, unmountAll } from '../helpers/dom';
+import { centreOfRange, tapAt } from '../helpers/pointer';
+import { waitFor } from '../helpers/timing';
 
 let annotation: Annotation | undefined;
 afterEach(async () => {
@@ -11,28 +14,8 @@ afterEach(async () => {
   annotation = undefined;
   removeSharedCard();
   await resetMouse();
-  document.querySelectorAll('body > div').forEach((element) => element.remove());
+  unmountAll();
 });
-
-/** The entry the shared card shows, by its term. */
-function cardTerm(): string | undefined {
-  return findSharedCard()?.trigger?.entry?.term;
-}
-
-/** A finger tap at a point: the pointer events a touch screen sends, on the element under it. */
-function tap([x, y]: [number, number]): void {
-  const target = document.elementFromPoint(x, y)!;
-  const init = {
-    pointerType: 'touch',
-    isPrimary: true,
-    clientX: x,
-    clientY: y,
-    bubbles: true,
-    composed: true,
-  };
-  target.dispatchEvent(new PointerEvent('pointerdown', init));
-  target.dispatchEvent(new PointerEvent('pointerup', init));
-}
 
 const PAGE = '<p style="font-size:20px">这里讲数字社会，也讲城市大脑。没有名词的一长句话在这里结束。</p>';
 
@@ -76,7 +59,7 @@ describe('highlight mode: pointer', () => {
   it('a tap opens the card at once', async () => {
     const root = mount(PAGE);
     annotation = await highlight(root);
-    tap(centreOfRange(findRange('数字社会')));
+    tapAt(centreOfRange(findRange('数字社会')));
     expect(await findSharedCard()!.ready).to.equal(true);
     expect(isCardOpen()).to.equal(true);
     expect(cardTerm()).to.equal('数字社会');
@@ -96,7 +79,7 @@ describe('highlight mode: pointer', () => {
     annotation = await highlight(root);
     const point = centreOfRange(findRange('数字社会'));
     annotation.remove();
-    tap(point);
+    tapAt(point);
     await sendMouse({ type: 'click', position: point });
     expect(findSharedCard()?.open ?? false).to.equal(false);
   });

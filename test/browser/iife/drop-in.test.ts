@@ -2,17 +2,17 @@
 // annotates the body after DOMContentLoaded, live, with a working card, and exposes window.dszdTerm.
 import { expect } from '@open-wc/testing';
 import { VERSION } from '../../../src/version';
+import { cardPart } from '../helpers/card';
 import {
-  cardPart,
   closeFixtures,
-  hover,
+  type Fixture,
+  hoverCard,
+  NO_LOG,
   openFixture,
   termTexts,
-  waitFor,
   waitForAnnotation,
-  waitForOpenCard,
-  type Fixture,
-} from './helpers';
+} from '../helpers/fixture';
+import { waitForValue } from '../helpers/timing';
 
 describe('dszd-term.iife.js with no options', () => {
   let page: Fixture;
@@ -32,7 +32,7 @@ describe('dszd-term.iife.js with no options', () => {
     expect(
       [...doc.querySelectorAll('dszd-term')].map((term) => term.getAttribute('data-dszd-auto')),
     ).to.deep.equal(['', '', '', '']);
-    expect(page.win.__dszdTestLog).to.deep.equal({ errors: [], dszdErrors: [], warnings: [] });
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
   });
 
   it('keeps the text of the page as it was', () => {
@@ -74,7 +74,7 @@ describe('dszd-term.iife.js with no options', () => {
     const cardStage = () => page.doc.querySelector('script[src$="dszd-term.card.js"]');
     if (!cardStage()) expect(added()).to.deep.equal(['__dszdTestLog', 'dszdTerm']);
     // the card stage comes once the page is idle
-    await waitFor(() => 'litHtmlVersions' in page.win, 'the card stage');
+    await waitForValue(() => 'litHtmlVersions' in page.win, 'the card stage');
     expect(cardStage()).to.not.equal(null);
     expect(added()).to.deep.equal([
       '__dszdTestLog',
@@ -88,19 +88,18 @@ describe('dszd-term.iife.js with no options', () => {
 
   it('opens the card on hover, with the definition as text and Chinese labels', async () => {
     const term = page.doc.querySelector('#first dszd-term')!;
-    await hover(page, term);
-    const card = await waitForOpenCard(page);
+    const card = await hoverCard(page, term);
     const entry = page.win.dszdTerm!.definitionSet.entries[0]!;
-    expect(cardPart(card, 'term-title')!.textContent).to.equal('数字社会');
-    expect(cardPart(card, 'definition')!.textContent!.replace(/\s+/g, '')).to.equal(
+    expect(cardPart('term-title', card)!.textContent).to.equal('数字社会');
+    expect(cardPart('definition', card)!.textContent!.replace(/\s+/g, '')).to.equal(
       `定义：${entry.definition.join('')}`,
     );
     // The unit as printed, the 全称 toggle, the full name it shows.
-    expect(cardPart(card, 'unit')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+    expect(cardPart('unit', card)!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
       `解释单位：${entry.unit} 全称 ${entry.unitName}`,
     );
-    expect(cardPart(card, 'close-button')!.getAttribute('aria-label')).to.equal('关闭');
-    expect(cardPart(card, 'glossary-link')).to.equal(null);
+    expect(cardPart('close-button', card)!.getAttribute('aria-label')).to.equal('关闭');
+    expect(cardPart('glossary-link', card)).to.equal(null);
     expect(term.shadowRoot!.querySelector('[part~="term"]')!.getAttribute('aria-expanded')).to.equal('true');
   });
 
@@ -109,7 +108,7 @@ describe('dszd-term.iife.js with no options', () => {
     late.id = 'late';
     late.textContent = '浙里急救和智慧养老都已上线。';
     page.doc.body.append(late);
-    await waitFor(() => late.querySelector('dszd-term'), 'the added paragraph to be annotated');
+    await waitForValue(() => late.querySelector('dszd-term'), 'the added paragraph to be annotated');
     // 浙里急救 was shown already; 智慧养老 (an alias of entry 23) was only inside a link
     expect(termTexts(late)).to.deep.equal(['智慧养老']);
     expect(late.querySelector('dszd-term')!.getAttribute('term')).to.equal('养老大脑+智慧养老');

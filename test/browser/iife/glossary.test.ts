@@ -1,13 +1,19 @@
 // dist/dszd-glossary.iife.js: <dszd-glossary> for a glossary page, alone or beside the drop-in script (which does
 // not register it, to stay small).
 import { expect } from '@open-wc/testing';
-import { closeFixtures, openFixture, termTexts, waitFor, waitForAnnotation, type Fixture } from './helpers';
-
-const NO_LOG = { errors: [], dszdErrors: [], warnings: [] };
+import {
+  closeFixtures,
+  type Fixture,
+  NO_LOG,
+  openFixture,
+  termTexts,
+  waitForAnnotation,
+} from '../helpers/fixture';
+import { waitForValue } from '../helpers/timing';
 
 /** The glossary's rendered entries, once all 45 are there. */
 function waitForEntries({ doc }: Fixture): Promise<HTMLElement[]> {
-  return waitFor(() => {
+  return waitForValue(() => {
     const entries = [
       ...(doc.querySelector('dszd-glossary')?.shadowRoot?.querySelectorAll<HTMLElement>('article') ?? []),
     ];

@@ -1,7 +1,16 @@
 // The drop-in script on older engines: with the APIs a 2020 engine lacks removed it still annotates and opens the
 // card; without Custom Elements or Shadow DOM it leaves the page as it is and throws nothing.
 import { expect } from '@open-wc/testing';
-import { closeFixtures, hover, openFixture, termTexts, waitFor, waitForAnnotation } from './helpers';
+import {
+  closeFixtures,
+  frameCardSurface,
+  NO_LOG,
+  openFixture,
+  termTexts,
+  waitForAnnotation,
+} from '../helpers/fixture';
+import { hover } from '../helpers/pointer';
+import { sleep, waitForValue } from '../helpers/timing';
 
 describe('dszd-term.iife.js on a 2020 engine', () => {
   afterEach(closeFixtures);
@@ -26,10 +35,10 @@ describe('dszd-term.iife.js on a 2020 engine', () => {
     expect(termTexts(doc.body)).to.deep.equal(['数字社会', '未来社区', '城市大脑', '浙里急救']);
 
     const term = doc.querySelector('#second dszd-term')!;
-    await hover(page, term);
+    await hover(term, page.iframe);
     // no popover: the card is a fixed layer instead of the top layer
-    const surface = await waitFor(() => {
-      const card = doc.querySelector('dszd-card')?.shadowRoot?.querySelector<HTMLElement>('[part~="card"]');
+    const surface = await waitForValue(() => {
+      const card = frameCardSurface(page);
       const rect = card?.getBoundingClientRect();
       return card && getComputedStyle(card).display !== 'none' && rect!.width > 0 ? card : undefined;
     }, 'the card to open');
@@ -54,10 +63,10 @@ describe('dszd-term.iife.js on a 2020 engine', () => {
     it(`without ${what} leaves the page untouched and throws nothing`, async () => {
       const page = await openFixture(fixture);
       // the script ran synchronously in <head>; give DOMContentLoaded and idle time a chance
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
       expect(page.doc.body.innerHTML).to.equal(page.originalBody);
       expect(page.doc.querySelectorAll('script[src$="dszd-term.card.js"]').length).to.equal(0);
       expect(page.win.dszdTerm).to.equal(undefined);
-      expect(page.win.__dszdTestLog).to.deep.equal({ errors: [], dszdErrors: [], warnings: [] });
+      expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
     });
 });

@@ -1,18 +1,16 @@
 // The drop-in script's data attributes, each on its own plain HTML page: data-occurrence, data-exclude, data-root,
 // data-lang, data-glossary-url and data-auto.
 import { expect } from '@open-wc/testing';
+import { cardPart } from '../helpers/card';
 import {
-  cardPart,
   closeFixtures,
-  hover,
+  hoverCard,
+  NO_LOG,
   openFixture,
   termTexts,
-  waitFor,
   waitForAnnotation,
-  waitForOpenCard,
-} from './helpers';
-
-const NO_LOG = { errors: [], dszdErrors: [], warnings: [] };
+} from '../helpers/fixture';
+import { waitForValue } from '../helpers/timing';
 
 describe('dszd-term.iife.js data attributes', () => {
   afterEach(closeFixtures);
@@ -29,9 +27,8 @@ describe('dszd-term.iife.js data attributes', () => {
     expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
 
     // the card works for a repeated term too
-    await hover(page, doc.querySelectorAll('#repeat dszd-term')[2]!);
-    const card = await waitForOpenCard(page);
-    expect(cardPart(card, 'term-title')!.textContent).to.equal('数字社会');
+    const card = await hoverCard(page, doc.querySelectorAll('#repeat dszd-term')[2]!);
+    expect(cardPart('term-title', card)!.textContent).to.equal('数字社会');
   });
 
   it('data-exclude also holds for content added later', async () => {
@@ -44,7 +41,7 @@ describe('dszd-term.iife.js data attributes', () => {
     const shown = doc.createElement('p');
     shown.textContent = '城市大脑';
     doc.body.append(shown);
-    await waitFor(() => shown.querySelector('dszd-term'), 'the added paragraph to be annotated');
+    await waitForValue(() => shown.querySelector('dszd-term'), 'the added paragraph to be annotated');
     expect(termTexts(excluded)).to.deep.equal([]);
     expect(termTexts(shown)).to.deep.equal(['城市大脑']);
   });
@@ -63,7 +60,7 @@ describe('dszd-term.iife.js data attributes', () => {
     const inside = doc.createElement('p');
     inside.textContent = '浙里急救';
     doc.getElementById('article')!.append(inside);
-    await waitFor(
+    await waitForValue(
       () => inside.querySelector('dszd-term'),
       'the paragraph added inside the root to be annotated',
     );
@@ -77,25 +74,24 @@ describe('dszd-term.iife.js data attributes', () => {
     const page = await openFixture('lang-glossary');
     await waitForAnnotation(page);
     const term = page.doc.querySelector('#text dszd-term')!;
-    await hover(page, term);
-    const card = await waitForOpenCard(page);
-    expect(cardPart(card, 'close-button')!.getAttribute('aria-label')).to.equal('Close');
+    const card = await hoverCard(page, term);
+    expect(cardPart('close-button', card)!.getAttribute('aria-label')).to.equal('Close');
     const { unit, unitName } = page.win.dszdTerm!.definitionSet.entries[0]!;
-    expect(cardPart(card, 'unit')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+    expect(cardPart('unit', card)!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
       `Responsible unit: ${unit} Full name ${unitName}`,
     );
-    const link = cardPart(card, 'glossary-link') as HTMLAnchorElement;
+    const link = cardPart('glossary-link', card) as HTMLAnchorElement;
     expect(link.textContent!.trim()).to.equal('View in glossary');
     expect(link.href).to.equal(new URL('/glossary.html#dszd-entry-1', page.doc.baseURI).href);
     // the definition itself stays as printed
-    expect(cardPart(card, 'term-title')!.textContent).to.equal('数字社会');
+    expect(cardPart('term-title', card)!.textContent).to.equal('数字社会');
     expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
   });
 
   it('data-auto="false" loads the library and annotates nothing until asked', async () => {
     const page = await openFixture('no-auto');
     const { doc, win } = page;
-    const api = await waitFor(() => win.dszdTerm, 'window.dszdTerm');
+    const api = await waitForValue(() => win.dszdTerm, 'window.dszdTerm');
     // the page's load and two frames have passed: an automatic start (a task after DOMContentLoaded) would have
     // created the annotation
     await new Promise((resolve) => win.requestAnimationFrame(() => win.requestAnimationFrame(resolve)));

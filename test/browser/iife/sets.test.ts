@@ -2,17 +2,18 @@
 // checked by the lazily loaded sets stage, combined before the shipped set, the page annotated once with them all.
 import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
+import { cardPart } from '../helpers/card';
 import {
-  cardPart,
   closeFixtures,
-  hover,
+  type Fixture,
+  frameCardSurface,
+  hoverCard,
+  NO_LOG,
   openFixture,
   termTexts,
-  waitFor,
   waitForAnnotation,
-  waitForOpenCard,
-  type Fixture,
-} from './helpers';
+} from '../helpers/fixture';
+import { waitForValue } from '../helpers/timing';
 
 const DEPARTMENT = '测试部门定义集（1.0版） · 测试部门 · 2025-03-01';
 const OVERLAP = '重叠测试定义集（2.0版） · 另一测试部门 · 2025-04-01';
@@ -24,21 +25,18 @@ async function openCardFor(page: Fixture, text: string): Promise<{ definition: s
   if (!term) throw new Error(`no <dszd-term> for ${text}`);
   // An open card may cover the next term: the pointer leaves first and the card closes.
   await sendMouse({ type: 'move', position: [750, 550] });
-  await waitFor(
+  await waitForValue(
     () => !page.doc.querySelector('dszd-card')?.shadowRoot?.querySelector(':popover-open'),
     'the card to close',
   );
-  await hover(page, term);
-  await waitForOpenCard(page);
-  const card = await waitFor(() => {
-    const surface = page.doc
-      .querySelector('dszd-card')
-      ?.shadowRoot?.querySelector<HTMLElement>('[part~="card"]');
-    return surface && cardPart(surface, 'term-title')?.textContent === text ? surface : undefined;
+  await hoverCard(page, term);
+  const card = await waitForValue(() => {
+    const surface = frameCardSurface(page);
+    return surface && cardPart('term-title', surface)?.textContent === text ? surface : undefined;
   }, `the card of ${text}`);
   return {
-    definition: cardPart(card, 'definition')!.textContent!.replace(/\s+/g, ''),
-    source: cardPart(card, 'source')!.textContent!.replace(/\s+/g, ' ').trim(),
+    definition: cardPart('definition', card)!.textContent!.replace(/\s+/g, ''),
+    source: cardPart('source', card)!.textContent!.replace(/\s+/g, ' ').trim(),
   };
 }
 
@@ -61,7 +59,7 @@ describe('dszd-term.iife.js with data-set', () => {
     expect(own.source).to.equal(`来源：${DEPARTMENT}`);
     const shipped = await openCardFor(page, '数字社会');
     expect(shipped.source).to.equal(`来源：${SHIPPED}`);
-    expect(page.win.__dszdTestLog).to.deep.equal({ errors: [], dszdErrors: [], warnings: [] });
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
   });
 
   it('two sets with a shared term: it stands for the first set’s entry; each card names its own set', async () => {
@@ -77,7 +75,7 @@ describe('dszd-term.iife.js with data-set', () => {
   });
 
   it('a malformed set: one dszd-error naming the field, and the page is annotated with the 6.0 set', async () => {
-    const page = await openFixture('set-bad');
+    const page = await openFixture(`set?set=${encodeURIComponent('../sets/bad-definition.json')}`);
     await waitForAnnotation(page);
     const { dszdErrors, errors, warnings } = page.win.__dszdTestLog;
     expect(dszdErrors).to.have.length(1);
@@ -90,7 +88,9 @@ describe('dszd-term.iife.js with data-set', () => {
   });
 
   it('a set that cannot be fetched (404): one dszd-error, and the other set and the 6.0 set still work', async () => {
-    const page = await openFixture('set-missing');
+    const page = await openFixture(
+      `set?set=${encodeURIComponent('../sets/missing.json ../sets/department.json')}`,
+    );
     await waitForAnnotation(page);
     const { dszdErrors } = page.win.__dszdTestLog;
     expect(dszdErrors).to.have.length(1);

@@ -3,12 +3,14 @@
 import { expect } from '@open-wc/testing';
 import {
   closeFixtures,
+  type Fixture,
+  NO_LOG,
   openFixture,
-  waitFor,
   waitForAnnotation,
   waitForOpenCard,
-  type Fixture,
-} from './helpers';
+} from '../helpers/fixture';
+import { waitForValue } from '../helpers/timing';
+import { touchTap } from '../helpers/pointer';
 
 // the test harness: our log recorder and the dev server's own reload script
 const HARNESS = /\/record-log\.js$|\/__web-dev-server__/;
@@ -20,21 +22,6 @@ async function gzipBytes(url: string): Promise<number> {
   return compressed.byteLength;
 }
 
-/** Touch tap on an element of the fixture: a finger has no hover, only down and up. */
-function tap({ win }: Fixture, element: Element): void {
-  const rect = element.getBoundingClientRect();
-  const touch = {
-    pointerType: 'touch',
-    bubbles: true,
-    composed: true,
-    isPrimary: true,
-    clientX: rect.left + rect.width / 2,
-    clientY: rect.top + rect.height / 2,
-  };
-  element.dispatchEvent(new win.PointerEvent('pointerdown', touch));
-  element.dispatchEvent(new win.PointerEvent('pointerup', touch));
-}
-
 const cardScripts = ({ doc }: Fixture) => doc.querySelectorAll('script[src$="dszd-term.card.js"]');
 
 describe('dszd-term.iife.js in stages', () => {
@@ -43,7 +30,7 @@ describe('dszd-term.iife.js in stages', () => {
   it('has loaded only the first stage (within its 19.75 KB budget, scripts/size-budget.ts) when the first <dszd-term> appears', async () => {
     const page = await openFixture('first-term');
     const { win } = page as Fixture & { win: { __firstTermScripts?: string[] } };
-    const scripts = await waitFor(() => win.__firstTermScripts, 'the first <dszd-term>');
+    const scripts = await waitForValue(() => win.__firstTermScripts, 'the first <dszd-term>');
     const ours = scripts.filter((url) => !HARNESS.test(url));
     expect(ours.map((url) => new URL(url).pathname)).to.deep.equal(['/dist/dszd-term.iife.js']);
     let total = 0;
@@ -54,9 +41,9 @@ describe('dszd-term.iife.js in stages', () => {
 
   it('a tap on a term opens its card with the definition and the unit', async () => {
     const page = await openFixture('first-term');
-    const term = await waitFor(() => page.doc.querySelector('#first dszd-term'), 'the first term');
-    await waitFor(() => term.shadowRoot?.querySelector('[part~="term"]'), 'the term to render');
-    tap(page, term);
+    const term = await waitForValue(() => page.doc.querySelector('#first dszd-term'), 'the first term');
+    await waitForValue(() => term.shadowRoot?.querySelector('[part~="term"]'), 'the term to render');
+    touchTap(term);
     const card = await waitForOpenCard(page);
     const entry = page.win.dszdTerm!.definitionSet.entries[0]!;
     expect(entry.definition.length).to.be.greaterThan(0);
@@ -71,17 +58,20 @@ describe('dszd-term.iife.js in stages', () => {
         : `解释单位：${entry.unit}`,
     );
     expect(cardScripts(page).length, 'one request for the card stage').to.equal(1);
-    expect(page.win.__dszdTestLog).to.deep.equal({ errors: [], dszdErrors: [], warnings: [] });
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
   });
 
   it('fetches the card stage once the page is idle, beside its own script, and then describes each term', async () => {
     const page = await openFixture('basic');
     await waitForAnnotation(page);
-    await waitFor(() => cardScripts(page).length === 1 && 'litHtmlVersions' in page.win, 'the card stage');
+    await waitForValue(
+      () => cardScripts(page).length === 1 && 'litHtmlVersions' in page.win,
+      'the card stage',
+    );
     const [script] = cardScripts(page) as unknown as HTMLScriptElement[];
     expect(new URL(script!.src).pathname).to.equal('/dist/dszd-term.card.js');
     const term = page.doc.querySelector('#first dszd-term')!;
-    const description = await waitFor(
+    const description = await waitForValue(
       () => term.shadowRoot!.querySelector('#description')?.textContent,
       'the term to be described',
     );
@@ -108,7 +98,7 @@ describe('dszd-term.iife.js when the card stage cannot be loaded', () => {
   it('reports each failure once, keeps the term readable and focusable, removes the failed tag, retries', async () => {
     const { doc } = page;
     // the idle prefetch fails first
-    await waitFor(() => stageErrors().length === 1, 'the prefetch to fail');
+    await waitForValue(() => stageErrors().length === 1, 'the prefetch to fail');
     await settle();
     expect(stageErrors()).to.have.length(1);
     expect(stageErrors()[0]).to.contain('dszd-term.card.js');
@@ -121,10 +111,10 @@ describe('dszd-term.iife.js when the card stage cannot be loaded', () => {
     expect(part.getAttribute('role')).to.equal('button');
 
     // two intents at once: one more request, one more report
-    tap(page, terms[0]!);
-    tap(page, terms[1]!);
+    touchTap(terms[0]!);
+    touchTap(terms[1]!);
     expect(cardScripts(page).length, 'one request in flight').to.equal(1);
-    await waitFor(() => stageErrors().length === 2, 'the retry to fail');
+    await waitForValue(() => stageErrors().length === 2, 'the retry to fail');
     await settle();
     expect(stageErrors()).to.have.length(2);
     expect(cardScripts(page).length).to.equal(0);
@@ -132,7 +122,7 @@ describe('dszd-term.iife.js when the card stage cannot be loaded', () => {
     // focus is an intent too
     (part as HTMLElement).focus();
     expect(terms[0]!.matches(':focus')).to.equal(true);
-    await waitFor(() => stageErrors().length === 3, 'the retry on focus to fail');
+    await waitForValue(() => stageErrors().length === 3, 'the retry on focus to fail');
     expect(page.win.__dszdTestLog.errors, 'no page error').to.deep.equal([]);
     expect(doc.body.textContent).to.contain('推进数字社会建设，打造未来社区和城市大脑。');
   });

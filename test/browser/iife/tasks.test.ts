@@ -3,18 +3,17 @@
 // task after the one that rendered its texts. Order of events, never time: the figures are in bench:phone.
 import { expect } from '@open-wc/testing';
 import type { DszdCard } from '../../../src/card/dszd-card';
+import { cardPart } from '../helpers/card';
 import {
-  cardPart,
   closeFixtures,
+  type Fixture,
+  NO_LOG,
   openFixture,
   termTexts,
-  waitFor,
   waitForAnnotation,
   waitForOpenCard,
-  type Fixture,
-} from './helpers';
-
-const NO_LOG = { errors: [], dszdErrors: [], warnings: [] };
+} from '../helpers/fixture';
+import { waitForValue } from '../helpers/timing';
 
 interface CardHost {
   getSharedCard(doc: Document): DszdCard;
@@ -31,7 +30,7 @@ function cardHostOf(page: Fixture): CardHost | undefined {
 
 /** The page's card once it was made ahead of use: rendered with an entry, closed. */
 function waitForPreparedCard(page: Fixture): Promise<DszdCard> {
-  return waitFor(() => {
+  return waitForValue(() => {
     const card = page.doc.querySelector<DszdCard>('dszd-card');
     return card?.shadowRoot?.querySelector('[part~="term-title"]') ? card : undefined;
   }, 'the card made ahead of use');
@@ -68,7 +67,7 @@ describe('dszd-term.iife.js keeps its work out of the page’s tasks', () => {
     const open = await waitForOpenCard(page);
     expect(page.doc.querySelectorAll('dszd-card').length).to.equal(1);
     expect(open.getRootNode()).to.equal(card.shadowRoot);
-    expect(cardPart(open, 'term-title')!.textContent).to.equal('浙里急救');
+    expect(cardPart('term-title', open)!.textContent).to.equal('浙里急救');
     expect(shows).to.deep.equal(['dszd-show']);
     expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
   });
@@ -86,7 +85,7 @@ describe('dszd-term.iife.js keeps its work out of the page’s tasks', () => {
   it('shows and places a card in a task after the one that rendered its texts', async () => {
     const page = await openFixture('basic');
     await waitForAnnotation(page);
-    const host = await waitFor(() => cardHostOf(page), 'the card stage');
+    const host = await waitForValue(() => cardHostOf(page), 'the card stage');
     const card = host.getSharedCard(page.doc);
     const term = page.doc.querySelector('#card-para dszd-term') as HTMLElement &
       Parameters<DszdCard['showFor']>[0];
@@ -94,7 +93,7 @@ describe('dszd-term.iife.js keeps its work out of the page’s tasks', () => {
     await card.updateComplete;
     // rendered for this term (microtasks of the same task), not yet in the top layer
     const surface = card.shadowRoot!.querySelector<HTMLElement>('[part~="card"]')!;
-    expect(cardPart(surface, 'term-title')!.textContent).to.equal('浙里急救');
+    expect(cardPart('term-title', surface)!.textContent).to.equal('浙里急救');
     expect(surface.matches(':popover-open')).to.equal(false);
     expect(await shown).to.equal(true);
     expect(surface.matches(':popover-open')).to.equal(true);

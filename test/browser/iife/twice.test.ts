@@ -1,16 +1,9 @@
 // The drop-in script loaded twice, and the ES module build beside it: the first copy wins, nothing throws, the page
 // is annotated once.
 import { expect } from '@open-wc/testing';
-import {
-  cardPart,
-  closeFixtures,
-  hover,
-  openFixture,
-  termTexts,
-  waitFor,
-  waitForAnnotation,
-  waitForOpenCard,
-} from './helpers';
+import { cardPart } from '../helpers/card';
+import { closeFixtures, hoverCard, openFixture, termTexts, waitForAnnotation } from '../helpers/fixture';
+import { waitForValue } from '../helpers/timing';
 
 describe('dszd-term.iife.js twice and beside dist/auto.js', () => {
   afterEach(closeFixtures);
@@ -21,7 +14,7 @@ describe('dszd-term.iife.js twice and beside dist/auto.js', () => {
     const { doc, win } = page;
     const litCopies = () => (win as unknown as { litHtmlVersions?: string[] }).litHtmlVersions?.length ?? 0;
     // the module copy ran: it imports lit (the scripts' first stage has none)
-    await waitFor(() => litCopies() >= 1, 'the module copy');
+    await waitForValue(() => litCopies() >= 1, 'the module copy');
 
     // the first copy annotates its root with its data-occurrence="all"; the later copies' root stays untouched
     expect(termTexts(doc.getElementById('text')!)).to.deep.equal(['数字社会', '数字社会']);
@@ -40,15 +33,14 @@ describe('dszd-term.iife.js twice and beside dist/auto.js', () => {
     const late = doc.createElement('p');
     late.textContent = '未来社区';
     doc.getElementById('first-copy')!.append(late);
-    await waitFor(() => late.querySelector('dszd-term'), 'the added paragraph to be annotated');
+    await waitForValue(() => late.querySelector('dszd-term'), 'the added paragraph to be annotated');
     expect(termTexts(late)).to.deep.equal(['未来社区']);
     expect(termTexts(doc.getElementById('later-copies')!)).to.deep.equal([]);
 
     // one card for the page
-    await hover(page, doc.querySelector('#text dszd-term')!);
-    const card = await waitForOpenCard(page);
-    expect(cardPart(card, 'term-title')!.textContent).to.equal('数字社会');
-    expect(cardPart(card, 'unit')!.textContent).to.contain('省发展改革委');
+    const card = await hoverCard(page, doc.querySelector('#text dszd-term')!);
+    expect(cardPart('term-title', card)!.textContent).to.equal('数字社会');
+    expect(cardPart('unit', card)!.textContent).to.contain('省发展改革委');
     expect(doc.querySelectorAll('dszd-card').length).to.equal(1);
     // the first copy fetched its card stage once; the second copy fetched nothing
     expect(doc.querySelectorAll('script[src$="dszd-term.card.js"]').length).to.equal(1);

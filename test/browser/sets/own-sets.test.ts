@@ -8,7 +8,9 @@ import type { DefinitionSet } from '../../../src/definitions/types';
 import type { DszdGlossary } from '../../../src/glossary/dszd-glossary';
 import '../../../src/glossary/define-glossary';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { cardPart, isCardOpen, resetPage } from '../card/helpers';
+import { cardPart, isCardOpen, resetPage } from '../helpers/card';
+import { waitForValue } from '../helpers/timing';
+import { warningsDuring } from '../helpers/console';
 
 const department: DefinitionSet = {
   title: '测试部门定义集',
@@ -37,11 +39,6 @@ const department: DefinitionSet = {
   ],
 };
 
-const until = async (check: () => boolean, what: string) => {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-};
-
 const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim();
 
 describe('a department’s own set', () => {
@@ -54,10 +51,7 @@ describe('a department’s own set', () => {
         <p id="later">扩大范围。</p>
       </div>`,
     );
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-    try {
+    const warnings = await warningsDuring(async () => {
       const annotation = annotate(root, { set: department, observe: true });
       await annotation.done;
       const term = root.querySelector<DszdTerm>('dszd-term')!;
@@ -66,20 +60,18 @@ describe('a department’s own set', () => {
       ]);
       expect(term.entry?.definition).to.deep.equal(department.entries[0]!.definition);
       await term.show();
-      await until(isCardOpen, 'the card');
+      await waitForValue(isCardOpen, 'the card', 10_000);
       expect(text(cardPart('definition'))).to.equal('定义：测试定义：一网通办是一个入口办成事。');
       expect(text(cardPart('source'))).to.equal('来源：测试部门定义集（1.0版） · 测试部门 · 2025-03-01');
       // the page rewrites a paragraph: the new wrapper resolves in the same set
       root.querySelector('#later')!.textContent = '推进免证办。';
-      await until(() => root.querySelector('#later dszd-term') !== null, 'the new term');
+      await waitForValue(() => root.querySelector('#later dszd-term') !== null, 'the new term', 10_000);
       const healed = root.querySelector<DszdTerm>('#later dszd-term')!;
       expect(healed.entry?.definition).to.deep.equal(department.entries[1]!.definition);
       annotation.remove();
       expect(root.querySelectorAll('dszd-term')).to.have.length(0);
       expect(root.textContent!.replace(/\s+/g, '')).to.equal('推进一网通办和数字社会。推进免证办。');
-    } finally {
-      console.warn = warn;
-    }
+    });
     expect(warnings).to.deep.equal([]);
   });
 

@@ -3,16 +3,10 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { useIntentTimers } from '../../../src/card/hover-intent';
 import type { DszdTerm } from '../../../src/term/dszd-term';
 import { FakeClock } from '../../fake-clock';
-import {
-  centreOf,
-  hover,
-  isCardOpen,
-  resetPage,
-  sharedCard,
-  surfaceOf,
-  expectSame,
-  touchAt,
-} from '../card/helpers';
+import { expectSame } from '../helpers/assert';
+import { isCardOpen, resetPage, sharedCard, surfaceOf } from '../helpers/card';
+import { centreOf, hover, touchAt } from '../helpers/pointer';
+import { sleep } from '../helpers/timing';
 
 /** A paragraph with one term between two buttons (focus targets before and after). */
 async function paragraphWithTerm(): Promise<{ term: DszdTerm; before: HTMLElement; after: HTMLElement }> {
@@ -33,7 +27,7 @@ async function paragraphWithTerm(): Promise<{ term: DszdTerm; before: HTMLElemen
 /** Lets the card's event handlers and rendering run: a frame, then a task. */
 async function settled(): Promise<void> {
   await nextFrame();
-  await new Promise((resolve) => setTimeout(resolve));
+  await sleep();
 }
 
 /** Opens the term's card and waits until it is placed. */

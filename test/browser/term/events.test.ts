@@ -5,8 +5,9 @@ import type { DszdErrorEvent } from '../../../src/events/error-event';
 import { DszdHideEvent } from '../../../src/events/hide-event';
 import { DszdShowEvent } from '../../../src/events/show-event';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { centreOf, hover, isCardOpen, resetPage, sharedCard, surfaceOf } from '../card/helpers';
-import { captureConsole } from '../frameworks/faithful';
+import { isCardOpen, resetPage, sharedCard, surfaceOf } from '../helpers/card';
+import { captureConsole } from '../helpers/console';
+import { centreOf, hover } from '../helpers/pointer';
 
 describe('<dszd-term> events', () => {
   afterEach(resetPage);

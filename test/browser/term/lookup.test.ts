@@ -4,7 +4,10 @@ import { configureTerms } from '../../../src/config/terms-config';
 import type { DefinitionSet } from '../../../src/definitions/types';
 import type { DszdTerm } from '../../../src/term/dszd-term';
 import { findSharedCard } from '../../../src/card/card-host';
-import { cardPart, centreOf, isCardOpen, resetPage, surfaceOf, expectSame } from '../card/helpers';
+import { expectSame } from '../helpers/assert';
+import { cardPart, isCardOpen, resetPage, surfaceOf } from '../helpers/card';
+import { centreOf } from '../helpers/pointer';
+import { warningsDuring } from '../helpers/console';
 
 async function termFrom(markup: ReturnType<typeof html>): Promise<DszdTerm> {
   const el = await fixture<HTMLElement>(markup);
@@ -15,19 +18,6 @@ async function termFrom(markup: ReturnType<typeof html>): Promise<DszdTerm> {
 
 function innerButton(term: DszdTerm): HTMLElement | null {
   return term.shadowRoot!.querySelector<HTMLElement>('[part~="term"]');
-}
-
-/** Collects console.warn calls while `action` runs. */
-async function warningsDuring(action: () => Promise<unknown>): Promise<string[]> {
-  const warn = console.warn;
-  const warnings: string[] = [];
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  try {
-    await action();
-  } finally {
-    console.warn = warn;
-  }
-  return warnings;
 }
 
 describe('<dszd-term> lookup and semantics', () => {

@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
 import { findSharedCard, getSharedCard, removeSharedCard } from '../../../src/card/card-host';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { isCardOpen, resetPage, expectSame } from '../card/helpers';
+import { expectSame } from '../helpers/assert';
+import { isCardOpen, resetPage } from '../helpers/card';
 
 const TERMS = ['数字社会', '未来社区', '城市大脑', '数字乡村', '未来乡村'];
 

@@ -3,8 +3,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import { useIntentTimers } from '../../../src/card/hover-intent';
 import type { DszdTerm } from '../../../src/term/dszd-term';
 import { FakeClock } from '../../fake-clock';
-import { hover, isCardOpen, resetPage, sharedCard, surfaceOf, expectSame } from '../card/helpers';
-import { captureConsole } from '../frameworks/faithful';
+import { expectSame } from '../helpers/assert';
+import { isCardOpen, resetPage, sharedCard, surfaceOf } from '../helpers/card';
+import { captureConsole } from '../helpers/console';
+import { hover } from '../helpers/pointer';
+import { frames, sleep } from '../helpers/timing';
 
 /** 数字社会 split by inline markup, as the annotator wraps it: two pieces with one data-dszd-match. */
 async function splitTerm(): Promise<{ first: DszdTerm; second: DszdTerm; before: HTMLElement }> {
@@ -32,7 +35,7 @@ async function renderSplitTerm(): Promise<{ first: DszdTerm; second: DszdTerm; b
   );
   const [first, second] = [...el.querySelectorAll('dszd-term')] as [DszdTerm, DszdTerm];
   await Promise.all([first.updateComplete, second.updateComplete]);
-  await new Promise((resolve) => setTimeout(resolve));
+  await sleep();
   return { first, second, before: el.querySelector('button')! };
 }
 
@@ -93,7 +96,7 @@ describe('split-match pieces act as one term', () => {
     try {
       await hover(second);
       clock.tick(1000);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await frames(1);
     } finally {
       useIntentTimers();
     }
@@ -126,7 +129,7 @@ describe('split-match pieces act as one term', () => {
     first.setAttribute('data-dszd-match', 'late');
     first.setAttribute('term', '数字社会');
     el.prepend(first);
-    await new Promise((resolve) => setTimeout(resolve));
+    await sleep();
     await Promise.all([first.updateComplete, second.updateComplete]);
 
     expect(part(first).tabIndex).to.equal(0);
@@ -153,7 +156,7 @@ describe('split-match pieces act as one term', () => {
       DszdTerm,
       DszdTerm,
     ];
-    await new Promise((resolve) => setTimeout(resolve));
+    await sleep();
     await Promise.all([a1, a2, b1, b2].map((term) => term.updateComplete));
 
     expectSame(a2.pieces, [a1, a2], 'pieces of 数字社会');

@@ -1,10 +1,45 @@
+// Annotating test content, in either mode, and reading what it did.
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
-import type { AnnotateOptions } from '../../../src/annotate/options';
 import { toLiveRange } from '../../../src/annotate/highlight/range-geometry';
+import type { AnnotateOptions } from '../../../src/annotate/options';
 import { TERM_INDEX_TAG as INDEX_TAG } from '../../../src/elements/define';
-import { frames, mount } from '../helpers/dom';
+import type { AnnotateResult, DszdAnnotateEvent } from '../../../src/events/annotate-event';
 
-export { frames, mount };
+type Root = Element | Document | DocumentFragment;
+
+/** The root's markup with match ids renamed m1, m2, … in order of appearance, so fixtures can state it exactly. */
+export function markup(root: Element | ShadowRoot): string {
+  const names = new Map<string, string>();
+  return root.innerHTML.replace(/data-dszd-match="([^"]*)"/g, (_, id: string) => {
+    if (!names.has(id)) names.set(id, `m${names.size + 1}`);
+    return `data-dszd-match="${names.get(id)}"`;
+  });
+}
+
+/** Annotates and waits for the initial pass. */
+export async function annotateDone(
+  root: Root,
+  options?: AnnotateOptions,
+): Promise<{ annotation: Annotation; result: AnnotateResult }> {
+  const annotation = annotate(root, options);
+  const result = await annotation.done;
+  return { annotation, result };
+}
+
+/** The text of each wrapper under root, in document order. */
+export function wrappedTexts(root: ParentNode): string[] {
+  return Array.from(
+    root.querySelectorAll('dszd-term[data-dszd-auto]'),
+    (element) => element.textContent ?? '',
+  );
+}
+
+/** Waits until the next annotation event on root (after a live batch). */
+export function nextAnnotate(root: EventTarget): Promise<AnnotateResult> {
+  return new Promise((resolve) =>
+    root.addEventListener('dszd-annotate', (event) => resolve(event as DszdAnnotateEvent), { once: true }),
+  );
+}
 
 /** Annotates in highlight mode and waits for the first search. */
 export async function highlight(root: Element, options: AnnotateOptions = {}): Promise<Annotation> {
@@ -32,27 +67,6 @@ export function findRange(text: string, name = 'dszd-term'): Range {
   return range;
 }
 
-/** The integer centre of a range's first line box, for sendMouse. */
-export function centreOfRange(range: Range): [number, number] {
-  const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-  return [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)];
-}
-
-/** Records every mutation under `root` (attributes and text included) until stopped. */
-export function recordMutations(root: Node): { records: MutationRecord[]; stop: () => MutationRecord[] } {
-  const records: MutationRecord[] = [];
-  const observer = new MutationObserver((found) => records.push(...found));
-  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-  return {
-    records,
-    stop: () => {
-      records.push(...observer.takeRecords());
-      observer.disconnect();
-      return records;
-    },
-  };
-}
-
 /** The keyboard control highlight mode adds outside the root. */
 export function indexHost(): HTMLElement | null {
   return document.querySelector(INDEX_TAG);
@@ -61,17 +75,4 @@ export function indexHost(): HTMLElement | null {
 /** A part of the control by its class. */
 export function indexPart(selector: string): HTMLElement | null {
   return indexHost()?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
-}
-
-/**
- * Polls `condition` each frame until it holds; resolves whether it did. Gives up only after `limit` frames and 10 s
- * both: a loaded machine renders fewer frames and takes more of them for the same work.
- */
-export async function waitFor(condition: () => boolean, limit = 120): Promise<boolean> {
-  const deadline = performance.now() + 10_000;
-  for (let i = 0; i < limit || performance.now() < deadline; i++) {
-    if (condition()) return true;
-    await frames(1);
-  }
-  return condition();
 }

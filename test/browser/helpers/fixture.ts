@@ -1,5 +1,9 @@
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+// Fixture pages (test/browser/fixtures/iife/, or another folder's) loaded in an iframe: the built scripts on plain
+// HTML pages, as a site has them.
+import { resetMouse } from '@web/test-runner-commands';
 import type { DszdTermGlobal } from '../../../src/auto';
+import { hover } from './pointer';
+import { waitForValue } from './timing';
 
 /** What test/browser/fixtures/iife/record-log.js collects in the page. */
 export interface PageLog {
@@ -8,7 +12,16 @@ export interface PageLog {
   warnings: string[];
 }
 
-type FixtureWindow = Window & typeof globalThis & { dszdTerm?: DszdTermGlobal; __dszdTestLog: PageLog };
+/** A page log with nothing in it: no error, no dszd-error, no warning. */
+export const NO_LOG: PageLog = { errors: [], dszdErrors: [], warnings: [] };
+
+type FixtureWindow = Window &
+  typeof globalThis & {
+    dszdTerm?: DszdTermGlobal;
+    __dszdTestLog: PageLog;
+    /** What test/browser/fixtures/iife/csp-log.js records: each Content-Security-Policy violation. */
+    __dszdCspViolations?: string[];
+  };
 
 /** A fixture page loaded in an iframe at the top left corner of the test page. */
 export interface Fixture {
@@ -24,21 +37,13 @@ export interface Fixture {
 const FIXTURES = '/test/browser/fixtures/iife/';
 const opened: HTMLIFrameElement[] = [];
 
-/** Polls until `read` gives something truthy; fails naming `what` if it never does. */
-export async function waitFor<T>(read: () => T | null | undefined | false, what: string): Promise<T> {
-  // generous: a busy shared machine is slow; the assertions are on results, never on how fast they came
-  const deadline = performance.now() + 15_000;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** Loads a fixture page (the built script tag and nothing else of ours) and waits for its load event. */
-export async function openFixture(name: string): Promise<Fixture> {
-  const url = `${FIXTURES}${name}.html`;
+/**
+ * Loads a fixture page (the built script tag and nothing else of ours) and waits for its load event. `name` may
+ * carry a query (`set.html?set=…`, see set-files.mjs); `folder` is where the page is served from.
+ */
+export async function openFixture(name: string, folder = FIXTURES): Promise<Fixture> {
+  const [file, query] = name.split('?');
+  const url = `${folder}${file}.html${query === undefined ? '' : `?${query}`}`;
   const source = await (await fetch(url)).text();
   const { body } = new DOMParser().parseFromString(source, 'text/html');
   const iframe = document.createElement('iframe');
@@ -60,7 +65,7 @@ export async function openFixture(name: string): Promise<Fixture> {
 
 /** Waits until the page's automatic annotation has finished its first pass. */
 export async function waitForAnnotation({ win }: Fixture): Promise<void> {
-  const annotation = await waitFor(() => win.dszdTerm?.annotation, 'window.dszdTerm.annotation');
+  const annotation = await waitForValue(() => win.dszdTerm?.annotation, 'window.dszdTerm.annotation');
   await annotation.done;
 }
 
@@ -75,23 +80,20 @@ export function termTexts(scope: ParentNode): string[] {
   return [...scope.querySelectorAll('dszd-term')].map((term) => term.textContent ?? '');
 }
 
-/** Moves the real mouse onto an element inside the fixture iframe. */
-export async function hover(fixture: Fixture, element: Element): Promise<void> {
-  const frame = fixture.iframe.getBoundingClientRect();
-  const rect = element.getClientRects()[0] ?? element.getBoundingClientRect();
-  await sendMouse({
-    type: 'move',
-    position: [
-      Math.round(frame.left + rect.left + rect.width / 2),
-      Math.round(frame.top + rect.top + rect.height / 2),
-    ],
-  });
+/** The Content-Security-Policy violations the page recorded (its csp-log.js). */
+export function cspViolations({ win }: Fixture): string[] {
+  return win.__dszdCspViolations!;
+}
+
+/** The page's card surface (the popover in its shared card), if the card is there. */
+export function frameCardSurface({ doc }: Fixture): HTMLElement | null | undefined {
+  return doc.querySelector('dszd-card')?.shadowRoot?.querySelector<HTMLElement>('[part~="card"]');
 }
 
 /** The page's shared card surface once it is open and shown in the top layer. */
-export async function waitForOpenCard({ doc }: Fixture): Promise<HTMLElement> {
-  return waitFor(() => {
-    const surface = doc.querySelector('dszd-card')?.shadowRoot?.querySelector<HTMLElement>('[part~="card"]');
+export async function waitForOpenCard(page: Fixture): Promise<HTMLElement> {
+  return waitForValue(() => {
+    const surface = frameCardSurface(page);
     if (!surface?.matches(':popover-open')) return undefined;
     const style = getComputedStyle(surface);
     const rect = surface.getBoundingClientRect();
@@ -101,7 +103,8 @@ export async function waitForOpenCard({ doc }: Fixture): Promise<HTMLElement> {
   }, 'the card to open');
 }
 
-/** A part of an open card by name. */
-export function cardPart(surface: HTMLElement, name: string): HTMLElement | null {
-  return surface.querySelector<HTMLElement>(`[part~="${name}"]`);
+/** Moves the real mouse onto `term` in the page and waits until its card is open; resolves with the card surface. */
+export async function hoverCard(page: Fixture, term: Element): Promise<HTMLElement> {
+  await hover(term, page.iframe);
+  return waitForOpenCard(page);
 }
