@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import { annotate, type Annotation } from '../../../src/annotate/annotate';
 import { removeSharedCard } from '../../../src/card/card-host';
 import { configureTerms, getTermsConfig, resetTermsConfig } from '../../../src/config/terms-config';
 import type { DszdTerm } from '../../../src/term/dszd-term';
 import { findRange, wrappedTexts } from '../helpers/annotate';
-import { cardPart, cardTerm, isCardOpen, sharedCard } from '../helpers/card';
+import { cardPart, cardTerm, isCardOpen, resetPage, sharedCard } from '../helpers/card';
 import { centreOfRange } from '../helpers/pointer';
 import { frames, sleep, waitFor } from '../helpers/timing';
 import { unmountAll } from '../helpers/dom';
@@ -15,8 +15,7 @@ let annotation: Annotation | undefined;
 afterEach(async () => {
   annotation?.remove();
   annotation = undefined;
-  removeSharedCard();
-  await resetMouse();
+  await resetPage();
   unmountAll();
 });
 

@@ -27,3 +27,11 @@ export function recordMutations(root: Node): { records: MutationRecord[]; stop: 
     },
   };
 }
+
+/** A new paragraph of `text` at the end of `parent` (in the parent's own document: a fixture frame has its own). */
+export function appendParagraph(parent: Element, text: string): HTMLParagraphElement {
+  const p = parent.ownerDocument.createElement('p');
+  p.textContent = text;
+  parent.append(p);
+  return p;
+}

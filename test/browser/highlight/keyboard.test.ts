@@ -2,12 +2,12 @@ import 'axe-core';
 import { expect } from '@open-wc/testing';
 import { a11ySnapshot, resetMouse, sendMouse } from '@web/test-runner-commands';
 import type { Annotation } from '../../../src/annotate/annotate';
-import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
+import { findSharedCard } from '../../../src/card/card-host';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import type { DszdTerm } from '../../../src/term/dszd-term';
 import { highlight, highlightedTexts, indexHost, indexPart } from '../helpers/annotate';
 import { expectNoViolations } from '../helpers/assert';
-import { cardTerm, isCardOpen } from '../helpers/card';
+import { cardTerm, isCardOpen, resetPage } from '../helpers/card';
 import { mount, unmountAll } from '../helpers/dom';
 import { waitFor } from '../helpers/timing';
 import { press } from '../helpers/pointer';
@@ -29,9 +29,7 @@ beforeEach(async () => {
 afterEach(async () => {
   annotation?.remove();
   annotation = undefined;
-  removeSharedCard();
-  await resetMouse();
-  (document.activeElement as HTMLElement | null)?.blur?.();
+  await resetPage();
   unmountAll();
 });
 

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import type { Annotation } from '../../../src/annotate/annotate';
-import { findSharedCard, removeSharedCard } from '../../../src/card/card-host';
+import { findSharedCard } from '../../../src/card/card-host';
 import { findRange, highlight, highlightedTexts } from '../helpers/annotate';
-import { cardTerm, isCardOpen, surfaceOf } from '../helpers/card';
+import { cardTerm, isCardOpen, resetPage, surfaceOf } from '../helpers/card';
 import { mount, unmountAll } from '../helpers/dom';
 import { centreOfRange, tapAt } from '../helpers/pointer';
 import { waitFor } from '../helpers/timing';
@@ -12,8 +12,7 @@ let annotation: Annotation | undefined;
 afterEach(async () => {
   annotation?.remove();
   annotation = undefined;
-  removeSharedCard();
-  await resetMouse();
+  await resetPage();
   unmountAll();
 });
 

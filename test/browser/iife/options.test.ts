@@ -11,6 +11,7 @@ import {
   waitForAnnotation,
 } from '../helpers/fixture';
 import { waitForValue } from '../helpers/timing';
+import { appendParagraph } from '../helpers/dom';
 
 describe('dszd-term.iife.js data attributes', () => {
   afterEach(closeFixtures);
@@ -35,12 +36,8 @@ describe('dszd-term.iife.js data attributes', () => {
     const page = await openFixture('all-exclude');
     await waitForAnnotation(page);
     const { doc } = page;
-    const excluded = doc.createElement('p');
-    excluded.textContent = '城市大脑';
-    doc.querySelector('.no-terms')!.append(excluded);
-    const shown = doc.createElement('p');
-    shown.textContent = '城市大脑';
-    doc.body.append(shown);
+    const excluded = appendParagraph(doc.querySelector('.no-terms')!, '城市大脑');
+    const shown = appendParagraph(doc.body, '城市大脑');
     await waitForValue(() => shown.querySelector('dszd-term'), 'the added paragraph to be annotated');
     expect(termTexts(excluded)).to.deep.equal([]);
     expect(termTexts(shown)).to.deep.equal(['城市大脑']);
@@ -54,12 +51,8 @@ describe('dszd-term.iife.js data attributes', () => {
     expect(termTexts(doc.getElementById('inside')!)).to.deep.equal(['数字社会', '未来社区']);
     expect(page.win.dszdTerm!.annotation!.root).to.equal(doc.getElementById('article'));
 
-    const outside = doc.createElement('p');
-    outside.textContent = '浙里急救';
-    doc.querySelector('footer')!.append(outside);
-    const inside = doc.createElement('p');
-    inside.textContent = '浙里急救';
-    doc.getElementById('article')!.append(inside);
+    const outside = appendParagraph(doc.querySelector('footer')!, '浙里急救');
+    const inside = appendParagraph(doc.getElementById('article')!, '浙里急救');
     await waitForValue(
       () => inside.querySelector('dszd-term'),
       'the paragraph added inside the root to be annotated',

@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import { cardPart } from '../helpers/card';
 import { closeFixtures, hoverCard, openFixture, termTexts, waitForAnnotation } from '../helpers/fixture';
 import { waitForValue } from '../helpers/timing';
+import { appendParagraph } from '../helpers/dom';
 
 describe('dszd-term.iife.js twice and beside dist/auto.js', () => {
   afterEach(closeFixtures);
@@ -27,12 +28,8 @@ describe('dszd-term.iife.js twice and beside dist/auto.js', () => {
     expect(ours).to.deep.equal([]);
 
     // and it is the only one live
-    const ignored = doc.createElement('p');
-    ignored.textContent = '浙里急救';
-    doc.getElementById('later-copies')!.append(ignored);
-    const late = doc.createElement('p');
-    late.textContent = '未来社区';
-    doc.getElementById('first-copy')!.append(late);
+    appendParagraph(doc.getElementById('later-copies')!, '浙里急救');
+    const late = appendParagraph(doc.getElementById('first-copy')!, '未来社区');
     await waitForValue(() => late.querySelector('dszd-term'), 'the added paragraph to be annotated');
     expect(termTexts(late)).to.deep.equal(['未来社区']);
     expect(termTexts(doc.getElementById('later-copies')!)).to.deep.equal([]);
