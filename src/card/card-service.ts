@@ -114,7 +114,9 @@ export class CardService {
       );
       target.addEventListener(type, listener, capture);
       // Removed by hand: the `signal` option of addEventListener is missing before Chrome 90 and Safari 15.
-      signal.addEventListener('abort', () => target.removeEventListener(type, listener, capture), { once: true });
+      signal.addEventListener('abort', () => target.removeEventListener(type, listener, capture), {
+        once: true,
+      });
     };
     listen(doc, 'keydown', (event: KeyboardEvent) => this._onDocumentKeydown(event), true);
     listen(doc, 'pointerdown', (event: Event) => this._onDocumentPointerDown(event), true);
@@ -166,7 +168,10 @@ export class CardService {
   private _closeUnlessKept(next: EventTarget | null): void {
     const trigger = this._card.trigger;
     if (!this._card.open || !trigger) return;
-    if (next instanceof Node && (this._isInCard(next) || trigger.pieces.some((piece) => piece.contains(next))))
+    if (
+      next instanceof Node &&
+      (this._isInCard(next) || trigger.pieces.some((piece) => piece.contains(next)))
+    )
       return;
     // Switching windows blurs too; the card should still be there on return.
     if (!this._card.ownerDocument.hasFocus()) return;

@@ -221,7 +221,7 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     });
   }
 
-  /** Called by the card with itself as it opens, null as it closes: aria-expanded, the highlight of every piece. @internal */
+  /** Called by the card with itself as it opens, null as it closes: aria-expanded, each piece's highlight. @internal */
   setExpanded(card: HTMLElement | null): void {
     this._isExpanded = !!card;
     this._highlight(!!card);
@@ -396,7 +396,11 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
         if (intent === this._intent && this.isConnected) loaded.handleTermEvent(this, event);
       };
       if (host) deliver(host);
-      else loadCardHost().then((loaded) => this._guard(() => deliver(loaded)), () => undefined);
+      else
+        loadCardHost().then(
+          (loaded) => this._guard(() => deliver(loaded)),
+          () => undefined,
+        );
     });
   };
 }

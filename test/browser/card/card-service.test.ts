@@ -4,7 +4,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { getSharedCard } from '../../../src/card/card-host';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { expectSame, isCardOpen, resetPage, sharedCard, surfaceOf } from './helpers';
+import { expectSame, isCardOpen, resetPage, surfaceOf } from './helpers';
 
 /** Two terms on a page, rendered. */
 async function twoTerms(): Promise<[DszdTerm, DszdTerm]> {
