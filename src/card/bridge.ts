@@ -79,6 +79,24 @@ export function computeBridge(anchor: Box, card: Box, side: Side): Bridge | unde
   };
 }
 
+/**
+ * The line box of the term closest to the card: the one the card points at, whose edge the bridge starts from (a
+ * wrapped term has several). The card's own corner when there are none.
+ */
+export function findFacingLine(lines: readonly Box[], card: Box): Box {
+  let best: Box = { left: card.left, top: card.top, right: card.left, bottom: card.top };
+  let bestDistance = Infinity;
+  for (const line of lines) {
+    const dx = Math.max(0, line.left - card.right, card.left - line.right);
+    const dy = Math.max(0, line.top - card.bottom, card.top - line.bottom);
+    if (dx + dy < bestDistance) {
+      bestDistance = dx + dy;
+      best = { left: line.left, top: line.top, right: line.right, bottom: line.bottom };
+    }
+  }
+  return best;
+}
+
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }

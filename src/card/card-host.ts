@@ -1,5 +1,6 @@
 import { CARD_TAG, defineElement } from '../elements/define';
 import { DszdCard } from './dszd-card';
+import type { CardTrigger } from './trigger';
 
 let shared: DszdCard | undefined;
 
@@ -30,11 +31,26 @@ export function findSharedCard(): DszdCard | undefined {
   return shared?.isConnected ? shared : undefined;
 }
 
+/**
+ * An event on a term (a pointer's enter or leave, a finger's lift, a click, focus, blur, Enter or Space) for the
+ * card service of the page's card (see CardService.handleTermEvent). Leaving or blurring a term needs no card and
+ * makes none.
+ */
+export function handleTermEvent(piece: CardTrigger, event: Event): void {
+  const leaving = event.type === 'pointerleave' || event.type === 'focusout';
+  (leaving ? findSharedCard() : getSharedCard(piece.ownerDocument))?.service.handleTermEvent(piece, event);
+}
+
+/** A term is leaving the page: its card closes and its pending dwell goes (see CardService.release). */
+export function releaseTerm(piece: CardTrigger): void {
+  findSharedCard()?.service.release(piece);
+}
+
 /** Closes and removes the shared card; the next term to open creates a new one. */
 export function removeSharedCard(): void {
   const card = shared;
   shared = undefined;
-  card?.hide();
+  void card?.hide();
   card?.remove();
 }
 

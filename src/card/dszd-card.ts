@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { waitForNextFrame, yieldToEventLoop } from '../live/schedule';
 import { definitionSet as shippedSet } from '../definitions/definition-set.generated';
@@ -17,11 +17,10 @@ import { cardStyles } from './dszd-card.styles';
 import { cssProps } from './css-props';
 import { buildGlossaryLink } from '../links/glossary-link';
 import { computeBridge, type Bridge } from './bridge';
-import { HoverIntent } from './hover-intent';
-import { composedParent } from '../live/dom';
+import { CardService } from './card-service';
 import { DEFAULT_CARD_LANG, getLabels, type CardLang } from '../i18n/labels';
 import { findModalContainer } from './modal-container';
-import { positionCard, type Placed, type VirtualAnchor } from './position';
+import { findLineAt, positionCard, type Placed, type VirtualAnchor } from './position';
 import type { CardTrigger } from './trigger';
 
 /** How a card is opened. */
@@ -55,7 +54,10 @@ interface HistoryStep {
  *
  * Semantics: a non-modal `dialog` labelled by the term. It opens after a hover dwell, at once on focus or tap, and
  * closes on Escape, on a tap or click outside, when focus leaves, or after `hide-delay` when the pointer has left
- * both the term and the card (a transparent bridge covers the gap between them).
+ * both the term and the card (a transparent bridge covers the gap between them). The element renders and places
+ * the card; when to open and close it is decided by its card service (`./card-service.ts`), which the terms talk to.
+ *
+ * @attr {boolean} open - Present while the card is open (reflected). Removing it closes the card.
  *
  * The terms a definition names are buttons (at their first mention, and in a 相关名词 row): one shows that entry in
  * the same card, focus on its title, and 返回 goes back with focus on the button used. The unit's full name shows on
@@ -100,8 +102,6 @@ export class DszdCard extends LitElement {
   @state() private definitionSet: DefinitionSet = shippedSet;
   @state() private cardLang: CardLang = DEFAULT_CARD_LANG;
   @state() private glossaryLink: string | undefined;
-  /** Not a rendered state: the surface's `open` and `placed` classes are set by the show and the hide. */
-  private isOpen = false;
   @state() private scrollable = false;
   @state() private bridge: Bridge | undefined;
   /** Entries left by following related terms, oldest first; empty for the entry the card was opened for. */
@@ -114,13 +114,13 @@ export class DszdCard extends LitElement {
   @query('.body') private body!: HTMLElement;
   @query('.title') private titleElement!: HTMLElement | null;
 
+  /** Hover, focus and touch intent and dismissal: what terms talk to (see ./card-service). @internal */
+  readonly service: CardService = new CardService(this);
+
+  /** Not a rendered state: the surface's `open` and `placed` classes are set by the show and the hide. */
+  private _isOpen = false;
   private _trigger: CardTrigger | undefined;
-  private _session: { controller: AbortController; stopPositioning: () => void } | undefined;
-  private _intent = new HoverIntent();
-  /** The term the pointer rests on; cleared on leave and when the term leaves the page (which fires no leave). */
-  private _hovered: CardTrigger | undefined;
-  private _pointerOnCard = false;
-  private _returningFocusTo: CardTrigger | undefined;
+  private _stopPositioning: (() => void) | undefined;
   /** Bumped by every show and hide, so a show still awaiting rendering knows it was overtaken. */
   private _sequence = 0;
   /** Settles once the body's scrollability after the latest placement is known. */
@@ -128,9 +128,20 @@ export class DszdCard extends LitElement {
   /** The show in progress (or done): a second show for the same term waits for it. */
   private _opening: Promise<boolean> = Promise.resolve(false);
 
-  /** Whether the card is open. */
+  /**
+   * Whether the card is open, reflected as the `open` attribute. Setting it false (or removing the attribute) closes
+   * the card; setting it true shows the card for the term it is open for, which is none once it closed: a card opens
+   * for a term through `show(term)`.
+   */
+  @property({ type: Boolean, reflect: true })
   get open(): boolean {
-    return this.isOpen;
+    return this._isOpen;
+  }
+  set open(value: boolean) {
+    if (value === this._isOpen) return;
+    void (value ? this.show() : this.hide());
+    // A show with no term to show for opens nothing: the update takes an attribute set from outside away again.
+    this.requestUpdate();
   }
 
   /** The term the card is open for, if any. */
@@ -149,15 +160,16 @@ export class DszdCard extends LitElement {
   }
 
   /**
-   * Opens the card for a term at once, replacing any other term's card. Fires a cancelable `dszd-show` on the term
-   * first. Resolves to whether the card is open for it (after the first placement). Never rejects.
+   * Opens the card for a term at once, replacing any other term's card (without a term: the one it is open for).
+   * Fires a cancelable `dszd-show` on the term first. Resolves once the card is shown and placed: to whether it is
+   * open for the term (false if refused, or overtaken by a hide or another show). Never rejects.
    */
-  async showFor(trigger: CardTrigger, options: ShowOptions = {}): Promise<boolean> {
+  async show(trigger: CardTrigger | undefined = this._trigger, options: ShowOptions = {}): Promise<boolean> {
     try {
-      this._intent.cancel();
-      const entry = trigger.entry;
-      if (!entry || !trigger.isConnected || !this.isConnected) return false;
-      if (this._trigger === trigger && this.isOpen) {
+      this.service.showing();
+      const entry = trigger?.entry;
+      if (!trigger || !entry || !trigger.isConnected || !this.isConnected) return false;
+      if (this._trigger === trigger && this._isOpen) {
         const opened = await this._opening;
         if (opened && options.moveFocus && this._trigger === trigger) this._focusSurface();
         return opened && this._trigger === trigger;
@@ -165,56 +177,43 @@ export class DszdCard extends LitElement {
       const event = new DszdShowEvent(entry);
       trigger.dispatchEvent(event);
       if (event.defaultPrevented) {
-        this._scheduleHide();
+        this.service.refused();
         return false;
       }
       this._opening = this._open(trigger, entry, options);
       return await this._opening;
     } catch (error) {
-      reportError(trigger, error, 'card show');
+      reportError(trigger ?? this, error, 'card show');
       return false;
     }
   }
 
-  /** Closes the card. With `returnFocus`, focus inside the card goes back to the term. Never throws. */
-  hide(options: { returnFocus?: boolean } = {}): void {
+  /**
+   * Closes the card at once; resolves once its closed state is rendered (the `open` attribute gone). With
+   * `returnFocus`, focus inside the card goes back to the term. Never rejects.
+   */
+  async hide(options: { returnFocus?: boolean } = {}): Promise<void> {
     try {
       this._close(options.returnFocus ?? false);
+      await this.updateComplete;
     } catch (error) {
       reportError(this._trigger ?? this, error, 'card hide');
     }
   }
 
-  /** The pointer entered a term: open after its dwell, or keep this card open if it is the term's. @internal */
+  /** @deprecated Use `show(trigger, options)`. Kept for callers of the earlier name. @internal */
+  showFor(trigger: CardTrigger, options: ShowOptions = {}): Promise<boolean> {
+    return this.show(trigger, options);
+  }
+
+  /** @deprecated Highlight mode's hover: use `service.hover`. @internal */
   hoverTrigger(trigger: CardTrigger, options: ShowOptions = {}): void {
-    this._hovered = trigger;
-    if (this.isOpen && this._trigger === trigger) {
-      this._intent.cancel('hide');
-      return;
-    }
-    this._intent.schedule('show', trigger.showDelay, () => void this.showFor(trigger, options), trigger);
+    this.service.hover(trigger, options);
   }
 
-  /**
-   * The pointer left a term: forget its pending dwell; close after the hide delay unless it reaches the card.
-   * @internal
-   */
+  /** @deprecated Highlight mode's leave: use `service.leave`. @internal */
   leaveTrigger(trigger: CardTrigger): void {
-    if (this._hovered === trigger) this._hovered = undefined;
-    this._intent.cancel('show', trigger);
-    this._scheduleHide();
-  }
-
-  /** A term got focus: open at once (unless the card itself is handing focus back to it). @internal */
-  focusTrigger(trigger: CardTrigger): void {
-    if (this._returningFocusTo === trigger) return;
-    void this.showFor(trigger, { anchor: trigger });
-  }
-
-  /** A term lost focus: close, unless focus went into the card or the pointer still rests on term or card. @internal */
-  blurTrigger(trigger: CardTrigger, next: EventTarget | null): void {
-    if (this._trigger !== trigger || !this.isOpen) return;
-    this._closeUnlessKept(next);
+    this.service.leave(trigger);
   }
 
   /**
@@ -223,15 +222,8 @@ export class DszdCard extends LitElement {
    * @internal
    */
   prerender(): void {
-    if (this.isOpen || this.entry) return;
+    if (this._isOpen || this.entry) return;
     this.entry = this.definitionSet.entries[0];
-  }
-
-  /** A term is leaving the page: its card must not stay behind. @internal */
-  releaseTrigger(trigger: CardTrigger): void {
-    if (this._hovered === trigger) this._hovered = undefined;
-    this._intent.cancel('show', trigger);
-    if (this._trigger === trigger) this.hide();
   }
 
   private _stopWatchingConfig: (() => void) | undefined;
@@ -256,7 +248,7 @@ export class DszdCard extends LitElement {
     super.disconnectedCallback();
     this._stopWatchingConfig?.();
     this._stopWatchingConfig = undefined;
-    this.hide();
+    void this.hide();
   }
 
   /** Set by a show: the new entry's texts are rendered in a task of their own, not in the tap's or the key's. */
@@ -266,6 +258,11 @@ export class DszdCard extends LitElement {
     if (!this._renderInOwnTask) return super.scheduleUpdate();
     this._renderInOwnTask = false;
     return yieldToEventLoop().then(() => super.scheduleUpdate());
+  }
+
+  protected override updated(): void {
+    // The attribute follows the state even where Lit does not reflect it: one set from outside that opened nothing.
+    if (this.hasAttribute('open') !== this._isOpen) this.toggleAttribute('open', this._isOpen);
   }
 
   protected override render() {
@@ -291,10 +288,7 @@ export class DszdCard extends LitElement {
       aria-labelledby="title"
       lang=${this.cardLang}
       tabindex="-1"
-      @pointerenter=${this._onCardPointerEnter}
-      @pointerleave=${this._onCardPointerLeave}
       @keydown=${this._onCardKeydown}
-      @focusout=${this._onCardFocusOut}
     >
       <div
         class=${classMap({ bridge: true, on: !!bridge })}
@@ -476,7 +470,7 @@ export class DszdCard extends LitElement {
     this.cardLang = trigger.cardLang;
     this.glossaryLink = this._linkFor(entry, this.definitionSet);
     this.bridge = undefined;
-    this.isOpen = true;
+    this._setOpen(true);
     // rendered in a task after this one (scheduleUpdate): the tap's or the key's task only decides
     await this.updateComplete;
     if (sequence !== this._sequence) return false;
@@ -486,15 +480,12 @@ export class DszdCard extends LitElement {
     if (sequence !== this._sequence) return false;
 
     // Read before any write: the line of the term under the finger, while the page's layout is still clean.
-    const line = findLine(anchor, options.point);
+    const line = findLineAt(anchor, options.point);
     // In the top layer but hidden until placed: its style and layout are done by the next frame's rendering, not
     // forced by the measuring below, and it never shows where it was before (or at the top-left corner).
     this._showSurface();
-    const controller = new AbortController();
-    this._listen(controller.signal);
-    const session = { controller, stopPositioning: () => {} };
-    this._session = session;
-    trigger.setExpanded(true);
+    this.service.opened(this.surface);
+    trigger.setExpanded(this);
     await waitForNextFrame();
     if (sequence !== this._sequence) return false;
 
@@ -506,7 +497,7 @@ export class DszdCard extends LitElement {
       onPlaced: (placed) => this._onPlaced(placed),
       onError: (error) => reportError(trigger, error, 'card position'),
     });
-    session.stopPositioning = positioning.cleanup;
+    this._stopPositioning = positioning.cleanup;
     await positioning.ready;
     if (sequence !== this._sequence) return false;
     // Placed, or not placeable (reported): either way a card that is open must be seen.
@@ -518,42 +509,25 @@ export class DszdCard extends LitElement {
   }
 
   private _close(returnFocus: boolean): void {
-    this._intent.cancel();
     const trigger = this._trigger;
+    this.service.closed(returnFocus ? trigger : undefined);
     if (!trigger) return;
     const entry = this.entry;
     this._sequence++;
-    this._session?.controller.abort();
-    this._session?.stopPositioning();
-    this._session = undefined;
-    const focusInside = this._cardHasFocus();
+    this._stopPositioning?.();
+    this._stopPositioning = undefined;
     this._trigger = undefined;
-    this._pointerOnCard = false;
-    if (returnFocus && focusInside && trigger.isConnected) {
-      // Handing focus back must not reopen the card through the term's focus handler.
-      this._returningFocusTo = trigger;
-      try {
-        trigger.focus({ preventScroll: true });
-      } finally {
-        this._returningFocusTo = undefined;
-      }
-    }
-    this.isOpen = false;
+    this._setOpen(false);
     this._hideSurface();
-    trigger.setExpanded(false);
+    trigger.setExpanded(null);
     if (entry) trigger.dispatchEvent(new DszdHideEvent(entry));
   }
 
-  private _listen(signal: AbortSignal): void {
-    const doc = this.ownerDocument;
-    doc.addEventListener('keydown', (event) => this._guard(() => this._onDocumentKeydown(event)), {
-      capture: true,
-      signal,
-    });
-    doc.addEventListener('pointerdown', (event) => this._guard(() => this._onDocumentPointerDown(event)), {
-      capture: true,
-      signal,
-    });
+  /** The state behind `open`: the attribute follows in the next update. */
+  private _setOpen(open: boolean): void {
+    if (open === this._isOpen) return;
+    this._isOpen = open;
+    this.requestUpdate('open', !open);
   }
 
   private _guard(action: () => void): void {
@@ -563,39 +537,6 @@ export class DszdCard extends LitElement {
       reportError(this._trigger ?? this, error, 'card');
     }
   }
-
-  private _onDocumentKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || event.isComposing || !this.isOpen) return;
-    // Escape belongs to the topmost layer: ours. A host dialog underneath stays open.
-    event.preventDefault();
-    this.hide({ returnFocus: true });
-  }
-
-  private _onDocumentPointerDown(event: PointerEvent): void {
-    const path = event.composedPath();
-    if (path.includes(this) || this._trigger?.pieces.some((piece) => path.includes(piece))) return;
-    this.hide();
-  }
-
-  private _onCardPointerEnter = (event: PointerEvent): void => {
-    this._guard(() => {
-      if (event.pointerType === 'touch') return;
-      this._pointerOnCard = true;
-      this._intent.cancel();
-    });
-  };
-
-  private _onCardPointerLeave = (event: PointerEvent): void => {
-    this._guard(() => {
-      if (event.pointerType === 'touch') return;
-      this._pointerOnCard = false;
-      this._scheduleHide();
-    });
-  };
-
-  private _onCardFocusOut = (event: FocusEvent): void => {
-    this._guard(() => this._closeUnlessKept(event.relatedTarget));
-  };
 
   private _onCardKeydown = (event: KeyboardEvent): void => {
     this._guard(() => {
@@ -607,13 +548,13 @@ export class DszdCard extends LitElement {
       const atEnd = active === stops[stops.length - 1];
       if ((event.shiftKey && atStart) || (!event.shiftKey && atEnd)) {
         event.preventDefault();
-        this.hide({ returnFocus: true });
+        void this.hide({ returnFocus: true });
       }
     });
   };
 
   private _onClose = (): void => {
-    this.hide({ returnFocus: true });
+    void this.hide({ returnFocus: true });
   };
 
   /** Text with its related-term mentions as buttons; text bindings only, never HTML. */
@@ -632,7 +573,7 @@ export class DszdCard extends LitElement {
   private _follow(target: DefinitionEntry, focusKey: string): void {
     this._guard(() => {
       const current = this.entry;
-      if (!current || !this.isOpen) return;
+      if (!current || !this._isOpen) return;
       this.history = [...this.history, { entry: current, focusKey }];
       void this._showEntry(target, () => this.titleElement);
     });
@@ -659,7 +600,7 @@ export class DszdCard extends LitElement {
     this.unitExpanded = false;
     this.copyStatus = '';
     await this.updateComplete;
-    if (!this.isOpen || this.entry !== entry) return;
+    if (!this._isOpen || this.entry !== entry) return;
     this.body.scrollTop = 0;
     focusTarget()?.focus();
   }
@@ -681,45 +622,6 @@ export class DszdCard extends LitElement {
       })
       .catch((error: unknown) => reportError(this._trigger ?? this, error, 'card copy'));
   };
-
-  private _closeUnlessKept(next: EventTarget | null): void {
-    if (!this.isOpen || !this._trigger) return;
-    if (
-      next instanceof Node &&
-      (this._isPartOf(next) || this._trigger.pieces.some((piece) => piece.contains(next)))
-    )
-      return;
-    // Switching windows blurs too; the card should still be there on return.
-    if (!this.ownerDocument.hasFocus()) return;
-    if (this._hovered === this._trigger || this._pointerOnCard) return;
-    this.hide();
-  }
-
-  private _scheduleHide(): void {
-    const trigger = this._trigger;
-    if (!this.isOpen || !trigger || this._hovered === trigger || this._pointerOnCard) return;
-    // Focus on the term or in the card keeps it open (WCAG 1.4.13: persistent while focused).
-    if (this._cardHasFocus() || this._triggerHasFocus(trigger)) return;
-    this._intent.schedule('hide', trigger.hideDelay, () => this.hide());
-  }
-
-  private _isPartOf(node: Node): boolean {
-    for (let current: Node | null = node; current;) {
-      if (current === this) return true;
-      current = composedParent(current);
-    }
-    return false;
-  }
-
-  private _cardHasFocus(): boolean {
-    return !!this.shadowRoot?.activeElement;
-  }
-
-  private _triggerHasFocus(trigger: CardTrigger): boolean {
-    const root = trigger.getRootNode() as Document | ShadowRoot;
-    const active = root.activeElement;
-    return !!active && trigger.pieces.some((piece) => piece === active || piece.contains(active));
-  }
 
   /** Into the trigger's modal dialog (outside it the card would be inert), else back to the body. */
   private _moveNextTo(trigger: CardTrigger): void {
@@ -768,21 +670,4 @@ function supportsPopover(element: HTMLElement): boolean {
 /** Chinese text is marked as such, so a screen reader set to English still reads the definitions in Chinese. */
 function contentLang(text: string): string | typeof nothing {
   return HAN.test(text) ? 'zh-CN' : nothing;
-}
-
-/** The line of a wrapped term under the pointer; undefined without a pointer (then the line nearest the card). */
-function findLine(
-  anchor: Element | VirtualAnchor,
-  point: { x: number; y: number } | undefined,
-): number | undefined {
-  if (!point) return undefined;
-  const rects = Array.from(anchor.getClientRects());
-  const index = rects.findIndex(
-    (rect) =>
-      point.x >= rect.left - 2 &&
-      point.x <= rect.right + 2 &&
-      point.y >= rect.top - 2 &&
-      point.y <= rect.bottom + 2,
-  );
-  return index < 0 ? undefined : index;
 }

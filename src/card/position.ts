@@ -14,7 +14,7 @@ import {
   type Rect,
 } from '@floating-ui/dom';
 import { SLICE_BUDGET_MS, yieldToEventLoop } from '../live/schedule';
-import type { Box, Side } from './bridge';
+import { findFacingLine, type Box, type Side } from './bridge';
 import { createSlicedPlatform } from './sliced-platform';
 
 /**
@@ -118,7 +118,7 @@ export function positionCard(options: PositionOptions): Positioning {
       card.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
       placeArrow(arrowElement, side, middlewareData.arrow);
       const cardRect = { left: x, top: y, right: x + floating.width, bottom: y + floating.height };
-      options.onPlaced({ side, anchorRect: nearestRect(lines, cardRect), cardRect });
+      options.onPlaced({ side, anchorRect: findFacingLine(lines, cardRect), cardRect });
     } catch (error) {
       options.onError(error);
     }
@@ -209,17 +209,19 @@ function placeArrow(element: HTMLElement, side: Side, data: { x?: number; y?: nu
   element.dataset.side = side;
 }
 
-/** The line box of the term closest to the card (the one the card points at). */
-function nearestRect(rects: readonly Box[], card: Box): Box {
-  let best: Box = { left: card.left, top: card.top, right: card.left, bottom: card.top };
-  let bestDistance = Infinity;
-  for (const rect of rects) {
-    const dx = Math.max(0, rect.left - card.right, card.left - rect.right);
-    const dy = Math.max(0, rect.top - card.bottom, card.top - rect.bottom);
-    if (dx + dy < bestDistance) {
-      bestDistance = dx + dy;
-      best = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
-    }
-  }
-  return best;
+/** The line of a wrapped term under the pointer; undefined without a pointer (then the line nearest the card). */
+export function findLineAt(
+  anchor: Element | VirtualAnchor,
+  point: { x: number; y: number } | undefined,
+): number | undefined {
+  if (!point) return undefined;
+  const rects = Array.from(anchor.getClientRects());
+  const index = rects.findIndex(
+    (rect) =>
+      point.x >= rect.left - 2 &&
+      point.x <= rect.right + 2 &&
+      point.y >= rect.top - 2 &&
+      point.y <= rect.bottom + 2,
+  );
+  return index < 0 ? undefined : index;
 }

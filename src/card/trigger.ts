@@ -18,6 +18,6 @@ export interface CardTrigger extends HTMLElement {
   readonly hideDelay: number;
   /** Every element that counts as this term (the pieces of a split match), the trigger first. */
   readonly pieces: readonly HTMLElement[];
-  /** Told when its card opens or closes (aria-expanded, highlight). */
-  setExpanded(expanded: boolean): void;
+  /** Told when its card opens (the card) or closes (null): aria-expanded, aria-controls, highlight. */
+  setExpanded(card: HTMLElement | null): void;
 }

@@ -107,15 +107,8 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     this._description.id = 'description';
     this._description.hidden = true;
     root.append(this._slot);
-    this.addEventListener('pointerenter', (event) => this._guard(() => this._onPointerEnter(event)));
-    this.addEventListener('pointerleave', (event) => this._guard(() => this._onPointerLeave(event)));
-    this.addEventListener('pointerdown', () => this._guard(() => this._preload()));
-    this.addEventListener('touchstart', () => this._guard(() => this._preload()), { passive: true });
-    this.addEventListener('pointerup', (event) => this._guard(() => this._onPointerUp(event)));
-    this.addEventListener('click', (event) => this._guard(() => this._onClick(event)));
-    this.addEventListener('focusin', () => this._guard(() => this._onFocusIn()));
-    this.addEventListener('focusout', (event) => this._guard(() => this._onFocusOut(event)));
-    this.addEventListener('keydown', (event) => this._guard(() => this._onKeydown(event)));
+    for (const type of INTENT_EVENTS) this.addEventListener(type, this._onIntent, { passive: true });
+    this.addEventListener('keydown', this._onIntent);
   }
 
   /** The official term (or an alias) naming the entry. */
@@ -213,7 +206,7 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
   async show(): Promise<void> {
     try {
       const host = await loadCardHost();
-      await host.getSharedCard(this.ownerDocument).showFor(this._leader(), { anchor: this });
+      await host.getSharedCard(this.ownerDocument).show(this._leader(), { anchor: this });
     } catch (error) {
       // a card stage that failed to load was reported once by the loader
       if (findLoadedCardHost()) reportError(this, error, 'term show');
@@ -224,18 +217,17 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
   async hide(): Promise<void> {
     this._guard(() => {
       const card = findLoadedCardHost()?.findSharedCard();
-      if (card?.trigger === this._leader()) card.hide();
+      if (card?.trigger === this._leader()) void card.hide();
     });
   }
 
-  /** Called by the card: mark open or closed on the trigger, highlight every piece. @internal */
-  setExpanded(expanded: boolean): void {
-    this._isExpanded = expanded;
-    this._highlight(expanded);
+  /** Called by the card with itself as it opens, null as it closes: aria-expanded, each piece's highlight. @internal */
+  setExpanded(card: HTMLElement | null): void {
+    this._isExpanded = !!card;
+    this._highlight(!!card);
     // aria-controls cannot name an element outside the shadow root by id; element reflection can, where supported.
-    const card = findLoadedCardHost()?.findSharedCard();
     const button = this._part;
-    if ('ariaControlsElements' in button) button.ariaControlsElements = expanded && card ? [card] : null;
+    if ('ariaControlsElements' in button) button.ariaControlsElements = card && [card];
     this.requestUpdate();
   }
 
@@ -268,7 +260,7 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     this._stopWatchingConfig?.();
     this._stopWatchingConfig = undefined;
     this._intent++;
-    findLoadedCardHost()?.findSharedCard()?.releaseTrigger(this);
+    findLoadedCardHost()?.releaseTerm(this);
     if (this._matchId !== null) {
       const registered = piecesByMatch.get(this._matchId);
       registered?.delete(this);
@@ -375,85 +367,55 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     }
   }
 
-  /** Fetches the card stage early: a pointer or touch on a term is the sign that a card is about to be wanted. */
-  private _preload(): void {
-    if (this._entry) loadCardHost().catch(() => undefined);
-  }
-
   /**
-   * Runs `action` with the card: at once when its stage is there, else when it arrives, unless the pointer left or
-   * focus moved on meanwhile (a failed load was reported by the loader; the next intent tries again).
+   * Hands the term's pointer, touch, focus and key events to the card service (in the card stage). Before the card
+   * stage is there, an intent loads it and is handed over when it arrives, unless the pointer left or focus moved on
+   * meanwhile (a failed load was reported by the loader; the next intent tries again).
    */
-  private _withCard(action: (host: CardHostModule) => void): void {
-    const host = findLoadedCardHost();
-    if (host) {
-      action(host);
-      return;
-    }
-    const intent = this._intent;
-    loadCardHost().then(
-      (loaded) => {
-        if (intent === this._intent && this.isConnected) this._guard(() => action(loaded));
-      },
-      () => undefined,
-    );
-  }
-
-  private _onPointerEnter(event: PointerEvent): void {
-    // Touch has no hover: a tap opens at once (pointerup), so touch enter/leave are ignored.
-    if (event.pointerType === 'touch' || !this._entry) return;
-    this._highlight(true);
-    const point = { x: event.clientX, y: event.clientY };
-    this._withCard((host) =>
-      host.getSharedCard(this.ownerDocument).hoverTrigger(this._leader(), { anchor: this, point }),
-    );
-  }
-
-  private _onPointerLeave(event: PointerEvent): void {
-    if (event.pointerType === 'touch') return;
-    this._intent++;
-    this._highlight(false);
-    findLoadedCardHost()?.findSharedCard()?.leaveTrigger(this._leader());
-  }
-
-  private _onPointerUp(event: PointerEvent): void {
-    if (event.pointerType !== 'touch' || !this._entry) return;
-    const point = { x: event.clientX, y: event.clientY };
-    this._withCard(
-      (host) => void host.getSharedCard(this.ownerDocument).showFor(this._leader(), { anchor: this, point }),
-    );
-  }
-
-  private _onClick(event: MouseEvent): void {
-    if (!this._entry) return;
-    const point = event.detail > 0 ? { x: event.clientX, y: event.clientY } : undefined;
-    this._withCard(
-      (host) => void host.getSharedCard(this.ownerDocument).showFor(this._leader(), { anchor: this, point }),
-    );
-  }
-
-  private _onFocusIn(): void {
-    if (!this._entry) return;
-    this._withCard((host) => host.getSharedCard(this.ownerDocument).focusTrigger(this._leader()));
-  }
-
-  private _onFocusOut(event: FocusEvent): void {
-    this._intent++;
-    findLoadedCardHost()?.findSharedCard()?.blurTrigger(this._leader(), event.relatedTarget);
-  }
-
-  private _onKeydown(event: KeyboardEvent): void {
-    if ((event.key !== 'Enter' && event.key !== ' ') || !this._entry || event.isComposing) return;
-    // role="button" on a span gets no click from the keyboard: Enter and Space open the card and move focus into it.
-    event.preventDefault();
-    this._withCard(
-      (host) =>
-        void host
-          .getSharedCard(this.ownerDocument)
-          .showFor(this._leader(), { anchor: this, moveFocus: true }),
-    );
-  }
+  private _onIntent = (event: Event): void => {
+    this._guard(() => {
+      const type = event.type;
+      const { key, isComposing } = event as KeyboardEvent;
+      const pointerLeft = type === 'pointerleave' && (event as PointerEvent).pointerType !== 'touch';
+      const host = findLoadedCardHost();
+      if (pointerLeft || type === 'focusout') {
+        this._intent++;
+        if (pointerLeft) this._highlight(false);
+        host?.handleTermEvent(this, event);
+        return;
+      }
+      if (!this._entry) return;
+      if (type === 'keydown') {
+        if ((key !== 'Enter' && key !== ' ') || isComposing) return;
+        // now, not once the card stage arrives: Space would scroll the page
+        event.preventDefault();
+      }
+      if (type === 'pointerenter' && (event as PointerEvent).pointerType !== 'touch') this._highlight(true);
+      const intent = this._intent;
+      const deliver = (loaded: CardHostModule) => {
+        if (intent === this._intent && this.isConnected) loaded.handleTermEvent(this, event);
+      };
+      if (host) deliver(host);
+      else
+        loadCardHost().then(
+          (loaded) => this._guard(() => deliver(loaded)),
+          () => undefined,
+        );
+    });
+  };
 }
+
+/** The events that carry an intent to the card (pointerdown and touchstart: load the card stage early). */
+const INTENT_EVENTS = [
+  'pointerenter',
+  'pointerleave',
+  'pointerdown',
+  'touchstart',
+  'pointerup',
+  'click',
+  'focusin',
+  'focusout',
+] as const;
 
 const sheets = new WeakMap<Document, CSSStyleSheet | null>();
 
