@@ -26,15 +26,17 @@ export interface TermIndexHandlers {
 }
 
 /**
- * @summary Highlight mode's keyboard and screen-reader way to the definitions (highlights are not in the
- * accessibility tree). Created by the highlight session (`annotate(root, { mode: 'highlight' })`, `data-mode="highlight"`)
- * outside the annotated root; you do not place it yourself.
+ * Highlight mode's keyboard and screen-reader way to the definitions (highlights are not in the accessibility tree).
+ * The highlight session (`annotate(root, { mode: 'highlight' })`, `data-mode="highlight"`) makes it outside the
+ * annotated root, first in `<body>` (or just before `<body>` when the root holds it); you do not place it yourself.
  *
  * A skip-link style button "术语解释（N）", first in the tab order and out of sight until focused, opens a list of the N
  * terms found (a region "本页术语解释"). Each is a `<dszd-term>`: it announces its definition on focus and opens the
  * shared card; ↑/↓/Home/End move through the list, Alt+↓/Alt+↑ step through the matches in the text (scrolled into
  * view and marked), Escape closes the card and then the list, and the list closes when focus or a tap leaves it.
  * The control hides itself while no term is found. Its words follow `configureTerms({ lang })`.
+ *
+ * @summary The skip link and list of the terms highlighted on the page.
  *
  * @prop {readonly IndexEntry[]} entries - The entries found, each once, in document order of their first match.
  * @prop {DefinitionSet | undefined} set - The set the listed terms resolve in (the annotation's).
@@ -69,7 +71,7 @@ export class DszdTermIndex extends LitElement {
         !sameEntries(next, previous),
     },
     set: { attribute: false },
-    expanded: { state: true },
+    expanded: { state: true, attribute: false },
   };
 
   entries: readonly IndexEntry[] = [];
