@@ -104,20 +104,19 @@ function readValueExports(path: string): string[] {
 
 /**
  * Imports of modules an earlier stage provides read them from the stage registry instead of bundling them again.
- * `sources` lists the exports each first-stage module hands on (importing any other is a build error); the
- * `others` (card stage modules and packages) hand on all of theirs.
+ * `sources` lists the exports each first-stage module hands on (importing any other is a build error); `others`
+ * (card stage modules and packages) likewise, a source module listed without exports handing on all of its own.
  */
 async function fromEarlierStages(
   sources: Record<string, readonly string[]>,
-  others: readonly string[] = [],
+  others: Readonly<Record<string, readonly string[] | undefined>> = {},
 ): Promise<Plugin> {
   const registry = JSON.stringify(here('./src/stages/stage-registry.ts'));
   const replacements: Record<string, { code: string }> = {};
   const packages = new Map<string, string[]>();
-  const provided = [...Object.keys(sources), ...others];
+  const provided = [...Object.keys(sources), ...Object.keys(others)];
   for (const name of provided) {
-    const exports =
-      sources[name] ?? (name.startsWith('src/') ? readValueExports(name) : Object.keys(await import(name)));
+    const exports = sources[name] ?? others[name] ?? readValueExports(name);
     const code = [
       `import { getProvidedModule } from ${registry};`,
       `const m = getProvidedModule(${JSON.stringify(registryKey(name))});`,
@@ -293,8 +292,15 @@ async function readFirstStageSharing(): Promise<{
   return { provides };
 }
 
-/** What the card stage hands to the highlight stage. */
-const CARD_STAGE_PROVIDES = ['src/card/card-host.ts', 'lit'] as const;
+/**
+ * What the card stage hands to the highlight stage (src/stages/card-stage.ts provides the same): card-host whole, and
+ * of lit what `<dszd-term-index>` uses, so that the page runs one lit. Importing another lit export in the highlight
+ * stage fails its build until it is added here and there.
+ */
+const CARD_STAGE_PROVIDES = {
+  'src/card/card-host.ts': undefined,
+  lit: ['LitElement', 'css', 'html'],
+};
 
 /**
  * The syntax baseline of every browser file: Chrome/Edge 80, Safari/iOS 14, Firefox 78 (ES2020). Class static blocks,

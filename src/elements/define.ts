@@ -1,3 +1,4 @@
+import type { DszdTermIndex } from '../annotate/highlight/dszd-term-index';
 import type { DszdCard } from '../card/dszd-card';
 import type { DszdGlossary } from '../glossary/dszd-glossary';
 import type { DszdTerm } from '../term/dszd-term';
@@ -34,5 +35,6 @@ declare global {
     'dszd-term': DszdTerm;
     'dszd-card': DszdCard;
     'dszd-glossary': DszdGlossary;
+    'dszd-term-index': DszdTermIndex;
   }
 }

@@ -3,7 +3,7 @@
  * Loaded by the first stage when the browser is idle after annotation, or at the latest on a term's first pointer,
  * touch or focus. The set, settings and error reporting it imports are the first stage's (see stage-registry.ts).
  */
-import { css } from 'lit';
+import { css, html, LitElement } from 'lit';
 import * as cardHost from '../card/card-host';
 import { configureTerms } from '../config/terms-config';
 import { definitionSet } from '../definitions/definition-set.generated';
@@ -21,7 +21,11 @@ for (const entry of definitionSet.entries) {
   if (texts.unitName !== undefined) entry.unitName = texts.unitName;
   if (texts.related !== undefined) entry.related = texts.related;
 }
-// Of lit, highlight mode needs only `css` (its styles); the rest stays tree-shaken.
-provideModules({ 'card/card-host': cardHost, lit: { css } });
+// Of lit, highlight mode's <dszd-term-index> takes what it uses from here (vite.config.ts CARD_STAGE_PROVIDES lists the
+// same names), so lit is bundled once; the rest stays tree-shaken.
+provideModules({
+  'card/card-host': cardHost,
+  lit: { css, html, LitElement },
+});
 // Terms already on the page re-render: their accessible description is the definition.
 configureTerms();

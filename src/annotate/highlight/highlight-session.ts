@@ -15,7 +15,8 @@ import { adoptHighlightStyles, releaseHighlightStyles } from './highlight-styles
 import { findMatchRanges, type HighlightMatch, type SearchContext } from './match-ranges';
 import { createRangeAnchor } from './range-anchor';
 import { compareStarts, toLiveRange } from './range-geometry';
-import { TermIndex, type IndexEntry } from './term-index';
+import type { DszdTermIndex, IndexEntry } from './dszd-term-index';
+import { createTermIndex } from './term-index';
 import { VisibleMatches } from './visible-matches';
 import { watchPointer } from './watch-pointer';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE } from '../../live/dom';
@@ -25,7 +26,7 @@ type Root = Element | Document | DocumentFragment;
 /**
  * Highlight mode: the matches under the root are painted with the CSS Custom Highlight API and the DOM under the
  * root is never changed. The pointer is hit-tested against the matches (hover opens the shared card after its
- * dwell, a tap or click at once, anchored to the match's text); a `TermIndex` outside the root gives keyboard and
+ * dwell, a tap or click at once, anchored to the match's text); the term index outside the root gives keyboard and
  * screen-reader access. The page's changes are watched in any case: the matches of a changed block go (they
  * would mark the wrong characters), and with `observe` they are found again, each frame.
  */
@@ -40,7 +41,7 @@ export class HighlightSession {
   private readonly _occurrences: OccurrenceIndex;
   private readonly _trees = new Set<Document | ShadowRoot>();
   private readonly _abort = new AbortController();
-  private readonly _index: TermIndex;
+  private readonly _index: DszdTermIndex;
   private readonly _context: SearchContext;
   private readonly _painted: VisibleMatches;
   private _observer: LiveObserver | null = null;
@@ -77,7 +78,7 @@ export class HighlightSession {
       onEnter: (node) => index.enter(node),
     });
     this._context = { adapter, set: options.set, index, root, stats: { matches: 0, textNodes: 0 } };
-    this._index = new TermIndex(this._doc, root, {
+    this._index = createTermIndex(this._doc, root, {
       set: options.set,
       onStep: (direction) => this._step(direction),
       onClose: () => this._markCurrent(undefined),
@@ -144,7 +145,7 @@ export class HighlightSession {
     this._observer?.disconnect();
     this._observer = null;
     const card = findSharedCard();
-    if (card?.trigger && this._index.host.shadowRoot?.contains(card.trigger)) card.hide();
+    if (card?.trigger && this._index.shadowRoot?.contains(card.trigger)) card.hide();
     // The painted ranges first, block by block: then dropping the matches takes none out one by one.
     this._painted.clear();
     this._drop([...this._matches]);
@@ -180,7 +181,7 @@ export class HighlightSession {
         this._report(error);
       } finally {
         this._searching--;
-        if (!signal.aborted) this._index.update(this._entries());
+        if (!signal.aborted) this._index.entries = this._entries();
         this._checkIdle();
       }
     });
@@ -291,7 +292,7 @@ export class HighlightSession {
   /** The card tells its trigger (a term in the list) when it opens and closes: the active highlight follows. */
   private _listenToCard(): void {
     const signal = this._abort.signal;
-    const host = this._index.host;
+    const host = this._index;
     host.addEventListener(
       'dszd-show',
       (event) => {

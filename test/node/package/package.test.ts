@@ -71,7 +71,8 @@ beforeAll(() => {
     join(consumer, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
   );
-}, 120_000);
+  // a hang guard only: the whole build takes 2 minutes and more on a loaded 2-core machine
+}, 600_000);
 
 const paths = () => packed.map((file) => file.path);
 
@@ -273,6 +274,10 @@ describe('module graphs', () => {
     // the first stage bundles neither: its marker strings are not in it
     expect(readFileSync(join(unpacked, 'dist/dszd-term.iife.js'), 'utf8')).not.toMatch(
       /litHtmlVersions|reactiveElementVersions|computePosition/,
+    );
+    // the highlight stage's <dszd-term-index> runs on the card stage's lit: it bundles no lit of its own
+    expect(readFileSync(join(unpacked, 'dist/dszd-term.highlight.js'), 'utf8')).not.toMatch(
+      /litHtmlVersions|reactiveElementVersions|litElementVersions/,
     );
   });
 
@@ -503,9 +508,14 @@ describe('custom-elements.json', () => {
     return elements;
   };
 
-  it('describes the three elements with their attributes, events, parts and custom properties', () => {
+  it('describes the four elements with their attributes, events, parts and custom properties', () => {
     const elements = readElements();
-    expect([...elements.keys()].sort()).toEqual(['dszd-card', 'dszd-glossary', 'dszd-term']);
+    expect([...elements.keys()].sort()).toEqual([
+      'dszd-card',
+      'dszd-glossary',
+      'dszd-term',
+      'dszd-term-index',
+    ]);
     const term = elements.get('dszd-term')!;
     expect(names(term.attributes)).toEqual(
       expect.arrayContaining(['term', 'show-delay', 'hide-delay', 'lang']),
@@ -546,6 +556,14 @@ describe('custom-elements.json', () => {
       expect.arrayContaining(['search', 'input', 'entry', 'term', 'definition']),
     );
     expect(names(glossary.cssProperties)).toEqual(expect.arrayContaining(['--dszd-glossary-accent']));
+    // highlight mode's term index: no attributes (the session sets its properties)
+    const index = elements.get('dszd-term-index')!;
+    expect(names(index.attributes)).toEqual([]);
+    expect(names(index.events)).toEqual(['dszd-show', 'dszd-hide']);
+    expect(names(index.cssParts)).toEqual(['toggle', 'panel', 'list']);
+    expect(names(index.cssProperties)).toEqual(
+      expect.arrayContaining(['--dszd-accent', '--dszd-card-background', '--dszd-card-font-size']),
+    );
   });
 });
 
