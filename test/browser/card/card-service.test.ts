@@ -4,7 +4,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { getSharedCard } from '../../../src/card/card-host';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { expectSame, isCardOpen, resetPage, surfaceOf } from './helpers';
+import { expectSame } from '../helpers/assert';
+import { isCardOpen, resetPage, surfaceOf } from '../helpers/card';
 
 /** Two terms on a page, rendered. */
 async function twoTerms(): Promise<[DszdTerm, DszdTerm]> {

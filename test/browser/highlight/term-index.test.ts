@@ -6,7 +6,7 @@ import { createTermIndex } from '../../../src/annotate/highlight/term-index';
 import { configureTerms, resetTermsConfig } from '../../../src/config/terms-config';
 import { TERM_INDEX_TAG } from '../../../src/elements/define';
 import type { DszdTerm } from '../../../src/term/dszd-term';
-import { mount } from './helpers';
+import { mount } from '../helpers/dom';
 
 let index: DszdTermIndex | undefined;
 let errors: unknown[] = [];

@@ -5,11 +5,11 @@ import type { DszdTermIndex } from '../../../src/annotate/highlight/dszd-term-in
 import {
   closeFixtures,
   openFixture,
-  waitFor,
   waitForAnnotation,
   waitForOpenCard,
   type Fixture,
-} from './helpers';
+} from '../helpers/fixture';
+import { waitForValue } from '../helpers/timing';
 
 /** What each copy of lit adds itself to when it loads (lit-html, ReactiveElement, LitElement). */
 type LitVersions = {
@@ -30,11 +30,11 @@ describe('dszd-term.highlight.js', () => {
     const page = await openFixture('highlight');
     await waitForAnnotation(page);
     expect(page.win.dszdTerm!.annotation!.mode).to.equal('highlight');
-    const index = await waitFor(
+    const index = await waitForValue(
       () => page.doc.querySelector<DszdTermIndex>('dszd-term-index'),
       'the term index',
     );
-    const toggle = await waitFor(
+    const toggle = await waitForValue(
       () => index.shadowRoot?.querySelector<HTMLButtonElement>('[part~="toggle"]'),
       'the toggle to render',
     );
@@ -55,7 +55,7 @@ describe('dszd-term.highlight.js', () => {
     expect(toggle.textContent).to.equal('术语解释（3）');
     toggle.click();
     const panel = index.shadowRoot!.querySelector<HTMLElement>('[part~="panel"]')!;
-    await waitFor(() => !panel.hidden, 'the list to open');
+    await waitForValue(() => !panel.hidden, 'the list to open');
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(panel.getAttribute('aria-label')).to.equal('本页术语解释');
     const terms = [...panel.querySelectorAll('[part~="list"] > li > dszd-term')];
