@@ -107,9 +107,9 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
 }
 
 /** Wrappers built before they are put in: a few slices of building, then one layout of the blocks they go to. */
-export const COMMIT_AT = 2000;
+export const COMMIT_AT = 4000;
 /** Wrappers put in per step (whole runs): a millisecond or two of DOM insertions. */
-export const COMMITTED_PER_STEP = 200;
+export const COMMITTED_PER_STEP = 1000;
 
 /**
  * Puts built runs in, a few hundred wrappers per step (a run whole however big: every step that changes a block
