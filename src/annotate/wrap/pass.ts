@@ -58,6 +58,7 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
   const state: StepState = { changed: false };
   let built: BuiltRun[] = [];
   let waiting = 0;
+  let commitAt = FIRST_COMMIT_AT;
   for (const run of textRuns(target, adapter)) {
     let nodes = run as Text[];
     // Text the host keeps rewriting in reply to the annotation is left as the host wants it.
@@ -98,22 +99,26 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
     const [splits, groups] = yield* buildPieces(nodes, texts, pieces, owned, state);
     built.push({ nodes, block, summary, splits, groups, count: pieces.length });
     waiting += pieces.length;
-    if (waiting >= COMMIT_AT) {
+    if (waiting >= commitAt) {
       yield* commitBuilt(built, context, state);
-      [built, waiting] = [[], 0];
+      [built, waiting, commitAt] = [[], 0, Math.min(COMMIT_AT, commitAt * 4)];
     }
   }
   yield* commitBuilt(built, context, state);
 }
 
-/** Wrappers built before they are put in: a few slices of building, then one layout of the blocks they go to. */
+/**
+ * Wrappers built before they are put in: a few slices of building, then one layout of the blocks they go to. The
+ * first ones go in sooner (the blocks on screen are read first), then four times as many each time up to COMMIT_AT.
+ */
 export const COMMIT_AT = 4000;
-/** Wrappers put in per step (whole runs): a millisecond or two of DOM insertions. */
+const FIRST_COMMIT_AT = 250;
+/** Wrappers put in per step (whole runs): a few milliseconds of DOM insertions. */
 export const COMMITTED_PER_STEP = 1000;
 
 /**
- * Puts built runs in, a few hundred wrappers per step (a run whole however big: every step that changes a block
- * costs the page a layout of it). A run whose block healing read again meanwhile is dropped (that reading decides);
+ * Puts built runs in, up to COMMITTED_PER_STEP wrappers a step (a run whole however big: every step that changes a
+ * block costs the page a layout of it). A run whose block healing read again meanwhile is dropped (that reading decides);
  * one the host changed since it was read is read again later.
  */
 function* commitBuilt(
