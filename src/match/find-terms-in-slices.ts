@@ -11,21 +11,30 @@ export const SCANNED_PER_STEP = 1 << 16;
  * and that is not ignorable inside one (white space, quotes): no match spans such a character, none is widened over
  * it, and the matcher starts afresh after it, so the parts' matches together are exactly the whole text's. A step
  * scans `perStep` characters and on to the next such character (a text without one is scanned in one piece).
+ * `beforeYield` is called before each yield.
  */
 export function* findTermsInSlices(
   text: string,
   set: DefinitionSet | undefined,
   perStep = SCANNED_PER_STEP,
+  beforeYield?: () => void,
 ): Generator<void, TermMatch[], undefined> {
   if (text.length <= perStep) return findTerms(text, { set });
   const { classOf } = getMatcher(set).automaton;
   const matches: TermMatch[] = [];
   for (let start = 0; start < text.length;) {
     const end = findScanCut(text, start, perStep, classOf);
-    for (const match of findTerms(text.slice(start, end), { set }))
-      matches.push({ ...match, start: match.start + start, end: match.end + start });
+    // fresh objects of this scan: moved to the whole text's offsets in place
+    for (const match of findTerms(text.slice(start, end), { set })) {
+      match.start += start;
+      match.end += start;
+      matches.push(match);
+    }
     start = end;
-    if (start < text.length) yield;
+    if (start < text.length) {
+      beforeYield?.();
+      yield;
+    }
   }
   return matches;
 }

@@ -1,6 +1,6 @@
 import type { DefinitionSet } from '../../definitions/types';
 import type { TermMatch } from '../../match/find-terms';
-import { findTermsInSlices } from '../../match/find-terms-in-slices';
+import { findTermsInSlices, SCANNED_PER_STEP } from '../../match/find-terms-in-slices';
 import { markOffPage } from '../../live/schedule';
 import { findRunBlock } from '../../live/affected-blocks';
 import { findPositions } from '../find-position';
@@ -29,20 +29,25 @@ export interface PassContext {
   stats: { matches: number; textNodes: number };
 }
 
-/** A run built off the document, waiting to be put in with others (see `commitBuilt`). */
-interface BuiltRun {
-  nodes: readonly Text[];
-  block: Node;
-  summary: object | undefined;
-  splits: OffDocumentSplit[];
-  groups: Map<TermMatch, Element[]>;
+/** A run built off the document, waiting to be put in with others (see `commitBuilt`); a tuple: no property names. */
+type BuiltRun = [
+  nodes: readonly Text[],
+  block: Node,
+  summary: object | undefined,
+  splits: OffDocumentSplit[],
+  groups: Map<TermMatch, Element[]>,
   /** Wrappers built. */
-  count: number;
-}
+  count: number,
+];
 
-/** Whether the current step changed the page (its yield then must not be marked as off the page). */
-interface StepState {
-  changed: boolean;
+// Whether the step under way changed the page. Steps run synchronously and each yield resets it, so one flag serves
+// every pass; a pass that ends without a yield leaves it set, and the next yield is then not called off the page.
+let changed = false;
+
+/** Called before every yield of a pass: tells the scheduler whether the step worked off the page (`markOffPage`). */
+function settle(): void {
+  if (!changed) markOffPage();
+  changed = false;
 }
 
 /**
@@ -55,7 +60,6 @@ interface StepState {
  */
 export function* annotateSteps(target: Node, context: PassContext): Generator<void, void, undefined> {
   const { adapter, root, set, index, owned } = context;
-  const state: StepState = { changed: false };
   let built: BuiltRun[] = [];
   let waiting = 0;
   let commitAt = FIRST_COMMIT_AT;
@@ -65,14 +69,15 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
     if (nodes.some(isUnstable)) continue;
     context.stats.textNodes += nodes.length;
     let texts = nodes.map((node) => node.data);
-    let found = yield* quietly(findTermsInSlices(texts.join(''), set), state);
-    yield* pause(state);
+    let found = yield* findTermsInSlices(texts.join(''), set, SCANNED_PER_STEP, settle);
+    settle();
+    yield;
     // The host moved or removed one of the run's nodes meanwhile: its batch reads the block again.
     if (!nodes.every((node) => node.parentNode)) continue;
     // Same nodes, other text (even of the same length): planned again, never wrapped at stale offsets.
     if (nodes.some((node, i) => node.data !== texts[i])) {
       texts = nodes.map((node) => node.data);
-      found = yield* quietly(findTermsInSlices(texts.join(''), set), state);
+      found = yield* findTermsInSlices(texts.join(''), set, SCANNED_PER_STEP, settle);
     }
     const block = findRunBlock(nodes[0]!, root);
     const positionOf = findPositions(nodes, texts);
@@ -88,23 +93,22 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
     if (stale.length) {
       const joined = texts.join('');
       unwrapWrappers(stale);
-      state.changed = true;
+      changed = true;
       const gone = new Set<Node>(stale);
       nodes = nodes.filter((node) => node.parentNode && !gone.has(node.parentNode));
       texts = nodes.map((node) => node.data);
       if (texts.join('') !== joined) continue;
       pieces = cutPieces(texts, shown);
     }
-    if (!pieces.length) continue;
-    const [splits, groups] = yield* buildPieces(nodes, texts, pieces, owned, state);
-    built.push({ nodes, block, summary, splits, groups, count: pieces.length });
+    const [splits, groups] = yield* buildPieces(nodes, texts, pieces, owned);
+    built.push([nodes, block, summary, splits, groups, pieces.length]);
     waiting += pieces.length;
     if (waiting >= commitAt) {
-      yield* commitBuilt(built, context, state);
+      yield* commitBuilt(built, context);
       [built, waiting, commitAt] = [[], 0, Math.min(COMMIT_AT, commitAt * 4)];
     }
   }
-  yield* commitBuilt(built, context, state);
+  yield* commitBuilt(built, context);
 }
 
 /**
@@ -121,13 +125,9 @@ export const COMMITTED_PER_STEP = 1000;
  * block costs the page a layout of it). A run whose block healing read again meanwhile is dropped (that reading decides);
  * one the host changed since it was read is read again later.
  */
-function* commitBuilt(
-  built: readonly BuiltRun[],
-  context: PassContext,
-  state: StepState,
-): Generator<void, void, undefined> {
+function* commitBuilt(built: readonly BuiltRun[], context: PassContext): Generator<void, void, undefined> {
   let inStep = 0;
-  for (const { nodes, block, summary, splits, groups, count } of built) {
+  for (const [nodes, block, summary, splits, groups, count] of built) {
     if (context.index.summaryOf(block) !== summary) continue;
     // The host changed the run since it was read: its block is read again (a few times at most).
     if (!nodes.every((node) => node.parentNode) || !splits.every((split) => split.current)) {
@@ -137,35 +137,20 @@ function* commitBuilt(
       continue;
     }
     if (inStep && inStep + count > COMMITTED_PER_STEP) {
-      yield* pause(state);
+      settle();
+      yield;
       inStep = 0;
     }
     const commit = () => splits.forEach((split) => split.commit());
     // Only around a big swap: reading the selection makes Chromium lay the page out (3 ms a run on a long page).
     if (count > BUILT_PER_STEP) keepSelection(block, commit);
     else commit();
-    state.changed = true;
+    changed = true;
     inStep += count;
     for (const [match, wrappers] of groups) {
       context.index.showed(summary, match.serial, wrappers);
       context.stats.matches++;
     }
-  }
-}
-
-/** A yield that tells the scheduler whether the step changed the page (see `markOffPage`). */
-function* pause(state: StepState): Generator<void, void, undefined> {
-  if (!state.changed) markOffPage();
-  state.changed = false;
-  yield;
-}
-
-/** Runs `steps` (work off the page), each of their yields a `pause`. */
-function* quietly<T>(steps: Generator<void, T, undefined>, state: StepState): Generator<void, T, undefined> {
-  while (true) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    yield* pause(state);
   }
 }
 
@@ -186,7 +171,6 @@ function* buildPieces(
   texts: readonly string[],
   pieces: readonly Piece[],
   owned: WeakSet<Element>,
-  state: StepState,
 ): Generator<void, [OffDocumentSplit[], Map<TermMatch, Element[]>], undefined> {
   const splits = new Map<Text, OffDocumentSplit>();
   const groups = new Map<TermMatch, Element[]>();
@@ -198,10 +182,11 @@ function* buildPieces(
     if (piece.index === 0) id = piece.count > 1 ? createMatchId() : null;
     const wrapper = split.wrap(piece.start, piece.end, piece.match.term, id);
     owned.add(wrapper);
-    const group = groups.get(piece.match);
-    if (group) group.push(wrapper);
-    else groups.set(piece.match, [wrapper]);
-    if (k % BUILT_PER_STEP === BUILT_PER_STEP - 1) yield* pause(state);
+    groups.set(piece.match, [...(groups.get(piece.match) ?? []), wrapper]);
+    if (k % BUILT_PER_STEP === BUILT_PER_STEP - 1) {
+      settle();
+      yield;
+    }
   }
   return [[...splits.values()], groups];
 }
