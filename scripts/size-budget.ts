@@ -23,9 +23,10 @@ export const DROP_IN_STAGES: readonly DropInStage[] = [
  * members renamed, the names as one string and the card-only modules moved out took it to 18.9 KB; the sets loader,
  * off-document wrapping with sliced removal and the layered modules added 1 KB; keeping `?.` unlowered and shorter
  * stage registry keys took 0.46 KB off) with a little headroom is the budget until the first stage shrinks, so that
- * growth still fails.
+ * growth still fails. Keeping huge pages responsive (a huge text node matched in 64 K-character steps, built runs put
+ * in together, slices that only build run a task apart) added 0.33 KB: 19.8 KB.
  */
-export const FIRST_STAGE_BUDGET_BYTES = 19.75 * 1024;
+export const FIRST_STAGE_BUDGET_BYTES = 19.85 * 1024;
 /**
  * The first stage and the card stage together: what a page has loaded once a card is open (50.9 KB; goal 44 KB).
  * Showing the card in short tasks on a phone (the sliced Floating UI platform, the show in steps) added 0.7 KB.

@@ -51,7 +51,7 @@ export function tagHtmlBytes(
 ): AnnotateHtmlBytesResult & { matchCount: number } {
   const { encoding, text, plan } = planHtmlBytes(bytes, options, keepMatches);
   return {
-    bytes: encodeAnnotated(bytes, encoding, text, plan.offsets, plan.tags),
+    bytes: encodeAnnotated(bytes, encoding, text, plan.insertions),
     matches: plan.matches,
     matchCount: plan.matchCount,
     encoding,
@@ -70,9 +70,9 @@ export function tagHtmlChunks(
 ): { chunks: Iterable<Uint8Array>; matchCount: number; changed: boolean } {
   const { encoding, text, plan } = planHtmlBytes(bytes, options, false);
   return {
-    chunks: encodeAnnotatedChunks(bytes, encoding, text, plan.offsets, plan.tags),
+    chunks: encodeAnnotatedChunks(bytes, encoding, text, plan.insertions),
     matchCount: plan.matchCount,
-    changed: plan.offsets.length > 0,
+    changed: plan.insertions.length > 0,
   };
 }
 

@@ -9,6 +9,7 @@ import { resolveHtmlOptions, AnnotateHtmlError, type AnnotateHtmlOptions } from 
 import { createParse5Adapter } from './parse5-adapter';
 import { parseHtml } from './parse-html';
 import { findSourceRange, mapTextSource, type TextSource } from './source-map';
+import { InsertionList } from './insertion-list';
 import { applyInsertions, type Insertion } from './splice';
 
 /** One term tagged in the HTML. */
@@ -48,9 +49,8 @@ export interface AnnotationPlan {
   /** The tagged terms in document order (empty when the caller asked for their number only). */
   matches: HtmlMatch[];
   matchCount: number;
-  /** Where each tag goes (UTF-16 offsets into the input, in order) and the tag: two arrays, no object per tag. */
-  offsets: number[];
-  tags: string[];
+  /** Where each tag goes (UTF-16 offsets into the input, in order) and the tag: typed columns, no object per tag. */
+  insertions: InsertionList;
 }
 
 /**
@@ -60,9 +60,12 @@ export interface AnnotationPlan {
  * stays byte for byte. Throws {@link AnnotateHtmlError} for invalid options.
  */
 export function annotateHtml(html: string, options: AnnotateHtmlOptions = {}): AnnotateHtmlResult {
-  const { matches, offsets, tags } = planAnnotations(html, options);
-  const insertions = offsets.map((offset, i) => ({ offset, text: tags[i]! }));
-  return { html: applyInsertions(html, offsets, tags), matches, insertions };
+  const { matches, insertions } = planAnnotations(html, options);
+  const listed = Array.from({ length: insertions.length }, (_, i) => ({
+    offset: insertions.offsetAt(i),
+    text: insertions.textAt(i),
+  }));
+  return { html: applyInsertions(html, insertions), matches, insertions: listed };
 }
 
 /**
@@ -134,21 +137,24 @@ function createInsertionWriter(
   keepMatches: boolean,
 ) {
   const nextId = createMatchIdAllocator(html, takenIds);
-  const offsets: number[] = [];
-  const tags: string[] = [];
+  const insertions = new InsertionList();
   const matches: HtmlMatch[] = [];
   let matchCount = 0;
   let sorted = true;
   // one string per term, not one per match
-  const plainOpenTags = new Map<string, string>();
-  const renderPlainOpenTag = (term: string) => {
+  const close = insertions.share(CLOSE_TAG);
+  const plainOpenTags = new Map<string, number>();
+  const sharePlainOpenTag = (term: string) => {
     let tag = plainOpenTags.get(term);
-    if (tag === undefined) plainOpenTags.set(term, (tag = renderOpenTag(term, null)));
+    if (tag === undefined) plainOpenTags.set(term, (tag = insertions.share(renderOpenTag(term, null))));
     return tag;
   };
   return {
     write({ match, ranges, runText }: Candidate): void {
-      const open = ranges.length > 2 ? renderOpenTag(match.term, nextId()) : renderPlainOpenTag(match.term);
+      const open =
+        ranges.length > 2
+          ? insertions.once(renderOpenTag(match.term, nextId()))
+          : sharePlainOpenTag(match.term);
       // integers from the start (no Infinity): V8 would store the fields as boxed doubles
       let start = base + ranges[0]!;
       let end = base + ranges[1]!;
@@ -156,9 +162,9 @@ function createInsertionWriter(
         const from = base + ranges[r]!;
         const to = base + ranges[r + 1]!;
         // the last tag written is a close tag: one at the same offset goes first
-        if (offsets.length && offsets[offsets.length - 1]! > from) sorted = false;
-        offsets.push(from, to);
-        tags.push(open, CLOSE_TAG);
+        if (insertions.length && insertions.offsetAt(insertions.length - 1) > from) sorted = false;
+        insertions.push(from, open);
+        insertions.push(to, close);
         if (from < start) start = from;
         if (to > end) end = to;
       }
@@ -174,22 +180,10 @@ function createInsertionWriter(
         });
     },
     finish(): AnnotationPlan {
-      // Document order and source order differ only for text the parser moved (foster parenting).
-      if (!sorted) sortInsertions(offsets, tags);
-      return { matches, matchCount, offsets, tags };
+      // Document order and source order differ only for text the parser moved (foster parenting): at one offset a
+      // piece closes before the next one opens, otherwise the order is kept.
+      if (!sorted) insertions.sort((a, b) => Number(a !== CLOSE_TAG) - Number(b !== CLOSE_TAG));
+      return { matches, matchCount, insertions };
     },
   };
-}
-
-/** Sorts tags by offset; at one offset a piece closes before the next one opens, otherwise the order is kept. */
-function sortInsertions(offsets: number[], tags: string[]): void {
-  const order = offsets.map((_, i) => i);
-  const isOpen = (i: number) => Number(tags[i] !== CLOSE_TAG);
-  order.sort((a, b) => offsets[a]! - offsets[b]! || isOpen(a) - isOpen(b));
-  const sortedOffsets = order.map((i) => offsets[i]!);
-  const sortedTags = order.map((i) => tags[i]!);
-  sortedOffsets.forEach((offset, i) => {
-    offsets[i] = offset;
-    tags[i] = sortedTags[i]!;
-  });
 }

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import type { HtmlEncoding } from './encoding';
 import { HtmlInputError } from './input-error';
+import type { InsertionList } from './insertion-list';
 
 /**
  * Writes a tagged page back in its own encoding: the input's bytes copied unchanged between the insertions, the
@@ -11,12 +12,11 @@ export function encodeAnnotated(
   bytes: Uint8Array,
   encoding: HtmlEncoding,
   text: string,
-  offsets: readonly number[],
-  tags: readonly string[],
+  insertions: InsertionList,
 ): Uint8Array {
-  if (!offsets.length) return bytes;
+  if (!insertions.length) return bytes;
   // one chunk of exactly the output's size: no tagged copy of the page as a string, no list of slices
-  const [output] = encodeAnnotatedChunks(bytes, encoding, text, offsets, tags, Infinity);
+  const [output] = encodeAnnotatedChunks(bytes, encoding, text, insertions, Infinity);
   return output!;
 }
 
@@ -30,48 +30,47 @@ export function encodeAnnotatedChunks(
   bytes: Uint8Array,
   encoding: HtmlEncoding,
   text: string,
-  offsets: readonly number[],
-  tags: readonly string[],
+  insertions: InsertionList,
   chunkSize = 1 << 20,
 ): Iterable<Uint8Array> {
-  if (!offsets.length) return [bytes];
+  const count = insertions.length;
+  if (!count) return [bytes];
   // UTF-16 re-encodes exactly what it decoded (invalid input was refused while decoding); unit by unit, so a stretch
   // encodes to the same bytes alone as inside the whole.
   if (encoding.name.startsWith('utf-16')) {
     const encode = (piece: string) => iconv.encode(piece, encoding.name);
-    const size = encoding.bomLength + 2 * tags.reduce((sum, tag) => sum + tag.length, text.length);
+    let size = encoding.bomLength + 2 * text.length;
+    for (let i = 0; i < count; i++) size += 2 * insertions.textAt(i).length;
     let last = 0;
     return writeChunks(
       size,
       chunkSize,
-      offsets.length,
+      count,
       bytes.subarray(0, encoding.bomLength),
       (i) => {
-        const stretch = encode(text.slice(last, offsets[i]));
-        last = offsets[i]!;
-        return [stretch, encode(tags[i]!)];
+        const offset = insertions.offsetAt(i);
+        const stretch = encode(text.slice(last, offset));
+        last = offset;
+        return [stretch, encode(insertions.textAt(i))];
       },
       () => encode(text.slice(last)),
     );
   }
-  const byteOffsets = locateBytes(bytes, encoding, text, offsets);
-  const encoded = new Map<string, Uint8Array>();
-  const encodeTag = (tag: string) => {
-    let result = encoded.get(tag);
-    if (!result) encoded.set(tag, (result = encodeInsertion(tag, encoding.name)));
-    return result;
-  };
-  const size = tags.reduce((sum, tag) => sum + encodeTag(tag).length, bytes.length);
+  const byteOffsets = locateBytes(bytes, encoding, text, insertions);
+  // each tag's markup encoded once, by its index in the list's texts
+  const encoded = insertions.texts.map((tag) => encodeInsertion(tag, encoding.name));
+  let size = bytes.length;
+  for (let i = 0; i < count; i++) size += encoded[insertions.tagAt(i)]!.length;
   let previous = 0;
   return writeChunks(
     size,
     chunkSize,
-    offsets.length,
+    count,
     new Uint8Array(0),
     (i) => {
       const stretch = bytes.subarray(previous, byteOffsets[i]);
       previous = byteOffsets[i]!;
-      return [stretch, encodeTag(tags[i]!)];
+      return [stretch, encoded[insertions.tagAt(i)]!];
     },
     () => bytes.subarray(previous),
   );
@@ -117,13 +116,13 @@ function* writeChunks(
   yield filled === chunk.length ? chunk : chunk.subarray(0, filled);
 }
 
-/** The byte offset of each text offset (UTF-16 units). */
+/** The byte offset of each insertion's offset (UTF-16 units): 4 bytes each (a page is far below 4 GB). */
 function locateBytes(
   bytes: Uint8Array,
   encoding: HtmlEncoding,
   text: string,
-  offsets: readonly number[],
-): number[] {
+  offsets: InsertionList,
+): Uint32Array {
   if (encoding.name === 'utf-8') return locateUtf8Bytes(encoding.bomLength, text, offsets);
   return encoding.name === 'gbk' || encoding.name === 'gb18030'
     ? locateGbBytes(bytes, encoding.bomLength, text, offsets)
@@ -131,17 +130,18 @@ function locateBytes(
 }
 
 /** UTF-8 re-encodes exactly what it decoded (invalid input was refused while decoding): count each unit's bytes. */
-function locateUtf8Bytes(start: number, text: string, offsets: readonly number[]): number[] {
-  const byteOffsets: number[] = [];
+function locateUtf8Bytes(start: number, text: string, offsets: InsertionList): Uint32Array {
+  const byteOffsets = new Uint32Array(offsets.length);
   let byte = start;
   let unit = 0;
-  for (const offset of offsets) {
+  for (let i = 0; i < offsets.length; i++) {
+    const offset = offsets.offsetAt(i);
     for (; unit < offset; unit++) {
       const code = text.charCodeAt(unit);
       // a surrogate pair is four bytes: two for each half
       byte += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code <= 0xdfff ? 2 : 3;
     }
-    byteOffsets.push(byte);
+    byteOffsets[i] = byte;
   }
   return byteOffsets;
 }
@@ -151,11 +151,12 @@ function locateUtf8Bytes(start: number, text: string, offsets: readonly number[]
  * byte followed by a digit starts four bytes, otherwise two. Walking the bytes beside the decoded text gives exact
  * offsets without re-encoding anything.
  */
-function locateGbBytes(bytes: Uint8Array, start: number, text: string, offsets: readonly number[]): number[] {
-  const byteOffsets: number[] = [];
+function locateGbBytes(bytes: Uint8Array, start: number, text: string, offsets: InsertionList): Uint32Array {
+  const byteOffsets = new Uint32Array(offsets.length);
   let byte = start;
   let unit = 0;
-  for (const offset of offsets) {
+  for (let i = 0; i < offsets.length; i++) {
+    const offset = offsets.offsetAt(i);
     while (unit < offset) {
       const lead = bytes[byte]!;
       if (lead < 0x80 || lead === 0x80 || lead === 0xff) byte += 1;
@@ -169,7 +170,7 @@ function locateGbBytes(bytes: Uint8Array, start: number, text: string, offsets: 
     }
     if (unit !== offset || byte > bytes.length)
       throw new HtmlInputError('encoding', 'cannot locate the insertion points in the GB18030 bytes');
-    byteOffsets.push(byte);
+    byteOffsets[i] = byte;
   }
   return byteOffsets;
 }
@@ -179,12 +180,13 @@ function locateByEncoding(
   bytes: Uint8Array,
   encoding: HtmlEncoding,
   text: string,
-  offsets: readonly number[],
-): number[] {
-  const byteOffsets: number[] = [];
+  offsets: InsertionList,
+): Uint32Array {
+  const byteOffsets = new Uint32Array(offsets.length);
   let byte = encoding.bomLength;
   let last = 0;
-  for (const offset of offsets) {
+  for (let i = 0; i < offsets.length; i++) {
+    const offset = offsets.offsetAt(i);
     const stretch = iconv.encode(text.slice(last, offset), encoding.name);
     if (!stretch.equals(bytes.subarray(byte, byte + stretch.length)))
       throw new HtmlInputError(
@@ -193,7 +195,7 @@ function locateByEncoding(
       );
     byte += stretch.length;
     last = offset;
-    byteOffsets.push(byte);
+    byteOffsets[i] = byte;
   }
   return byteOffsets;
 }

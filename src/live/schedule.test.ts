@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../test/fake-clock';
-import { MIN_SLICE_MS, nextBudget, RENDER_TARGET_MS, runInSlices, SLICE_BUDGET_MS } from './schedule';
+import {
+  markOffPage,
+  MIN_SLICE_MS,
+  nextBudget,
+  RENDER_TARGET_MS,
+  runInSlices,
+  SLICE_BUDGET_MS,
+} from './schedule';
 
 /** What one run of runInSlices did, as measured on the fake clock the slicer itself reads. */
 interface Trace {
@@ -10,6 +17,8 @@ interface Trace {
   slices: Array<{ steps: number[]; start: number; beforeLast: number; end: number }>;
   /** Frames awaited, and whether any step ran while a frame was awaited. */
   frames: number;
+  /** Per wait between slices: 'frame' or 'task'. */
+  waits: Array<'frame' | 'task'>;
   stepDuringFrame: boolean;
 }
 
@@ -20,11 +29,11 @@ interface Trace {
 async function trace(
   costs: number[],
   renders: number[] = [0],
-  options: { budgetMs?: number; abortAfterSlices?: number } = {},
+  options: { budgetMs?: number; abortAfterSlices?: number; offPage?: (step: number) => boolean } = {},
 ): Promise<Trace> {
   const clock = new FakeClock();
   const controller = new AbortController();
-  const result: Trace = { done: false, slices: [], frames: 0, stepDuringFrame: false };
+  const result: Trace = { done: false, slices: [], frames: 0, waits: [], stepDuringFrame: false };
   let inFrame = false;
   function* steps(): Generator<number> {
     for (let i = 0; i < costs.length; i++) {
@@ -33,6 +42,7 @@ async function trace(
       slice.steps.push(i);
       slice.beforeLast = clock.time;
       clock.time += costs[i]!;
+      if (options.offPage?.(i)) markOffPage();
       yield i;
     }
   }
@@ -42,7 +52,12 @@ async function trace(
     now: clock.now,
     beforeSlice: () => result.slices.push({ steps: [], start: clock.time, beforeLast: clock.time, end: NaN }),
     afterSlice: () => (result.slices.at(-1)!.end = clock.time),
+    nextTask: async () => {
+      result.waits.push('task');
+      await Promise.resolve();
+    },
     nextFrame: async () => {
+      result.waits.push('frame');
       inFrame = true;
       await Promise.resolve();
       const rendered = renders[result.frames % renders.length]!;
@@ -101,6 +116,22 @@ describe('runInSlices on a fake clock', () => {
     expect(run.frames).toBe(1);
   });
 
+  it('runs slices of steps that worked off the page a task apart, and awaits a frame after one that changed it', async () => {
+    // Steps 0–23 build off the page, step 24 puts it in, steps 25–39 build again.
+    const run = await trace(Array<number>(40).fill(1), [0], { offPage: (step) => step !== 24 });
+    expect(run.slices.map((slice) => slice.steps.length)).toEqual([8, 8, 8, 8, 8, 0]);
+    expect(run.waits).toEqual(['task', 'task', 'task', 'frame', 'task']);
+    expect(run.frames).toBe(1);
+  });
+
+  it('frames measured only after slices that changed the page: a slow page is not charged to cheap build slices', async () => {
+    // Every fourth slice changes the page and the frame after it takes 100 ms, the page's own cost of any change
+    // (it re-lays out 50,000 paragraphs): the budget stays whole, as no frame above that cost was seen.
+    const run = await trace(Array<number>(160).fill(1), [100], { offPage: (step) => step % 32 !== 31 });
+    expect(run.waits.filter((wait) => wait === 'frame')).toHaveLength(5);
+    expect(run.slices.slice(0, -1).map((slice) => slice.steps.length)).toEqual(Array<number>(20).fill(8));
+  });
+
   it('property: every step once in order; no step during a frame; no slice starts a step past its budget', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -113,6 +144,7 @@ describe('runInSlices on a fake clock', () => {
           expect(run.slices.flatMap((slice) => slice.steps)).toEqual([...costs.keys()]);
           expect(run.stepDuringFrame).toBe(false);
           expect(run.frames).toBe(run.slices.length - 1);
+          expect(run.waits.every((wait) => wait === 'frame')).toBe(true);
           // The slicer's own budget model: a slice begins its last step only while under the budget of that slice.
           let budget = budgetMs;
           let own = Infinity;

@@ -15,7 +15,7 @@ export default {
   reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: true })],
   browserStartTimeout: 120000,
   testsStartTimeout: 120000,
-  testsFinishTimeout: 600000,
+  testsFinishTimeout: 3600000,
   testFramework: { config: { timeout: 300000 } },
   plugins: [
     esbuildPlugin({

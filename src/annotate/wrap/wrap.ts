@@ -100,9 +100,11 @@ export interface OffDocumentSplit {
   commit(): void;
 }
 
-/** Starts an off-document split of an unsplit host text node (see `OffDocumentSplit`). */
-export function splitOffDocument(original: Text): OffDocumentSplit {
-  const data = original.data;
+/**
+ * Starts an off-document split of an unsplit host text node (see `OffDocumentSplit`), of `data`: its text as it was
+ * read when the stretches were planned (by default, now).
+ */
+export function splitOffDocument(original: Text, data = original.data): OffDocumentSplit {
   const doc = original.ownerDocument;
   // In document order: wrappers and the text between them, each with its piece.
   const units: SplitUnit[] = [];

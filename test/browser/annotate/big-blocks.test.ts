@@ -5,6 +5,16 @@ import { cutPieces } from '../../../src/runs/plan';
 import { findTerms } from '../../../src/match/find-terms';
 import { annotateDone, markup, wrappedTexts } from '../helpers/annotate';
 import { mount, recordMutations, unmountAll } from '../helpers/dom';
+import { resolveOptions, type ResolvedOptions } from '../../../src/annotate/options';
+import {
+  annotateSteps,
+  BUILT_PER_STEP,
+  COMMIT_AT,
+  COMMITTED_PER_STEP,
+} from '../../../src/annotate/wrap/pass';
+import { createDomAdapter } from '../../../src/live/dom-adapter';
+import { OccurrenceIndex } from '../../../src/live/first-occurrences';
+import { SCANNED_PER_STEP } from '../../../src/match/find-terms-in-slices';
 
 // Wrappers are created off the document while a big run is built: a test element of the wrapper's tag lets a test
 // act at that moment (the page changing the block meanwhile). Nothing else in this file defines it.
@@ -190,6 +200,97 @@ describe('annotate: a big block is built off the document and swapped in at once
     expect(root.textContent).to.equal('推进城市大脑建设');
     expect(wrappedTexts(root)).to.deep.equal(['城市大脑']);
     annotation.remove();
+  });
+});
+
+/** `count` phrases, one in `every` of them with a term (the rest filler), as one paragraph's text. */
+function sparseText(count: number, every: number): string {
+  let text = '';
+  for (let i = 0; i < count; i++) text += i % every ? '一句没有名词的话，' : PHRASES[i % PHRASES.length]!;
+  return text;
+}
+
+describe('annotate: a text node longer than one step of the matcher', () => {
+  it('is planned in parts with the same result as one scan, and wrapped as in place', async () => {
+    const text = sparseText(Math.ceil((SCANNED_PER_STEP * 2.5) / 9), 40);
+    expect(text.length).to.be.greaterThan(SCANNED_PER_STEP * 2);
+    const html = `<p>${text}</p>`;
+    const expected = mount(html);
+    const matches = wrapInPlace(expected);
+    const root = mount(html);
+    const { result, annotation } = await annotateDone(root, { occurrence: 'all' });
+    expect(result.matches).to.equal(matches);
+    expect(markup(root)).to.equal(markup(expected));
+    await annotation.remove();
+    expect(root.innerHTML).to.equal(html);
+  });
+});
+
+describe('annotate: no step does more than a bounded amount of work', () => {
+  /**
+   * Runs the pass over `root` step by step (as the scheduler would, without time) and returns, per step, the wrappers
+   * created and the wrappers put into the page, with the paragraphs these went to.
+   */
+  function countPerStep(root: Element): Array<{ created: number; added: number; blocks: number }> {
+    const options = resolveOptions({ occurrence: 'all' }, document) as ResolvedOptions;
+    const index = new OccurrenceIndex(root, options);
+    const owned = new WeakSet<Element>();
+    const adapter = createDomAdapter({
+      selector: options.selector,
+      shadow: options.shadow,
+      onEnter: (node) => index.enter(node),
+      isOwn: (element) => owned.has(element),
+    });
+    const context = {
+      adapter,
+      root,
+      set: undefined,
+      index,
+      owned,
+      reread: () => undefined,
+      stats: { matches: 0, textNodes: 0 },
+    };
+    const steps: Array<{ created: number; added: number; blocks: number }> = [];
+    const inPage = root.getElementsByTagName('dszd-term');
+    let [createdBefore, inPageBefore] = [created, 0];
+    const pass = annotateSteps(root, context);
+    for (let done = false; !done;) {
+      done = pass.next().done === true;
+      const added = inPage.length - inPageBefore;
+      const blocks = new Set<Node | null>();
+      for (let i = inPageBefore; i < inPage.length; i++) blocks.add(inPage[i]!.parentNode);
+      steps.push({
+        created: created - createdBefore,
+        added,
+        blocks: blocks.size,
+      });
+      [createdBefore, inPageBefore] = [created, inPage.length];
+    }
+    return steps;
+  }
+
+  it('builds at most BUILT_PER_STEP wrappers a step, and puts at most COMMITTED_PER_STEP in (or one whole run)', () => {
+    // Many small paragraphs (more wrappers than are built before they are put in), a paragraph with more matches
+    // than a step puts in, and a text node longer than a step of the matcher.
+    const small = Array.from(
+      { length: 1000 },
+      (_, i) => `<p>${PHRASES[i % 6]}数字社会${PHRASES[(i + 1) % 6]}浙农码</p>`,
+    );
+    const root = mount(
+      small.join('') +
+        `<p>${'数字社会，城市大脑。'.repeat(1500)}</p><p>${sparseText(20_000, 40)}</p>` +
+        small.join(''),
+    );
+    const steps = countPerStep(root);
+    const wrappers = root.getElementsByTagName('dszd-term').length;
+    expect(wrappers).to.be.greaterThan(COMMIT_AT);
+    expect(steps.reduce((sum, step) => sum + step.added, 0)).to.equal(wrappers);
+    for (const step of steps) {
+      expect(step.created).to.be.at.most(BUILT_PER_STEP);
+      if (step.blocks > 1) expect(step.added).to.be.at.most(COMMITTED_PER_STEP);
+    }
+    // The big paragraph went in whole, in a step of its own.
+    expect(steps.some((step) => step.blocks === 1 && step.added === 3000)).to.equal(true);
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { planAnnotations } from '../../../src/html/annotate-html';
 import type { HtmlEncoding } from '../../../src/html/encoding';
 import { encodeAnnotated, encodeAnnotatedChunks } from '../../../src/html/encode-output';
+import { InsertionList } from '../../../src/html/insertion-list';
 import { applyInsertions } from '../../../src/html/splice';
 
 const FRAGMENTS = [
@@ -59,23 +60,21 @@ describe('encodeAnnotatedChunks', () => {
           const narrow = encoding.name === 'gbk' || encoding.name === 'cp936';
           const text = `<body>${fragments.map((f) => (narrow && f === '😀' ? 'x' : f)).join('')}</body>`;
           const bytes = encodePage(text, encoding);
-          const { offsets, tags } = planAnnotations(text, { occurrence: 'all' });
+          const { insertions } = planAnnotations(text, { occurrence: 'all' });
           // the reference: the tagged text encoded whole (every fragment and tag survives these encodings)
-          const expected = offsets.length
-            ? encodePage(applyInsertions(text, offsets, tags), encoding)
+          const expected = insertions.length
+            ? encodePage(applyInsertions(text, insertions), encoding)
             : bytes;
-          const chunks = [...encodeAnnotatedChunks(bytes, encoding, text, offsets, tags, chunkSize)];
+          const chunks = [...encodeAnnotatedChunks(bytes, encoding, text, insertions, chunkSize)];
           expect(Buffer.concat(chunks).equals(expected)).toBe(true);
           // untagged, the one chunk is the input itself
-          if (!offsets.length) expect(chunks).toEqual([bytes]);
+          if (!insertions.length) expect(chunks).toEqual([bytes]);
           else {
             chunks.slice(0, -1).forEach((chunk) => expect(chunk.length).toBe(chunkSize));
             expect(chunks.at(-1)!.length).toBeGreaterThan(0);
             expect(chunks.at(-1)!.length).toBeLessThanOrEqual(chunkSize);
           }
-          expect(Buffer.from(encodeAnnotated(bytes, encoding, text, offsets, tags)).equals(expected)).toBe(
-            true,
-          );
+          expect(Buffer.from(encodeAnnotated(bytes, encoding, text, insertions)).equals(expected)).toBe(true);
         },
       ),
       { numRuns: 300 },
@@ -84,6 +83,7 @@ describe('encodeAnnotatedChunks', () => {
 
   it('hands out the input itself when nothing is tagged', () => {
     const bytes = encodePage('<p>没有术语</p>', ENCODINGS[0]!);
-    expect([...encodeAnnotatedChunks(bytes, ENCODINGS[0]!, '<p>没有术语</p>', [], [], 4)]).toEqual([bytes]);
+    const none = new InsertionList();
+    expect([...encodeAnnotatedChunks(bytes, ENCODINGS[0]!, '<p>没有术语</p>', none, 4)]).toEqual([bytes]);
   });
 });
