@@ -19,6 +19,7 @@ import { TermIndex, type IndexEntry } from './term-index';
 import { VisibleMatches } from './visible-matches';
 import { watchPointer } from './watch-pointer';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE } from '../../live/dom';
+import type { AnnotationSession } from '../session';
 
 type Root = Element | Document | DocumentFragment;
 
@@ -29,7 +30,7 @@ type Root = Element | Document | DocumentFragment;
  * screen-reader access. The page's changes are watched in any case: the matches of a changed block go (they
  * would mark the wrong characters), and with `observe` they are found again, each frame.
  */
-export class HighlightSession {
+export class HighlightSession implements AnnotationSession {
   /** Resolves when the first search has finished (or was stopped). */
   readonly done: Promise<AnnotateResult>;
   private readonly _root: Root;
@@ -137,9 +138,14 @@ export class HighlightSession {
     for (const resolve of this._idle.splice(0)) resolve();
   }
 
+  /** Highlights are not kept past their session (they would go stale without it): stopping removes them. */
+  stop(): void {
+    void this.remove();
+  }
+
   /** Removes everything it added: highlights, styles, the control, listeners and the observer. Safe twice. */
-  remove(): void {
-    if (this._abort.signal.aborted) return;
+  remove(): Promise<void> {
+    if (this._abort.signal.aborted) return Promise.resolve();
     this._abort.abort();
     this._observer?.disconnect();
     this._observer = null;
@@ -154,6 +160,7 @@ export class HighlightSession {
     this._trees.clear();
     this._index.remove();
     this._checkIdle();
+    return Promise.resolve();
   }
 
   /**
