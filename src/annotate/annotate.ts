@@ -3,7 +3,7 @@ import { DszdAnnotateEvent, type AnnotateResult } from '../events/annotate-event
 import { reportError } from '../events/error-event';
 import { HighlightSession } from './highlight/highlight-session';
 import { supportsHighlights } from './highlight/supported';
-import { runOwnMutations } from '../live/observe';
+import { runOwnMutations } from '../live/own-mutations';
 import { resolveOptions, type AnnotateOptions, type ResolvedOptions } from './options';
 import type { AnnotationSession } from './session';
 import { removeClosedCard } from '../card/card-loader';

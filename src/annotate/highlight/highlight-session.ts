@@ -1,7 +1,8 @@
-import { isUnder } from '../../live/affected-blocks';
+import { isUnder } from '../../live/is-under';
 import { createDomAdapter } from '../../live/dom-adapter';
 import { OccurrenceIndex } from '../../live/first-occurrences';
 import { LiveObserver } from '../../live/observe';
+import { dropRemoved, resolveOccurrences } from '../../live/occurrence-moves';
 import type { ResolvedOptions } from '../options';
 import { TERM_TAG } from '../../runs/rules';
 import { runInSlices } from '../../live/schedule';
@@ -104,7 +105,7 @@ export class HighlightSession implements AnnotationSession {
       shadow: options.shadow,
       onBatch: (affected) => {
         this._countTerms(affected.terms);
-        this._occurrences.dropRemoved(affected.removed);
+        dropRemoved(this._occurrences, affected.removed);
         // Even with no block to search: what went may have held an entry's first occurrence.
         void this._search(affected.blocks, false);
       },
@@ -180,7 +181,7 @@ export class HighlightSession implements AnnotationSession {
         await runInSlices(searchAll(live, this._context, add), { signal });
         if (signal.aborted) return;
         // "first": an entry whose first occurrence moved is shown at its new first one.
-        const { hide, blocks } = this._occurrences.resolve(initial);
+        const { hide, blocks } = resolveOccurrences(this._occurrences, initial);
         this._drop(hide as HighlightMatch[]);
         if (blocks.length) void this._search(blocks, false);
       } catch (error) {

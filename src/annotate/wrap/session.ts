@@ -1,37 +1,39 @@
 import { resolveTermSet } from '../../config/resolve-set';
 import { DszdAnnotateEvent, type AnnotateResult } from '../../events/annotate-event';
 import { reportError } from '../../events/error-event';
-import { collectBlocks, findRunBlock, type AffectedBlocks } from '../../live/affected-blocks';
+import { collectBlocks, findRunBlock } from '../../live/affected-blocks';
 import { createDomAdapter } from '../../live/dom-adapter';
-import { DOCUMENT_NODE } from '../../live/dom';
-import { EditWatch, keepSelection } from '../../live/editable';
+import { DOCUMENT_NODE, ELEMENT_NODE } from '../../live/dom';
 import { OccurrenceIndex } from '../../live/first-occurrences';
+import { isEditable } from '../../live/is-editable';
+import { keepSelection } from '../../live/keep-selection';
 import { watchNormalize } from '../../live/normalize-guard';
-import { LiveObserver, ownSliceHooks, runOwnMutations } from '../../live/observe';
+import { ownSliceHooks, runOwnMutations } from '../../live/own-mutations';
+import { MutationRecorder } from '../../live/record-mutations';
 import { runInSlices, yieldToEventLoop } from '../../live/schedule';
 import { orderForViewport, passOver } from '../../live/viewport-order';
 import { TERM_TAG } from '../../runs/rules';
 import type { TreeAdapter } from '../../runs/runs';
 import type { ResolvedOptions } from '../options';
 import type { AnnotationSession } from '../session';
-import { healRecords } from './heal';
+import type { WrapLive } from './live';
+import { getBundledLive, loadLive } from './load-live';
 import { annotateSteps, type PassContext } from './pass';
 import { findWrappers, unwrapAll, unwrapWrappers } from './unwrap';
+import { getPieceOrigin, getWrapperOrigin } from './wrap';
 
 type Root = Element | Document | DocumentFragment;
 
 // Wrap sessions of one root share their wrappers: a later annotate() takes over from the earlier one.
 const ownedByRoot = new WeakMap<Node, WeakSet<Element>>();
-// A removal still going on a root: stops it (the wrappers left are taken over), or finishes it at once when asked.
-const removals = new WeakMap<Node, (finish: boolean) => void>();
-
 /** Wrappers unwrapped per step of `remove()` (whole blocks): a few milliseconds of DOM removals. */
 const REMOVED_PER_STEP = 1000;
 
-/** Milliseconds healing may annotate in the observer's callback before leaving the rest to the sliced queue. */
-const HEAL_BUDGET_MS = 20;
+// A removal still going on a root: stops it (the wrappers left are taken over), or finishes it at once when asked.
+const removals = new WeakMap<Node, (finish: boolean) => void>();
 
-interface Batch {
+/** Blocks to annotate, in time slices, as one entry of the queue. */
+export interface Batch {
   targets: Node[];
   /** Blocks already read on their own, passed over when a target holds them (viewport first). */
   done?: ReadonlySet<Node>;
@@ -49,24 +51,28 @@ export function endRemoval(root: Node, finish: boolean): void {
 }
 
 /**
- * Wrap mode: the initial pass (time-sliced), then the live updates (healing what the host rewrites, annotating
- * what it adds, editable content and normalize() handled), all through one queue of batches.
+ * Wrap mode: the initial pass (time-sliced), then the live updates (see `WrapLive`: healing what the host
+ * rewrites, annotating what it adds, editable content), all through one queue of batches; normalize() is handled
+ * here from the first wrap on. The members named `_…` without `private` are shared with `WrapLive` only.
  */
 export class WrapSession implements AnnotationSession {
-  private readonly _root: Root;
-  private readonly _options: ResolvedOptions;
+  readonly _root: Root;
+  readonly _options: ResolvedOptions;
   private readonly _onDone: (result: AnnotateResult) => void;
   private readonly _adapter: TreeAdapter<Node>;
-  private readonly _owned: WeakSet<Element>;
-  private _index: OccurrenceIndex | undefined;
-  private readonly _abort = new AbortController();
-  private _observer: LiveObserver | null = null;
-  private readonly _queue: Batch[] = [];
+  readonly _owned: WeakSet<Element>;
+  _index: OccurrenceIndex | undefined;
+  readonly _abort = new AbortController();
+  /** The live part, once there (from the start in the ES module, after the first pass in the drop-in). */
+  private _live: WrapLive | null = null;
+  /** The page's changes kept until the live part is there (the drop-in only). */
+  private _recorder: MutationRecorder | null = null;
+  private _arriving: Promise<WrapLive | null> | undefined;
+  readonly _queue: Batch[] = [];
   private _current: Batch | null = null;
   private _pumping = false;
   private readonly _idle: Array<() => void> = [];
   private _unwatchNormalize: (() => void) | null = null;
-  private _editing: EditWatch | null = null;
   // One entry per normalize() call in progress: the subtree unwrapped for it, or null.
   private readonly _normalizing: Array<ParentNode | null> = [];
 
@@ -90,29 +96,16 @@ export class WrapSession implements AnnotationSession {
       selector: options.selector,
       shadow: options.shadow,
       onShadowRoot: (shadowRoot) => {
-        this._observer?.watch(shadowRoot);
+        (this._live?._observer ?? this._recorder)?.watch(shadowRoot);
         this._countTerms(shadowRoot.querySelectorAll(TERM_TAG));
       },
       onEnter: (node) => index.enter(node),
       isOwn: (element) => owned.has(element),
     });
     this._countTerms(root.querySelectorAll(TERM_TAG));
-    // Always watched: without `observe`, only to heal the text it split when the host rewrites it.
-    this._observer = new LiveObserver({
-      root,
-      selector: options.selector,
-      shadow: options.shadow,
-      onBatch: options.observe ? (affected) => this._takeBatch(affected) : undefined,
-      onRecords: (records) => this._heal(records),
-      onError: (error) => reportError(root, error, 'annotate (live)'),
-      onFlushed: () => this._checkIdle(),
-    });
-    this._editing = new EditWatch({
-      root,
-      onEditable: (scope) => this._unwrapUnder(scope),
-      onEditableEnd: (scope) => this._enqueueBlocks([scope]),
-      onError: (error) => reportError(root, error, 'annotate (editable)'),
-    });
+    const bundled = getBundledLive();
+    if (bundled) this._live = new bundled.WrapLive(this);
+    else this._recorder = new MutationRecorder(root, isOwnNode);
     this._unwatchNormalize = watchNormalize(doc, {
       before: (node) => this._beforeNormalize(node),
       after: () => this._afterNormalize(),
@@ -131,7 +124,7 @@ export class WrapSession implements AnnotationSession {
     return new Promise((resolve) => {
       this._idle.push(resolve);
       // The host's changes not yet delivered to the observer: heal them and schedule their batch now.
-      this._observer?.takeHostRecords();
+      this._live?._observer.takeHostRecords();
       this._checkIdle();
     });
   }
@@ -139,12 +132,12 @@ export class WrapSession implements AnnotationSession {
   /** Stops pending work and the observer; the wrappers stay. The initial pass's result is what it did so far. */
   stop(): void {
     this._abort.abort();
-    this._observer?.disconnect();
-    this._observer = null;
+    this._live?._stop();
+    this._live = null;
+    this._recorder?._stop();
+    this._recorder = null;
     this._unwatchNormalize?.();
     this._unwatchNormalize = null;
-    this._editing?.disconnect();
-    this._editing = null;
     const batch = this._current;
     if (batch?.initial) this._current = null;
     const stats = batch?.initial ? batch.stats : { matches: 0, textNodes: 0 };
@@ -156,12 +149,16 @@ export class WrapSession implements AnnotationSession {
    * Stops and restores the DOM exactly: wrappers removed, split text nodes merged back. Up to REMOVED_PER_STEP
    * wrappers go before it returns; a bigger annotation's rest goes in time slices (healing the page's changes
    * meanwhile). A new wrap session of the root meanwhile takes over the wrappers still there. Never rejects.
+   * In the drop-in before the live stage is there, the removal waits for it (it heals the page's changes kept
+   * meanwhile first); if it cannot be loaded, the wrappers go as they are.
    */
   remove(): Promise<void> {
     const root = this._root;
     // Kept until the wrappers are gone: the page's rewrites of split text are healed meanwhile.
-    const observer = this._observer;
-    this._observer = null;
+    const live = this._live;
+    const recorder = this._recorder;
+    this._live = null;
+    this._recorder = null;
     try {
       this.stop();
     } catch (error) {
@@ -189,8 +186,12 @@ export class WrapSession implements AnnotationSession {
     };
     removals.set(root, stop);
     const run = async () => {
+      // The live part heals the page's changes first (in the drop-in it may still be on its way).
+      let healer = live;
       try {
-        if (!steps.next().done) {
+        if (recorder) healer = await this._arrive(recorder);
+        // Taken over (or finished) by a new annotation of the root meanwhile: nothing left to do here.
+        if (!removal.signal.aborted && !steps.next().done) {
           // The rest in later tasks: runInSlices would run its first slice in this one.
           await yieldToEventLoop();
           await runInSlices(steps, { signal: removal.signal });
@@ -198,48 +199,65 @@ export class WrapSession implements AnnotationSession {
       } catch (error) {
         reportError(root, error, 'annotate remove');
       }
-      observer?.disconnect();
+      healer?._stop();
       if (removals.get(root) === stop) removals.delete(root);
     };
     return run();
   }
 
-  private _checkIdle(): void {
+  /**
+   * The live part for the changes `recorder` kept (once per session, whoever asks first): it takes them over,
+   * healing first. Null when the session stopped meanwhile, or (reported once) when the stage cannot be loaded.
+   */
+  private _arrive(recorder: MutationRecorder): Promise<WrapLive | null> {
+    return (this._arriving ??= loadLive().then(
+      (module) => {
+        if (recorder._stopped) return null;
+        const live = new module.WrapLive(this);
+        if (this._recorder === recorder) {
+          this._recorder = null;
+          this._live = live;
+        }
+        live._takeOver(recorder);
+        return live;
+      },
+      (error: unknown) => {
+        if (!recorder._stopped) reportError(this._root, error, 'live stage');
+        recorder._stop();
+        return null;
+      },
+    ));
+  }
+
+  /**
+   * The drop-in after its first pass: the live stage comes now. If it cannot, the page must not be left with
+   * wrappers nothing heals: the annotation removes itself.
+   */
+  private _loadLive(): void {
+    const recorder = this._recorder;
+    if (!recorder) return;
+    void this._arrive(recorder).then((live) => {
+      if (!live && this._recorder === recorder) {
+        this._recorder = null;
+        this.stop();
+        this._index = undefined;
+        runOwnMutations(() => unwrapAll(this._root, (wrapper) => this._owned.has(wrapper)));
+      }
+      this._checkIdle();
+    });
+  }
+
+  _checkIdle(): void {
     const busy =
-      !this._abort.signal.aborted && (this._pumping || this._queue.length > 0 || this._observer?.pending);
+      !this._abort.signal.aborted &&
+      (this._pumping || this._queue.length > 0 || this._recorder || this._live?._observer.pending);
     if (busy) return;
     for (const resolve of this._idle.splice(0)) resolve();
   }
 
   /** "first" counts the terms already on the page: pre-tagged markup (not this annotation's own wrappers). */
-  private _countTerms(terms: Iterable<Element>): void {
+  _countTerms(terms: Iterable<Element>): void {
     this._index?.countTagged(terms, resolveTermSet, this._owned);
-  }
-
-  private _takeBatch(affected: AffectedBlocks): void {
-    this._countTerms(affected.terms);
-    this._index?.dropRemoved(affected.removed);
-    const stats = { matches: 0, textNodes: 0 };
-    // Even with no block to read: what went may have held an entry's first occurrence.
-    this._enqueue({ targets: affected.blocks, initial: false, started: performance.now(), stats });
-  }
-
-  /**
-   * Self-healing, in the observer's callback (before the next paint): the host's rewritten text shows as the host
-   * wrote it, and its blocks (small) are annotated again at once, not in slices.
-   */
-  private _heal(records: readonly MutationRecord[]): void {
-    const root = this._root;
-    const options = this._options;
-    const started = performance.now();
-    let blocks: Node[] | null = null;
-    runOwnMutations(() => {
-      const { originals, wrappers } = healRecords(records);
-      if (!originals.length && !wrappers.length) return;
-      blocks = collectBlocks(originals, root, options.selector, options.shadow);
-    });
-    // While remove() is going, only healed: nothing is wrapped again.
-    if (blocks && !this._abort.signal.aborted) this._annotateNow(blocks, started);
   }
 
   /**
@@ -255,7 +273,7 @@ export class WrapSession implements AnnotationSession {
   }
 
   /** Takes this annotation's wrappers under `scope` out (the caret stays where it was). Returns whether any. */
-  private _unwrapUnder(scope: ParentNode): boolean {
+  _unwrapUnder(scope: ParentNode): boolean {
     const owned = this._owned;
     const wrappers = findWrappers(scope).filter((wrapper) => owned.has(wrapper));
     if (!wrappers.length) return false;
@@ -266,13 +284,13 @@ export class WrapSession implements AnnotationSession {
   }
 
   /** Queues the blocks holding `nodes` for annotating (sliced). */
-  private _enqueueBlocks(nodes: Node[]): void {
+  _enqueueBlocks(nodes: Node[]): void {
     const options = this._options;
     this._enqueueLive(collectBlocks(nodes, this._root, options.selector, options.shadow));
   }
 
   /** Queues blocks for a live (not initial) pass, if any. */
-  private _enqueueLive(targets: Node[]): void {
+  _enqueueLive(targets: Node[]): void {
     if (targets.length)
       this._enqueue({
         targets,
@@ -285,42 +303,18 @@ export class WrapSession implements AnnotationSession {
   private _afterNormalize(): void {
     const scope = this._normalizing.pop();
     if (!scope || this._abort.signal.aborted) return;
-    const options = this._options;
-    this._annotateNow(
-      collectBlocks([scope], this._root, options.selector, options.shadow),
-      performance.now(),
-    );
-  }
-
-  /**
-   * Annotates blocks at once, before the next paint, within a budget; the rest goes to the sliced queue. What was
-   * undone there may have held an entry's first occurrence: the next one is shown at once too.
-   */
-  private _annotateNow(blocks: Node[], started: number): void {
-    if (this._editing?.paused) return;
-    const root = this._root;
-    const stats = { matches: 0, textNodes: 0 };
-    let unfinished: Node[] = [];
-    runOwnMutations(() => {
-      const steps = stepThrough(blocks, this._createContext(stats));
-      // A healed block is small as a rule; a huge one is finished in slices rather than as one long task.
-      while (!steps.next().done) {
-        if (performance.now() - started > HEAL_BUDGET_MS) {
-          unfinished = blocks;
-          break;
-        }
-      }
-    });
-    if (unfinished.length) this._enqueueLive(unfinished);
+    // Before the live part is there (the drop-in's first pass), in the queue: then at once.
+    if (!this._live) this._enqueueBlocks([scope]);
     else {
-      this._resolve(false);
-      if (this._queue.length) void this._pump();
+      const options = this._options;
+      this._live._annotateNow(
+        collectBlocks([scope], this._root, options.selector, options.shadow),
+        performance.now(),
+      );
     }
-    if (stats.matches)
-      root.dispatchEvent(new DszdAnnotateEvent({ ...stats, ms: performance.now() - started }));
   }
 
-  private _createContext(stats: PassContext['stats']): PassContext {
+  _createContext(stats: PassContext['stats']): PassContext {
     return {
       adapter: this._adapter,
       root: this._root,
@@ -332,47 +326,39 @@ export class WrapSession implements AnnotationSession {
     };
   }
 
-  /**
-   * After a batch: with "first", the occurrences no longer first lose their wrappers, and the blocks of the new
-   * first ones are read again (a batch of their own, next in the queue).
-   */
+  /** After a batch: the live part resolves the first occurrences; until it is there, they wait for it. */
   private _resolve(inOrder: boolean): void {
-    const { hide, blocks } = this._index!.resolve(inOrder);
-    const wrappers = (hide as Element[][]).flat().filter((wrapper) => wrapper.parentNode);
-    if (wrappers.length) runOwnMutations(() => unwrapWrappers(wrappers));
-    if (blocks.length)
-      this._queue.unshift({
-        targets: blocks,
-        initial: false,
-        started: performance.now(),
-        stats: { matches: 0, textNodes: 0 },
-      });
+    if (this._live) this._live._resolve(inOrder);
+    else if (inOrder) this._index!._forgetFresh();
   }
 
-  private _enqueue(batch: Batch): void {
+  _enqueue(batch: Batch): void {
     this._queue.push(batch);
     void this._pump();
   }
 
   /** Works through the batches one after the other, each in time slices. Never rejects. */
-  private async _pump(): Promise<void> {
+  async _pump(): Promise<void> {
     if (this._pumping) return;
     this._pumping = true;
     const root = this._root;
     const signal = this._abort.signal;
     try {
-      while (this._queue.length && !signal.aborted) {
+      // Until the live part is there, only the first pass: anything else could change nodes the page's kept
+      // records name before healing has read them; the rest waits for it.
+      while (this._queue.length && !signal.aborted && (this._live || this._queue[0]!.initial)) {
         const batch = this._queue.shift()!;
         // Editable content is not annotated (see editable.ts): the batch is done with nothing to do.
-        this._editing?.check();
-        if (this._editing?.paused) batch.targets = [];
+        this._live?._check();
+        if (this._live ? this._live._paused : isEditable(root, root.ownerDocument ?? (root as Document)))
+          batch.targets = [];
         this._current = batch;
         const context = this._createContext(batch.stats);
         if (batch.done) context.adapter = passOver(context.adapter, batch.done);
         try {
           const steps = whileEditable(
             stepThrough(batch.targets, context),
-            () => this._editing?.paused === true,
+            () => this._live?._paused === true,
           );
           await runInSlices(steps, { signal, ...ownSliceHooks });
         } catch (error) {
@@ -382,7 +368,10 @@ export class WrapSession implements AnnotationSession {
         if (signal.aborted) break;
         this._resolve(batch.initial && batch.targets.length === 1 && batch.targets[0] === root);
         const result = { ...batch.stats, ms: performance.now() - batch.started };
-        if (batch.initial) this._onDone(result);
+        if (batch.initial) {
+          this._onDone(result);
+          this._loadLive();
+        }
         if (batch.initial || result.matches) root.dispatchEvent(new DszdAnnotateEvent(result));
       }
     } catch (error) {
@@ -394,8 +383,20 @@ export class WrapSession implements AnnotationSession {
   }
 }
 
+/** Whether healing would act on `node`: a wrapper, a piece or a host's text node the annotator made or split. */
+function isOwnNode(node: Node | null): boolean {
+  return (
+    !!node &&
+    (node.nodeType === ELEMENT_NODE ? getWrapperOrigin(node as Element) : getPieceOrigin(node as Text)) !==
+      undefined
+  );
+}
+
 /** The annotation passes over several targets, as one sequence of steps. */
-function* stepThrough(targets: readonly Node[], context: PassContext): Generator<void, void, undefined> {
+export function* stepThrough(
+  targets: readonly Node[],
+  context: PassContext,
+): Generator<void, void, undefined> {
   for (const target of targets) yield* annotateSteps(target, context);
 }
 

@@ -116,6 +116,7 @@ describe('npm pack', () => {
         'dist/define.js',
         'dist/auto.js',
         'dist/dszd-term.iife.js',
+        'dist/dszd-term.live.js',
         'dist/dszd-term.card.js',
         'dist/dszd-term.highlight.js',
         'dist/dszd-term.sets.js',
@@ -281,7 +282,12 @@ describe('module graphs', () => {
     const firstStageMarkers = ['data-dszd-auto', 'dszd-term: no entry for', 'annotate: root must be'];
     const first = readFileSync(join(unpacked, 'dist/dszd-term.iife.js'), 'utf8');
     for (const marker of firstStageMarkers) expect(first, marker).toContain(marker);
-    for (const file of ['dist/dszd-term.card.js', 'dist/dszd-term.highlight.js', 'dist/dszd-term.sets.js']) {
+    for (const file of [
+      'dist/dszd-term.live.js',
+      'dist/dszd-term.card.js',
+      'dist/dszd-term.highlight.js',
+      'dist/dszd-term.sets.js',
+    ]) {
       const code = readFileSync(join(unpacked, file), 'utf8');
       for (const marker of firstStageMarkers) expect(code, `${file}: ${marker}`).not.toContain(marker);
     }
@@ -299,7 +305,7 @@ describe('module graphs', () => {
     // the matcher and the annotator at least, so the check cannot pass on an empty list
     for (const module of ['src/match/automaton.ts', 'src/match/scan.ts', 'src/annotate/annotate.ts'])
       expect(first, module).toContain(module);
-    for (const mode of ['iife-card', 'iife-highlight', 'iife-sets']) {
+    for (const mode of ['iife-live', 'iife-card', 'iife-highlight', 'iife-sets']) {
       const later = await sourcesOf(mode);
       expect(later.size, mode).toBeGreaterThan(0);
       expect(
@@ -342,6 +348,7 @@ function findSpreadBeforeArgumentInChain(program: acorn.Node): number[] {
 /** The drop-in's stages and the glossary script. */
 const CLASSIC_SCRIPTS = [
   'dist/dszd-term.iife.js',
+  'dist/dszd-term.live.js',
   'dist/dszd-term.card.js',
   'dist/dszd-term.highlight.js',
   'dist/dszd-term.sets.js',
@@ -552,7 +559,7 @@ describe('custom-elements.json', () => {
 describe('size', () => {
   it('keeps each stage of the drop-in script within its gzip budget (npm run size shows where the bytes go)', () => {
     const checks = checkStageBudgets((file) => readFileSync(join(unpacked, 'dist', file)));
-    expect(checks.length).toBe(4);
+    expect(checks.length).toBe(5);
     for (const check of checks)
       expect(
         check.bytes,
