@@ -5,7 +5,7 @@ import globals from 'globals';
 import compat from 'eslint-plugin-compat';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'test/browser/fixtures/iife/stage-missing/', 'node_modules/', 'coverage/', 'src/definitions/definition-set.generated.ts'] },
+  { ignores: ['dist/', 'test/browser/fixtures/iife/stage-missing/', 'test/browser/fixtures/iife/live-missing/', 'node_modules/', 'coverage/', 'src/definitions/definition-set.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

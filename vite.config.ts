@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,25 +35,37 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const registryKey = (name: string) => name.replace(/^src\/(.+)\.ts$/, '$1');
 
 /**
+ * The first stage hands its exports to later stages as one array, not an object per module: no module or export
+ * names in the first stage (0.4 KB gzip). The slots are the exports in `provides` order; the registry key names
+ * the layout (a hash of it), so a later stage built from other sources finds nothing (one clear error) instead of
+ * reading the wrong slot.
+ */
+function firstStageSlots(provides: Record<string, readonly string[]>): {
+  key: string;
+  slots: Array<[module: string, exported: string]>;
+} {
+  const slots = Object.entries(provides).flatMap(([name, exports]) =>
+    exports.map((exported): [string, string] => [name, exported]),
+  );
+  const hash = createHash('sha256').update(JSON.stringify(slots)).digest('base64url').slice(0, 8);
+  return { key: `first:${hash}`, slots };
+}
+
+/**
  * A script's entry that only imports `module` and hands `provides` to later stages: a classic script built from a
  * module with exports would assign them to a global variable, and the drop-in script must add nothing to the page
  * but `window.dszdTerm`.
  */
 function scriptEntry(module: string, provides: Record<string, readonly string[]> = {}): Plugin {
   const lines = [`import ${JSON.stringify(here(module))};`];
-  const modules = Object.entries(provides);
-  if (modules.length) {
+  const { key, slots } = firstStageSlots(provides);
+  if (slots.length) {
     lines.push(`import { provideModules } from ${JSON.stringify(here('./src/stages/stage-registry.ts'))};`);
     // only the exports later stages use: a namespace import would keep every export and add a getter for each
-    modules.forEach(([name, exports], i) => {
-      const locals = exports.map((exported, j) => `${exported} as m${i}_${j}`);
-      lines.push(`import { ${locals.join(', ')} } from ${JSON.stringify(here(`./${name}`))};`);
-    });
-    const entries = modules.map(
-      ([name, exports], i) =>
-        `${JSON.stringify(registryKey(name))}: { ${exports.map((exported, j) => `${exported}: m${i}_${j}`).join(', ')} }`,
+    slots.forEach(([name, exported], i) =>
+      lines.push(`import { ${exported} as m${i} } from ${JSON.stringify(here(`./${name}`))};`),
     );
-    lines.push(`provideModules({ ${entries.join(', ')} });`);
+    lines.push(`provideModules({ ${JSON.stringify(key)}: [${slots.map((_, i) => `m${i}`).join(', ')}] });`);
   }
   return {
     name: 'dszd-script-entry',
@@ -115,12 +128,17 @@ async function fromEarlierStages(
   const replacements: Record<string, { code: string }> = {};
   const packages = new Map<string, string[]>();
   const provided = [...Object.keys(sources), ...Object.keys(others)];
+  const { key, slots } = firstStageSlots(sources);
   for (const name of provided) {
-    const exports = sources[name] ?? others[name] ?? readValueExports(name);
+    const first = sources[name];
+    const exports = first ?? others[name] ?? readValueExports(name);
     const code = [
       `import { getProvidedModule } from ${registry};`,
-      `const m = getProvidedModule(${JSON.stringify(registryKey(name))});`,
-      ...exports.map((exported) => `export const ${exported} = m.${exported};`),
+      `const m = getProvidedModule(${JSON.stringify(first ? key : registryKey(name))});`,
+      ...exports.map(
+        (exported) =>
+          `export const ${exported} = m${first ? `[${slots.findIndex(([n, e]) => n === name && e === exported)}]` : `.${exported}`};`,
+      ),
     ].join('\n');
     if (name.startsWith('src/')) replacements[name] = { code };
     else packages.set(name, [code]);
@@ -208,6 +226,7 @@ const FIRST_STAGE_REPLACEMENTS = {
   'src/card/fetch-card-host.ts': 'src/stages/fetch-card-stage.ts',
   'src/annotate/highlight/highlight-session.ts': 'src/stages/deferred-highlight-session.ts',
   'src/config/load-set-reader.ts': 'src/stages/fetch-sets-stage.ts',
+  'src/annotate/wrap/load-live.ts': 'src/stages/fetch-live-stage.ts',
   'src/term/dszd-term.styles.ts': minifiedTermStyles(),
 };
 
@@ -280,6 +299,9 @@ async function readFirstStageSharing(): Promise<{
       replaceModules({ 'src/definitions/definition-set.generated.ts': namesOnly }),
     ]),
     readStageModules('./src/stages/sets-stage.ts', [
+      replaceModules({ 'src/definitions/definition-set.generated.ts': namesOnly }),
+    ]),
+    readStageModules('./src/stages/live-stage.ts', [
       replaceModules({ 'src/definitions/definition-set.generated.ts': namesOnly }),
     ]),
   ]);
@@ -436,6 +458,17 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
       [
         scriptEntry('./src/stages/highlight-stage.ts'),
         await fromEarlierStages((await readFirstStageSharing()).provides, CARD_STAGE_PROVIDES),
+      ],
+    ),
+  // Wrap mode's live part (healing, the page's changes, editable content), loaded right after the first pass.
+  'iife-live': async () =>
+    classicScript(
+      './src/stages/live-stage.ts',
+      'dszd-term.live.js',
+      [],
+      [
+        scriptEntry('./src/stages/live-stage.ts'),
+        await fromEarlierStages((await readFirstStageSharing()).provides),
       ],
     ),
   // A page's own definition sets (fetching and checking them), loaded only for data-set or configureTerms({ sets }).

@@ -8,11 +8,18 @@ import { join } from 'node:path';
 
 const DECLARATION =
   /\b(?:private|protected)\s+(?:static\s+)?(?:readonly\s+)?(?:async\s+)?(?:[gs]et\s+)?(_[A-Za-z]\w*)/g;
+/**
+ * A class member named `_…` without `private`: internal to a class and its counterpart in another stage (a wrap
+ * session and its live part, the occurrence index and its moves), renamed like the private ones.
+ */
+const INTERNAL_MEMBER = /^ {2}(?:readonly\s+|async\s+|[gs]et\s+)*(_[A-Za-z]\w*)[!?]?(?=\s*[:=(])/gm;
 
 /** The private member names declared in `sources`, most used first (then by name: the order is deterministic). */
 export function readPrivateNames(sources: readonly string[]): string[] {
   const declared = new Set<string>();
-  for (const source of sources) for (const [, name] of source.matchAll(DECLARATION)) declared.add(name!);
+  for (const source of sources)
+    for (const pattern of [DECLARATION, INTERNAL_MEMBER])
+      for (const [, name] of source.matchAll(pattern)) declared.add(name!);
   const uses = new Map<string, number>();
   for (const source of sources)
     for (const [, name] of source.matchAll(/\.(_[A-Za-z]\w*)\b/g))

@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     return;
   }
   printFiles(
-    'Drop-in script, by stage (the card stage loads when idle or on the first intent; highlight and sets only when asked for)',
+    'Drop-in script, by stage (the live stage loads right after the first pass, the card stage when idle or on the first intent; highlight and sets only when asked for)',
     DROP_IN_STAGES.map((stage) => join(dist, stage.file)),
   );
   printFiles('Glossary script', [join(dist, 'dszd-glossary.iife.js')].filter(existsSync));

@@ -1,6 +1,4 @@
 import type { DefinitionSet } from '../definitions/types';
-import { collectBlocks, isUnder, locateBlock } from './affected-blocks';
-import { DOCUMENT_FRAGMENT_NODE, ELEMENT_NODE } from './dom';
 import { findTermElementSerial } from './term-element';
 
 /** Where a match starts: the host's own text node (never a piece split off it) and the offset in its whole text. */
@@ -9,12 +7,12 @@ export interface Position {
   readonly offset: number;
 }
 
-interface Occurrence extends Position {
+export interface Occurrence extends Position {
   readonly serial: number;
 }
 
 /** Every occurrence found in one block's own runs (not those of blocks inside it), in document order. */
-interface BlockSummary {
+export interface BlockSummary {
   readonly block: Node;
   readonly occurrences: Occurrence[];
   /** Matches of this block shown now (wrapped or highlighted). */
@@ -22,7 +20,7 @@ interface BlockSummary {
 }
 
 /** The occurrence of an entry that is shown, with what shows it (its wrappers, or its highlight). */
-interface Designated {
+export interface Designated {
   occurrence: Occurrence;
   summary: BlockSummary;
   handle: unknown;
@@ -42,7 +40,7 @@ export interface OccurrenceIndexOptions {
   occurrence: 'first' | 'all';
 }
 
-interface IndexSettings {
+export interface IndexSettings {
   root: Node;
   selector: string;
   shadow: boolean;
@@ -55,24 +53,27 @@ interface IndexSettings {
  * moved, or an ancestor removed) the next one is found from the summaries, and only its block is read again: the
  * cost stays with what changed, never a rescan of the root. Pre-tagged `<dszd-term>` elements of an entry count as
  * its annotation ("first").
+ *
+ * This class records (what a first pass needs); finding an entry's first occurrence again once the page changed is
+ * occurrence-moves.ts (in the drop-in's live stage), which works on the members named `_…`: internal to the two.
  */
 export class OccurrenceIndex {
-  private readonly _options: IndexSettings;
-  private readonly _blocks = new Map<Node, BlockSummary>();
-  private readonly _bySerial = new Map<number, Set<BlockSummary>>();
-  private readonly _designated = new Map<number, Designated>();
-  private readonly _tagged = new Map<number, Set<Element>>();
-  /** Entries whose occurrences changed since the last `resolve()`. */
-  private readonly _touched = new Set<number>();
-  /** Occurrences recorded since the last `resolve()`, per entry. */
-  private readonly _fresh = new Map<number, Array<{ occurrence: Occurrence; summary: BlockSummary }>>();
-  /** Entries whose shown occurrence was read again since the last `resolve()`: it may have moved. */
-  private readonly _reread = new Set<number>();
-  private _shown = 0;
+  readonly _settings: IndexSettings;
+  readonly _blocks = new Map<Node, BlockSummary>();
+  readonly _bySerial = new Map<number, Set<BlockSummary>>();
+  readonly _designated = new Map<number, Designated>();
+  readonly _tagged = new Map<number, Set<Element>>();
+  /** Entries whose occurrences changed since the last `resolveOccurrences()`. */
+  readonly _touched = new Set<number>();
+  /** Occurrences recorded since the last `resolveOccurrences()`, per entry. */
+  readonly _fresh = new Map<number, Array<{ occurrence: Occurrence; summary: BlockSummary }>>();
+  /** Entries whose shown occurrence was read again since the last `resolveOccurrences()`: it may have moved. */
+  readonly _reread = new Set<number>();
+  _shown = 0;
 
   constructor(root: Node, options: OccurrenceIndexOptions) {
     const { selector, shadow, occurrence } = options;
-    this._options = { root, selector, shadow, first: occurrence === 'first' };
+    this._settings = { root, selector, shadow, first: occurrence === 'first' };
   }
 
   /** Matches shown now, over every block read. */
@@ -95,7 +96,7 @@ export class OccurrenceIndex {
     setOf: (term: Element) => DefinitionSet | undefined,
     own?: WeakSet<Element>,
   ): void {
-    if (!this._options.first) return;
+    if (!this._settings.first) return;
     for (const term of terms) {
       if (own?.has(term)) continue;
       const serial = findTermElementSerial(term, setOf(term));
@@ -105,7 +106,7 @@ export class OccurrenceIndex {
 
   /** A pre-tagged `<dszd-term>` of an entry: with "first", that entry is not shown again while it is there. */
   addTagged(serial: number, element: Element): void {
-    if (!this._options.first) return;
+    if (!this._settings.first) return;
     let elements = this._tagged.get(serial);
     if (!elements) this._tagged.set(serial, (elements = new Set()));
     elements.add(element);
@@ -120,7 +121,7 @@ export class OccurrenceIndex {
       this._blocks.set(block, summary);
     }
     // "all" shows every occurrence: only the count is kept.
-    if (!this._options.first) return true;
+    if (!this._settings.first) return true;
     const occurrence = { serial, origin: position.origin, offset: position.offset };
     summary.occurrences.push(occurrence);
     let summaries = this._bySerial.get(serial);
@@ -133,7 +134,7 @@ export class OccurrenceIndex {
     if (this._tagged.has(serial)) return false;
     const designated = this._designated.get(serial);
     if (!designated) {
-      // The first one the walk meets; in document order on the initial pass, checked by resolve() otherwise.
+      // The first one the walk meets; in document order on the initial pass, checked by resolveOccurrences() otherwise.
       this._designated.set(serial, { occurrence, summary, handle: undefined });
       return true;
     }
@@ -163,76 +164,13 @@ export class OccurrenceIndex {
     if (designated && designated.summary === summary) designated.handle = handle;
   }
 
-  /** Nodes the page removed: what was recorded for the blocks in them goes, unless they are back under the root. */
-  dropRemoved(nodes: Iterable<Node>): void {
-    const root = this._options.root;
-    for (const node of nodes) {
-      if (node.nodeType !== ELEMENT_NODE || isUnder(node, root)) continue;
-      const summary = this._blocks.get(node);
-      if (summary) this._dropSummary(summary);
-      for (const element of (node as Element).querySelectorAll('*')) {
-        const inner = this._blocks.get(element);
-        if (inner) this._dropSummary(inner);
-      }
-    }
-  }
-
-  /**
-   * After a round of reading: with "first", each entry whose occurrences changed gets its first occurrence in
-   * document order designated. Returns the handles of occurrences no longer to be shown, and the blocks to read
-   * again so that the newly designated ones are shown.
-   */
-  resolve(inOrder = false): Resolution {
-    const resolution: Resolution = { hide: [], blocks: [] };
-    if (!this._options.first) return resolution;
-    // A walk of the whole root in document order met each entry's first occurrence first: nothing to compare.
-    if (inOrder) {
-      this._fresh.clear();
-      this._reread.clear();
-    }
-    const root = this._options.root;
-    for (const [serial, designated] of this._designated)
-      if (!this._isCurrent(designated.summary) || !isUnder(designated.summary.block, root))
-        this._touched.add(serial);
-    for (const [serial, elements] of this._tagged) {
-      for (const element of elements) if (!isUnder(element, root)) elements.delete(element);
-      if (elements.size) continue;
-      this._tagged.delete(serial);
-      this._touched.add(serial);
-    }
-    const blocks = new Set<Node>();
-    for (const serial of this._touched) {
-      const designated = this._designated.get(serial);
-      const valid = designated && this._isValid(designated.summary);
-      let target: { occurrence: Occurrence; summary: BlockSummary } | undefined;
-      if (this._tagged.has(serial)) target = undefined;
-      // Still where it was: only what was read since can come before it. Read again (moved?): compare all.
-      else if (valid && !this._reread.has(serial))
-        target = this._earliest([designated, ...(this._fresh.get(serial) ?? [])]);
-      else target = this._findFirst(serial);
-      if (designated && target && designated.occurrence === target.occurrence) continue;
-      if (designated) {
-        this._designated.delete(serial);
-        if (designated.handle !== undefined && this._isCurrent(designated.summary)) {
-          resolution.hide.push(designated.handle);
-          designated.summary.shown--;
-          this._shown--;
-        }
-      }
-      if (target) {
-        this._designated.set(serial, { ...target, handle: undefined });
-        blocks.add(target.summary.block);
-      }
-    }
-    this._touched.clear();
+  /** After a walk of the whole root in document order: what it recorded needs no comparing (see occurrence-moves.ts). */
+  _forgetFresh(): void {
     this._fresh.clear();
     this._reread.clear();
-    // None inside another: a block read twice in one search would show its matches twice.
-    resolution.blocks = collectBlocks(blocks, root, this._options.selector, this._options.shadow);
-    return resolution;
   }
 
-  private _dropSummary(summary: BlockSummary): void {
+  _dropSummary(summary: BlockSummary): void {
     this._blocks.delete(summary.block);
     this._shown -= summary.shown;
     for (const occurrence of summary.occurrences) {
@@ -242,82 +180,7 @@ export class OccurrenceIndex {
   }
 
   /** Whether a summary is the block's current one (not replaced by a later reading or dropped). */
-  private _isCurrent(summary: BlockSummary): boolean {
+  _isCurrent(summary: BlockSummary): boolean {
     return this._blocks.get(summary.block) === summary;
   }
-
-  /** Current, and its block still annotatable: under the root and not inside a skipped element. */
-  private _isValid(summary: BlockSummary): boolean {
-    const { root, selector, shadow } = this._options;
-    return this._isCurrent(summary) && locateBlock(summary.block, root, selector, shadow) !== null;
-  }
-
-  /**
-   * The entry's first occurrence over every block that has one: the earliest by position, then checked (a block that
-   * left the root or went into a skipped element is dropped, and the next earliest taken). One comparison per block.
-   */
-  private _findFirst(serial: number): { occurrence: Occurrence; summary: BlockSummary } | undefined {
-    const summaries = this._bySerial.get(serial);
-    if (!summaries) return undefined;
-    while (true) {
-      const candidates: Array<{ occurrence: Occurrence; summary: BlockSummary }> = [];
-      for (const summary of summaries) {
-        if (!this._isCurrent(summary)) {
-          summaries.delete(summary);
-          continue;
-        }
-        const occurrence = summary.occurrences.find((candidate) => candidate.serial === serial);
-        if (occurrence) candidates.push({ occurrence, summary });
-      }
-      const best = this._earliest(candidates);
-      if (!best || this._isValid(best.summary)) return best;
-      this._dropSummary(best.summary);
-    }
-  }
-
-  private _earliest<T extends { occurrence: Occurrence; summary: BlockSummary }>(
-    candidates: readonly T[],
-  ): T | undefined {
-    let best: T | undefined;
-    for (const candidate of candidates) {
-      if (!this._isCurrent(candidate.summary)) continue;
-      if (!best || comparePositions(candidate.occurrence, best.occurrence) < 0) best = candidate;
-    }
-    return best;
-  }
-}
-
-/**
- * The order the walk reads text in: document order within one tree, a tree's own text before its shadow roots'
- * (as `textRuns` reads them), shadow roots in the order of their hosts.
- */
-export function comparePositions(a: Position, b: Position): number {
-  if (a.origin === b.origin) return a.offset - b.offset;
-  const chainA = hostChain(a.origin);
-  const chainB = hostChain(b.origin);
-  if (chainA.length !== chainB.length) return chainA.length - chainB.length;
-  for (let i = chainA.length - 1; i >= 0; i--) {
-    const x = chainA[i]!;
-    const y = chainB[i]!;
-    if (x === y) continue;
-    const relation = x.compareDocumentPosition(y);
-    if (relation & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
-    if (relation & Node.DOCUMENT_POSITION_PRECEDING) return 1;
-    return 0;
-  }
-  return 0;
-}
-
-/** The node, then the host of each shadow root it lies in, outwards. */
-function hostChain(node: Node): Node[] {
-  const chain = [node];
-  for (
-    let root = node.getRootNode();
-    root.nodeType === DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host;
-  ) {
-    const host = (root as ShadowRoot).host;
-    chain.push(host);
-    root = host.getRootNode();
-  }
-  return chain;
 }

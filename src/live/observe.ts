@@ -1,5 +1,6 @@
-import { findAffectedBlocks, type AffectedBlocks } from './affected-blocks';
+import { findAffectedBlocks, type AffectedBlocks } from './find-affected-blocks';
 import { DOCUMENT_NODE } from './dom';
+import { hostObservers, OBSERVED, type HostRecordsObserver } from './own-mutations';
 
 export interface LiveObserverOptions {
   root: Node;
@@ -18,23 +19,12 @@ export interface LiveObserverOptions {
   onFlushed?: (() => void) | undefined;
 }
 
-// The old value tells healing a splitText() of the host's node from a framework writing it (see heal.ts).
-const OBSERVED: MutationObserverInit = {
-  childList: true,
-  characterData: true,
-  characterDataOldValue: true,
-  subtree: true,
-};
-
-// Every live observer of this instance: any annotation's own mutations are hidden from all of them.
-const active = new Set<LiveObserver>();
-
 /**
  * Watches the root (and the open shadow roots the walk enters) for the host's changes: hands each record over at
  * once (`onRecords`, for healing) and in batches, one per animation frame (`onBatch`). The annotator's own mutations are taken out of the record queue around each
- * slice of its work (see `runOwnMutations`), so they never start another round.
+ * slice of its work (see `runOwnMutations` in own-mutations.ts), so they never start another round.
  */
-export class LiveObserver {
+export class LiveObserver implements HostRecordsObserver {
   private readonly _options: LiveObserverOptions;
   private readonly _observer: MutationObserver;
   private _pending: MutationRecord[] = [];
@@ -45,7 +35,7 @@ export class LiveObserver {
     this._options = options;
     this._observer = new MutationObserver((records) => this._collect(records));
     this.watch(options.root);
-    active.add(this);
+    hostObservers.add(this);
   }
 
   /** Observes one more tree (an open shadow root under the root). Observing a node twice is harmless. */
@@ -57,7 +47,7 @@ export class LiveObserver {
     this._stopped = true;
     this._pending = [];
     this._observer.disconnect();
-    active.delete(this);
+    hostObservers.delete(this);
   }
 
   /** Whether a batch is waiting for its frame. */
@@ -76,10 +66,18 @@ export class LiveObserver {
     this._observer.takeRecords();
   }
 
-  private _collect(records: MutationRecord[]): void {
+  /**
+   * Hands over records kept before this observer started (see record-mutations.ts), as if it had seen them:
+   * `heal` (those healing must see) at once, `all` in the next batch.
+   */
+  _replay(all: MutationRecord[], heal: readonly MutationRecord[]): void {
+    this._collect(all, heal);
+  }
+
+  private _collect(records: MutationRecord[], heal: readonly MutationRecord[] = records): void {
     if (this._stopped) return;
     try {
-      this._options.onRecords?.(records);
+      if (heal.length) this._options.onRecords?.(heal);
     } catch (error) {
       this._options.onError(error);
     }
@@ -118,23 +116,3 @@ export class LiveObserver {
     }
   }
 }
-
-/** Runs the annotator's own DOM changes so that no live observer (of any annotation) sees them. */
-export function runOwnMutations<T>(mutate: () => T): T {
-  for (const observer of active) observer.takeHostRecords();
-  try {
-    return mutate();
-  } finally {
-    for (const observer of active) observer.dropOwnRecords();
-  }
-}
-
-/** The hooks a sliced loop calls around each slice so its mutations stay invisible to the live observers. */
-export const ownSliceHooks = {
-  beforeSlice: (): void => {
-    for (const observer of active) observer.takeHostRecords();
-  },
-  afterSlice: (): void => {
-    for (const observer of active) observer.dropOwnRecords();
-  },
-};

@@ -3,6 +3,7 @@ import { loadCardHost } from '../card/card-loader';
 import type { AnnotateResult } from '../events/annotate-event';
 import { reportError } from '../events/error-event';
 import type * as Highlight from '../annotate/highlight/highlight-session';
+import type { AnnotationSession } from '../annotate/session';
 import { loadStageScript } from './load-stage';
 import { getProvidedModule } from './stage-registry';
 
@@ -16,7 +17,7 @@ export const HIGHLIGHT_STAGE_FILE = 'dszd-term.highlight.js';
  * card and highlight stages, then starts the real session. Until then nothing is highlighted; if a stage cannot be
  * loaded, the failure is reported once and the pass finishes with no match.
  */
-export class HighlightSession {
+export class HighlightSession implements AnnotationSession {
   private _session: Highlight.HighlightSession | undefined;
   private _removed = false;
 
@@ -53,9 +54,18 @@ export class HighlightSession {
     return this._session?.matches ?? 0;
   }
 
+  /** Resolves once the page's changes are searched; at once before the real session started. */
+  settled(): Promise<void> {
+    return this._session?.settled() ?? Promise.resolve();
+  }
+
   /** Stops the session (or keeps it from starting). */
-  remove(): void {
+  stop(): void {
+    void this.remove();
+  }
+
+  remove(): Promise<void> {
     this._removed = true;
-    this._session?.remove();
+    return this._session?.remove() ?? Promise.resolve();
   }
 }

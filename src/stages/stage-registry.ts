@@ -1,7 +1,9 @@
 /**
- * The drop-in script comes in stages (`dszd-term.iife.js`, then `dszd-term.card.js`, `dszd-term.highlight.js`), each a
- * classic script. A stage hands the modules later stages import from it through one key on the global object, so
- * the page gets no named global and no module is bundled twice. The build (vite.config.ts) writes the calls.
+ * The drop-in script comes in stages (`dszd-term.iife.js`, then `dszd-term.live.js`, `dszd-term.card.js`,
+ * `dszd-term.highlight.js`, `dszd-term.sets.js`), each a classic script. A stage hands the modules later stages
+ * import from it through one key on the global object, so the page gets no named global and no module is bundled
+ * twice. The build (vite.config.ts) writes the calls; the first stage hands its exports on as one array under a key
+ * that names its layout, the later ones by module name.
  */
 const REGISTRY_KEY = Symbol.for('dszd-term.stages');
 

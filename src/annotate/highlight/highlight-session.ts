@@ -1,7 +1,8 @@
-import { isUnder } from '../../live/affected-blocks';
+import { isUnder } from '../../live/is-under';
 import { createDomAdapter } from '../../live/dom-adapter';
 import { OccurrenceIndex } from '../../live/first-occurrences';
 import { LiveObserver } from '../../live/observe';
+import { dropRemoved, resolveOccurrences } from '../../live/occurrence-moves';
 import type { ResolvedOptions } from '../options';
 import { TERM_TAG } from '../../runs/rules';
 import { runInSlices } from '../../live/schedule';
@@ -20,6 +21,7 @@ import { createTermIndex } from './term-index';
 import { VisibleMatches } from './visible-matches';
 import { watchPointer } from './watch-pointer';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE } from '../../live/dom';
+import type { AnnotationSession } from '../session';
 
 type Root = Element | Document | DocumentFragment;
 
@@ -30,7 +32,7 @@ type Root = Element | Document | DocumentFragment;
  * screen-reader access. The page's changes are watched in any case: the matches of a changed block go (they
  * would mark the wrong characters), and with `observe` they are found again, each frame.
  */
-export class HighlightSession {
+export class HighlightSession implements AnnotationSession {
   /** Resolves when the first search has finished (or was stopped). */
   readonly done: Promise<AnnotateResult>;
   private readonly _root: Root;
@@ -104,7 +106,7 @@ export class HighlightSession {
       shadow: options.shadow,
       onBatch: (affected) => {
         this._countTerms(affected.terms);
-        this._occurrences.dropRemoved(affected.removed);
+        dropRemoved(this._occurrences, affected.removed);
         // Even with no block to search: what went may have held an entry's first occurrence.
         void this._search(affected.blocks, false);
       },
@@ -138,9 +140,14 @@ export class HighlightSession {
     for (const resolve of this._idle.splice(0)) resolve();
   }
 
+  /** Highlights are not kept past their session (they would go stale without it): stopping removes them. */
+  stop(): void {
+    void this.remove();
+  }
+
   /** Removes everything it added: highlights, styles, the control, listeners and the observer. Safe twice. */
-  remove(): void {
-    if (this._abort.signal.aborted) return;
+  remove(): Promise<void> {
+    if (this._abort.signal.aborted) return Promise.resolve();
     this._abort.abort();
     this._observer?.disconnect();
     this._observer = null;
@@ -155,6 +162,7 @@ export class HighlightSession {
     this._trees.clear();
     this._index.remove();
     this._checkIdle();
+    return Promise.resolve();
   }
 
   /**
@@ -174,7 +182,7 @@ export class HighlightSession {
         await runInSlices(searchAll(live, this._context, add), { signal });
         if (signal.aborted) return;
         // "first": an entry whose first occurrence moved is shown at its new first one.
-        const { hide, blocks } = this._occurrences.resolve(initial);
+        const { hide, blocks } = resolveOccurrences(this._occurrences, initial);
         this._drop(hide as HighlightMatch[]);
         if (blocks.length) void this._search(blocks, false);
       } catch (error) {

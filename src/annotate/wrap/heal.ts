@@ -1,6 +1,7 @@
 import { MATCH_ATTRIBUTE, TERM_TAG } from '../../runs/rules';
 import { forgetOriginal, getPieceOrigin, getSplitRecord, getWrapperOrigin, type SplitRecord } from './wrap';
 import { ELEMENT_NODE, TEXT_NODE } from '../../live/dom';
+import { unstable } from './unstable';
 
 /** More heals of one text node than this within HEAL_WINDOW_MS: the host fights the annotation, leave it alone. */
 const MAX_HEALS = 10;
@@ -15,13 +16,6 @@ export interface Healing {
 }
 
 const healCounts = new WeakMap<Text, { since: number; count: number }>();
-const unstable = new WeakSet<Text>();
-
-/** Whether the host rewrote this text node so often in reply to the annotation that it is no longer wrapped. */
-export function isUnstable(text: Text): boolean {
-  return unstable.has(text);
-}
-
 /**
  * Undoes the annotation wherever the host's mutations made it stale, so the page shows the host's intended text.
  * Frameworks (Vue, React) keep references to the text nodes they render and patch them in place:

@@ -19,6 +19,7 @@ import type { AnnotateOptions } from '../../../src/annotate/options';
 import { findTerms } from '../../../src/match/find-terms';
 import { expectedFor, wrappedMatches } from '../frameworks/faithful';
 import { highlightedRanges } from '../helpers/annotate';
+import { delayLive, type LiveGate } from '../helpers/delay-live';
 
 const SEED = Number(process.env.DSZD_SEED) || 20261201;
 const RUNS = Number(process.env.DSZD_RUNS) || 0;
@@ -233,10 +234,15 @@ function check(
   expect(annotation.matches, `matches after ${step}`).to.equal(wanted.length);
 }
 
+/**
+ * `delayed`: the live part of wrap mode comes as in the drop-in, after the first pass, and only once the first
+ * step's changes were made (they are kept meanwhile and handled when it arrives).
+ */
 function checkSequences(
   mode: 'wrap' | 'highlight',
   occurrence: 'first' | 'all',
   runs: number,
+  delayed = false,
 ): Promise<void> {
   return fc.assert(
     fc.asyncProperty(tree, steps, async (models, sequence) => {
@@ -246,12 +252,14 @@ function checkSequences(
       pairs.set(plain, live);
       build(models, plain, live, pairs);
       document.body.prepend(live);
+      const gate: LiveGate | undefined = delayed ? delayLive() : undefined;
       const annotation = annotate(live, { mode, occurrence, observe: true });
       try {
         await annotation.done;
         check(live, plain, annotation, { mode, occurrence }, 'the first pass');
         for (const [number, changes] of sequence.entries()) {
           for (const one of changes) apply(one, plain, pairs);
+          gate?.release();
           await annotation.settled();
           check(
             live,
@@ -266,7 +274,9 @@ function checkSequences(
         console.log(String(error));
         throw error;
       } finally {
-        annotation.remove();
+        gate?.release();
+        await annotation.remove();
+        gate?.restore();
         live.remove();
       }
     }),
@@ -281,6 +291,10 @@ describe('annotate: the page changes, the annotation follows (property)', functi
 
   it('wrap, "first": each entry once, at its first occurrence', () => checkSequences('wrap', 'first', 200));
   it('wrap, "all": every occurrence', () => checkSequences('wrap', 'all', 150));
+  it('wrap, "first", the live part arriving after the first changes (the drop-in)', () =>
+    checkSequences('wrap', 'first', 100, true));
+  it('wrap, "all", the live part arriving after the first changes (the drop-in)', () =>
+    checkSequences('wrap', 'all', 75, true));
   it('highlight, "first"', () => checkSequences('highlight', 'first', 100));
   it('highlight, "all"', () => checkSequences('highlight', 'all', 50));
 });
