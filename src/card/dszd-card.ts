@@ -201,21 +201,6 @@ export class DszdCard extends LitElement {
     }
   }
 
-  /** @deprecated Use `show(trigger, options)`. Kept for callers of the earlier name. @internal */
-  showFor(trigger: CardTrigger, options: ShowOptions = {}): Promise<boolean> {
-    return this.show(trigger, options);
-  }
-
-  /** @deprecated Highlight mode's hover: use `service.hover`. @internal */
-  hoverTrigger(trigger: CardTrigger, options: ShowOptions = {}): void {
-    this.service.hover(trigger, options);
-  }
-
-  /** @deprecated Highlight mode's leave: use `service.leave`. @internal */
-  leaveTrigger(trigger: CardTrigger): void {
-    this.service.leave(trigger);
-  }
-
   /**
    * Renders the closed (hidden) card once with an entry, so that the first term to open it only changes texts: the
    * template, its elements and its styles are made ahead, when the page is idle, not in the tap that opens it.

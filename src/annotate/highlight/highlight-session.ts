@@ -277,7 +277,7 @@ export class HighlightSession implements AnnotationSession {
     // The card is open for this entry at another of its matches: it moves here.
     if (card.open && card.trigger === trigger && this._opened !== match) card.hide();
     this._requested = match;
-    card.hoverTrigger(trigger, { anchor: createRangeAnchor(toLiveRange(match.range)), point });
+    card.service.hover(trigger, { anchor: createRangeAnchor(toLiveRange(match.range)), point });
   }
 
   private _leave(match: HighlightMatch): void {
@@ -285,7 +285,7 @@ export class HighlightSession implements AnnotationSession {
     if (this._requested === match && this._opened !== match) this._requested = undefined;
     this._paintActive();
     const trigger = this._index.triggerFor(match.serial);
-    if (trigger) findSharedCard()?.leaveTrigger(trigger);
+    if (trigger) findSharedCard()?.service.leave(trigger);
   }
 
   private _activate(match: HighlightMatch, point: { x: number; y: number }): void {
@@ -294,7 +294,7 @@ export class HighlightSession implements AnnotationSession {
     const card = getSharedCard(this._doc);
     if (card.open && card.trigger === trigger && this._opened !== match) card.hide();
     this._requested = match;
-    void card.showFor(trigger, { anchor: createRangeAnchor(toLiveRange(match.range)), point });
+    void card.show(trigger, { anchor: createRangeAnchor(toLiveRange(match.range)), point });
   }
 
   /** The card tells its trigger (a term in the list) when it opens and closes: the active highlight follows. */

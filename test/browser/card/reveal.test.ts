@@ -57,7 +57,7 @@ describe('card reveal order', () => {
 
       let opened: boolean;
       try {
-        opened = await getSharedCard().showFor(term);
+        opened = await getSharedCard().show(term);
         // one more frame: the first frame with the card seen
         await frames(2);
       } finally {
@@ -91,11 +91,11 @@ describe('card reveal order', () => {
     );
     const [first, second] = el.querySelectorAll<DszdTerm>('dszd-term');
     const card = getSharedCard();
-    expect(await card.showFor(first!)).to.equal(true);
+    expect(await card.show(first!)).to.equal(true);
     const title = () => card.cardElement!.querySelector('[part="term-title"]')!.textContent!.trim();
     expect(title()).to.equal('城市大脑');
 
-    const showing = card.showFor(second!);
+    const showing = card.show(second!);
     // every microtask of this task: lit would have rendered by now if the render were this task's
     for (let i = 0; i < 50; i++) await Promise.resolve();
     const duringTask = title();
@@ -119,7 +119,7 @@ describe('card reveal order', () => {
       card.cardElement!.addEventListener('beforetoggle', () => queueMicrotask(() => card.hide()), {
         once: true,
       });
-      const showing = card.showFor(term);
+      const showing = card.show(term);
       opened = await showing;
       await frames(2);
     } finally {
@@ -142,10 +142,10 @@ describe('card reveal order', () => {
     );
     const [first, second] = el.querySelectorAll<DszdTerm>('dszd-term');
     const card = getSharedCard();
-    expect(await card.showFor(first!)).to.equal(true);
+    expect(await card.show(first!)).to.equal(true);
     const watching = watchFrames();
     try {
-      expect(await card.showFor(second!)).to.equal(true);
+      expect(await card.show(second!)).to.equal(true);
       await frames(2);
     } finally {
       watching.stop();

@@ -88,8 +88,8 @@ describe('dszd-term.iife.js keeps its work out of the page’s tasks', () => {
     const host = await waitForValue(() => cardHostOf(page), 'the card stage');
     const card = host.getSharedCard(page.doc);
     const term = page.doc.querySelector('#card-para dszd-term') as HTMLElement &
-      Parameters<DszdCard['showFor']>[0];
-    const shown = card.showFor(term);
+      Parameters<DszdCard['show']>[0];
+    const shown = card.show(term);
     await card.updateComplete;
     // rendered for this term (microtasks of the same task), not yet in the top layer
     const surface = card.shadowRoot!.querySelector<HTMLElement>('[part~="card"]')!;
