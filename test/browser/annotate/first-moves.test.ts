@@ -4,7 +4,6 @@ import { findTerms } from '../../../src/match/find-terms';
 import { wrappedMatches } from '../frameworks/faithful';
 import { highlightedTexts, wrappedTexts } from '../helpers/annotate';
 import { mount, unmountAll } from '../helpers/dom';
-import { frames } from '../helpers/timing';
 
 let annotation: Annotation | undefined;
 afterEach(() => {
@@ -123,7 +122,16 @@ describe('annotate: never a wrong label', () => {
     const root = mount(`<ul>${'<li>推进数字社会建设</li>'.repeat(2000)}</ul>`);
     const texts = Array.from(root.querySelectorAll('li'), (li) => li.firstChild as Text);
     annotation = annotate(root, { occurrence: 'all' });
-    await frames(3);
+    // Right after the pass first puts wrappers in (slices that only build no longer wait for frames: a count of
+    // frames says nothing of how far it got).
+    await new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!root.querySelector('dszd-term')) return;
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(root, { childList: true, subtree: true });
+    });
     expect(wrappedTexts(root).length, 'the pass is still running').to.be.below(2000);
     for (const text of texts) text.data = '推进城市大脑建设';
     await annotation.done;
