@@ -45,7 +45,9 @@ function firstStageSlots(provides: Record<string, readonly string[]>): {
   slots: Array<[module: string, exported: string]>;
 } {
   const slots = Object.entries(provides).flatMap(([name, exports]) =>
-    exports.map((exported): [string, string] => [name, exported]),
+    exports
+      .filter((exported) => readLiteralExport(name, exported) === undefined)
+      .map((exported): [string, string] => [name, exported]),
   );
   const hash = createHash('sha256').update(JSON.stringify(slots)).digest('base64url').slice(0, 8);
   return { key: `first:${hash}`, slots };
@@ -96,6 +98,17 @@ function replaceModules(replacements: Record<string, string | { code: string }>)
   };
 }
 
+/**
+ * The literal of `export const name = <number or string literal>;` in a source module, else undefined: a later stage
+ * writes such a constant itself (as the minifier would inline it), which is shorter than a slot in both stages.
+ */
+function readLiteralExport(path: string, name: string): string | undefined {
+  if (!path.startsWith('src/')) return undefined;
+  const code = readFileSync(here(`./${path}`), 'utf8');
+  const literal = new RegExp(`^export const ${name} = (\\d+|'[^'\\\\\\n]*');$`, 'm').exec(code);
+  return literal?.[1];
+}
+
 /** The value exports of one of our source modules (the stage registry carries values; types are erased). */
 function readValueExports(path: string): string[] {
   const code = readFileSync(here(`./${path}`), 'utf8');
@@ -135,10 +148,11 @@ async function fromEarlierStages(
     const code = [
       `import { getProvidedModule } from ${registry};`,
       `const m = getProvidedModule(${JSON.stringify(first ? key : registryKey(name))});`,
-      ...exports.map(
-        (exported) =>
-          `export const ${exported} = m${first ? `[${slots.findIndex(([n, e]) => n === name && e === exported)}]` : `.${exported}`};`,
-      ),
+      ...exports.map((exported) => {
+        const literal = first && readLiteralExport(name, exported);
+        if (literal) return `export const ${exported} = ${literal};`;
+        return `export const ${exported} = m${first ? `[${slots.findIndex(([n, e]) => n === name && e === exported)}]` : `.${exported}`};`;
+      }),
     ].join('\n');
     if (name.startsWith('src/')) replacements[name] = { code };
     else packages.set(name, [code]);

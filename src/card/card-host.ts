@@ -41,6 +41,17 @@ export function handleTermEvent(piece: CardTrigger, event: Event): void {
   (leaving ? findSharedCard() : getSharedCard(piece.ownerDocument))?.service.handleTermEvent(piece, event);
 }
 
+/** Opens the page's card for `trigger` (the first piece of its term) next to `anchor` (see DszdTerm.show). */
+export async function showTerm(trigger: CardTrigger, anchor: HTMLElement): Promise<void> {
+  await getSharedCard(anchor.ownerDocument).show(trigger, { anchor });
+}
+
+/** Closes the card if it is open for `trigger` (see DszdTerm.hide). */
+export function hideTerm(trigger: CardTrigger): void {
+  const card = findSharedCard();
+  if (card?.trigger === trigger) void card.hide();
+}
+
 /** A term is leaving the page: its card closes and its pending dwell goes (see CardService.release). */
 export function releaseTerm(piece: CardTrigger): void {
   findSharedCard()?.service.release(piece);

@@ -18,7 +18,7 @@ import { cssProps } from './css-props';
 import { buildGlossaryLink } from '../links/glossary-link';
 import { computeBridge, type Bridge } from './bridge';
 import { CardService } from './card-service';
-import { DEFAULT_CARD_LANG, getLabels, type CardLang } from '../i18n/labels';
+import { DEFAULT_CARD_LANG, getLabels, parseCardLang, type CardLang } from '../i18n/labels';
 import { findModalContainer } from './modal-container';
 import { findLineAt, positionCard, type Placed, type VirtualAnchor } from './position';
 import type { CardTrigger } from './trigger';
@@ -452,7 +452,8 @@ export class DszdCard extends LitElement {
     this.unitExpanded = false;
     this.copyStatus = '';
     this.definitionSet = trigger.definitionSet;
-    this.cardLang = trigger.cardLang;
+    // the term's `lang` attribute if it names zh or en, else the page-wide setting
+    this.cardLang = parseCardLang(trigger.getAttribute('lang')) ?? getTermsConfig().lang;
     this.glossaryLink = this._linkFor(entry, this.definitionSet);
     this.bridge = undefined;
     this._setOpen(true);

@@ -1,5 +1,4 @@
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
-import type { CardLang } from '../i18n/labels';
 
 /**
  * What the shared card needs from the element that opens it (`<dszd-term>`). The card stays free of term lookup
@@ -10,8 +9,6 @@ export interface CardTrigger extends HTMLElement {
   readonly entry: DefinitionEntry | undefined;
   /** The set the entry comes from (its title, version, issuer and date make the source line). */
   readonly definitionSet: DefinitionSet;
-  /** Language of the card's labels. */
-  readonly cardLang: CardLang;
   /** Milliseconds the pointer must rest on the term before the card opens. */
   readonly showDelay: number;
   /** Milliseconds after the pointer left the term and the card before the card closes. */

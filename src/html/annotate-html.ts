@@ -1,5 +1,6 @@
 import type { AnyNode, Text } from 'domhandler';
-import { groupByMatch, planRun } from '../runs/plan';
+import { groupByMatch } from '../runs/group-by-match';
+import { planRun } from '../runs/plan';
 import { textRuns } from '../runs/runs';
 import type { TermMatch } from '../match/find-terms';
 import { selectOccurrences } from '../match/occurrence';

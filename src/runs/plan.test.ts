@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findTerms } from '../match/find-terms';
-import { cutPieces, groupByMatch, planRun, type Piece } from './plan';
+import { groupByMatch } from './group-by-match';
+import { cutPieces, planRun, type Piece } from './plan';
 import { textRuns, type TreeAdapter } from './runs';
 
 /** A minimal tree: strings are text, arrays are [tag, ...children]. */

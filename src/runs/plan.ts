@@ -33,16 +33,6 @@ export function planRun(texts: readonly string[], options: PlanOptions = {}): Pi
   return cutPieces(texts, selectOccurrences(found, options.occurrence ?? 'all', options.seen));
 }
 
-/** The pieces of each match together (a match's pieces are consecutive), matches in document order. */
-export function groupByMatch(pieces: readonly Piece[]): Piece[][] {
-  const groups: Piece[][] = [];
-  for (const piece of pieces) {
-    if (piece.index === 0) groups.push([piece]);
-    else groups[groups.length - 1]!.push(piece);
-  }
-  return groups;
-}
-
 /** Cuts matches of a run's joined text (in document order) into the pieces that fall in each text node. */
 export function cutPieces(texts: readonly string[], matches: readonly TermMatch[]): Piece[] {
   const pieces: Piece[] = [];

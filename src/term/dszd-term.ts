@@ -1,10 +1,9 @@
 import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../runs/rules';
 import { findLoadedCardHost, loadCardHost, type CardHostModule } from '../card/card-loader';
-import { parseCardLang, type CardLang } from '../i18n/card-lang';
 import { parseDelay } from '../card/parse-delay';
 import type { CardTrigger } from '../card/trigger';
 import { resolveTermSet } from '../config/resolve-set';
-import { getTermsConfig, watchTermsConfig } from '../config/terms-config';
+import { watchTermsConfig } from '../config/terms-config';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { termStyles } from './dszd-term.styles';
@@ -165,11 +164,6 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     return this.set ?? resolveTermSet(this);
   }
 
-  /** Language of the card's labels: the `lang` attribute if it names zh or en, else the page-wide setting. */
-  get cardLang(): CardLang {
-    return parseCardLang(this.getAttribute('lang')) ?? getTermsConfig().lang;
-  }
-
   /** Every piece of this term (one element unless the match was split), in document order. */
   get pieces(): readonly HTMLElement[] {
     const id = this.getAttribute(MATCH_ATTRIBUTE);
@@ -205,8 +199,7 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
   /** Opens the card at once (no dwell). Resolves when it is open and placed; never rejects. */
   async show(): Promise<void> {
     try {
-      const host = await loadCardHost();
-      await host.getSharedCard(this.ownerDocument).show(this._leader(), { anchor: this });
+      await (await loadCardHost()).showTerm(this._leader(), this);
     } catch (error) {
       // a card stage that failed to load was reported once by the loader
       if (findLoadedCardHost()) reportError(this, error, 'term show');
@@ -215,10 +208,7 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
 
   /** Closes the card if it is open for this term. */
   async hide(): Promise<void> {
-    this._guard(() => {
-      const card = findLoadedCardHost()?.findSharedCard();
-      if (card?.trigger === this._leader()) void card.hide();
-    });
+    this._guard(() => findLoadedCardHost()?.hideTerm(this._leader()));
   }
 
   /** Called by the card with itself as it opens, null as it closes: aria-expanded, each piece's highlight. @internal */

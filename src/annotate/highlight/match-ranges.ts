@@ -1,7 +1,8 @@
 import { findRunBlock } from '../../live/affected-blocks';
 import { findPositions } from '../find-position';
 import type { OccurrenceIndex } from '../../live/first-occurrences';
-import { cutPieces, groupByMatch } from '../../runs/plan';
+import { groupByMatch } from '../../runs/group-by-match';
+import { cutPieces } from '../../runs/plan';
 import { textRuns, type TreeAdapter } from '../../runs/runs';
 import type { DefinitionSet } from '../../definitions/types';
 import { findTerms } from '../../match/find-terms';
