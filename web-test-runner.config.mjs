@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { cspHeaders } from './test/browser/csp-headers.mjs';
 import { setFiles } from './test/browser/set-files.mjs';
 import { reactEsmPlugin } from './test/browser/frameworks/react-esm-plugin.mjs';
+import { liveGatePlugin } from './test/browser/live-gate-plugin.mjs';
 
 // Real headless Chromium: the Debian build, or CHROME_PATH. Nothing is downloaded.
 export default {
@@ -21,7 +22,9 @@ export default {
   ],
   // reactEsmPlugin: React 19 is CommonJS only; the framework tests import it as ESM.
   // a11ySnapshotPlugin: tests read the browser's accessibility tree (what a screen reader is told).
+  // liveGatePlugin: tests can hold wrap mode's live part back as the drop-in's stages do (helpers/delay-live.ts).
   plugins: [
+    liveGatePlugin(),
     reactEsmPlugin(fileURLToPath(new URL('.', import.meta.url))),
     a11ySnapshotPlugin(),
     esbuildPlugin({

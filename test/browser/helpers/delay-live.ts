@@ -1,5 +1,4 @@
 import * as live from '../../../src/annotate/wrap/live';
-import { deferLiveForTests } from '../../../src/annotate/wrap/load-live';
 
 /** A gate on the live part of wrap mode (see `delayLive`). */
 export interface LiveGate {
@@ -24,6 +23,16 @@ export function delayLive(): LiveGate {
   });
   // a rejection nobody waits for yet is not an unhandled one
   arrived.catch(() => {});
-  deferLiveForTests(() => arrived);
-  return { release, fail, restore: () => deferLiveForTests(null) };
+  const gate = liveGate();
+  gate.load = () => arrived;
+  return { release, fail, restore: () => (gate.load = null) };
+}
+
+/**
+ * The gate the browser tests' load-live.ts reads (test/browser/live-gate-plugin.mjs serves it in place of the source
+ * file): while `load` is set, wrap sessions get their live part from it after their first pass.
+ */
+function liveGate(): { load: (() => Promise<typeof live>) | null } {
+  const holder = globalThis as unknown as { __dszdLiveGate?: { load: (() => Promise<typeof live>) | null } };
+  return (holder.__dszdLiveGate ??= { load: null });
 }
