@@ -5,6 +5,7 @@ import type { DszdTerm } from '../../../src/term/dszd-term';
 import { useTestFont } from '../fonts';
 import { expectSame } from '../helpers/assert';
 import { isCardOpen, resetPage, sharedCard, surfaceOf } from '../helpers/card';
+import { trackListeners, type Listener } from '../helpers/listeners';
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -248,49 +249,22 @@ describe('card placement', () => {
       </div>`,
     );
     const term = el.querySelector('dszd-term')!;
-    const prototype = EventTarget.prototype;
-    const { addEventListener, removeEventListener } = prototype;
-    const live = new Set<string>();
-    const ids = new WeakMap<object, number>();
-    let next = 0;
-    const idOf = (item: unknown) => {
-      if (typeof item !== 'object' && typeof item !== 'function') return String(item);
-      if (item === null) return 'null';
-      if (!ids.has(item)) ids.set(item, next++);
-      return String(ids.get(item));
-    };
-    const key = (target: object, type: string, listener: unknown) =>
-      `${idOf(target)}|${type}|${idOf(listener)}`;
-    prototype.addEventListener = function (
-      this: EventTarget,
-      type: string,
-      listener: unknown,
-      options?: unknown,
-    ) {
-      live.add(key(this, type, listener));
-      return addEventListener.call(this, type, listener as EventListener, options as AddEventListenerOptions);
-    };
-    prototype.removeEventListener = function (
-      this: EventTarget,
-      type: string,
-      listener: unknown,
-      options?: unknown,
-    ) {
-      live.delete(key(this, type, listener));
-      return removeEventListener.call(this, type, listener as EventListener, options as EventListenerOptions);
-    };
-    let whileOpen: string[];
+    const listeners = trackListeners();
+    const scrollOrResize = () =>
+      listeners.live().filter((item) => item.type === 'scroll' || item.type === 'resize');
+    let whileOpen: Listener[];
+    let afterClose: Listener[];
     try {
       await term.show();
-      whileOpen = [...live].filter((k) => /\|(scroll|resize)\|/.test(k));
+      whileOpen = scrollOrResize();
       sharedCard().hide();
+      afterClose = scrollOrResize();
     } finally {
-      prototype.addEventListener = addEventListener;
-      prototype.removeEventListener = removeEventListener;
+      listeners.stop();
     }
 
     expect(whileOpen.length, 'autoUpdate listens while open').to.be.greaterThan(0);
-    expect([...live].filter((k) => /\|(scroll|resize)\|/.test(k))).to.deep.equal([]);
+    expect(afterClose).to.deep.equal([]);
   });
 
   it('inside a modal dialog the card lives in the dialog, on top and not inert', async () => {
