@@ -363,14 +363,14 @@ const notice = (bundled: string[]) =>
  * terser for the classic scripts: more passes than the default minifier, ES2020 output (the syntax is lowered to the
  * target before), and our classes' private members (`private _name`) renamed with one mapping for every stage.
  */
-function terserOptions(): NonNullable<UserConfig['build']>['terserOptions'] {
+function terserOptions(hoistFunctions: boolean): NonNullable<UserConfig['build']>['terserOptions'] {
   const { regex, nameCache } = privateMangling(readPrivateNames(readSources(here('./src'))));
   return {
     ecma: 2020,
     // Vite turns on Safari 10's workarounds; the browsers supported are Safari 14 and newer
     safari10: false,
     // the script stays the plain `(function(){…})();` (not `!function(){…}()`) that the package test reads
-    compress: { passes: 3, negate_iife: false },
+    compress: { passes: 3, negate_iife: false, hoist_funs: hoistFunctions },
     mangle: { properties: { regex } },
     nameCache,
   };
@@ -394,7 +394,9 @@ function classicScript(
       emptyOutDir: false,
       target: LOWERING_TARGET,
       minify: 'terser',
-      terserOptions: terserOptions(),
+      // Function declarations hoisted to the top of their scope gzip smaller in the first stage (54 B) and larger in
+      // the card stage (114 B): only there.
+      terserOptions: terserOptions(fileName === 'dszd-term.iife.js'),
       lib: { entry: SCRIPT_ENTRY, formats: ['iife'], name: 'dszdTermScript', fileName: () => fileName },
       rolldownOptions: { output: { postBanner: notice(bundled) } },
     },
