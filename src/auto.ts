@@ -71,19 +71,14 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
     },
   };
   // The page's own sets: the text is annotated once, with all of them (configured never rejects).
-  let configured: Promise<void> | undefined;
   const sets = data.set?.split(/\s+/).filter(Boolean);
-  try {
-    // an option left undefined keeps its value
-    configured = configureTerms({
-      lang: data.lang,
-      glossaryUrl: data.glossaryUrl,
-      sets: sets?.length ? sets : undefined,
-      shipped: 'setOnly' in data ? false : undefined,
-    });
-  } catch (error) {
-    reportError(win.document, error, 'data-lang / data-glossary-url');
-  }
+  // an option left undefined keeps its value; configureTerms never throws (a bad one is reported)
+  const configured = configureTerms({
+    lang: data.lang,
+    glossaryUrl: data.glossaryUrl,
+    sets: sets?.length ? sets : undefined,
+    shipped: 'setOnly' in data ? false : undefined,
+  });
   if (data.auto === 'false') return;
   const run = () => {
     try {
@@ -95,11 +90,12 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
       }
       const root = findRoot(win.document, data.root);
       if (!root) return;
+      // an attribute left out is undefined: the option's default
       annotation = annotate(root, {
         observe: true,
-        ...(data.exclude !== undefined ? { exclude: data.exclude } : {}),
-        ...(data.occurrence !== undefined ? { occurrence: data.occurrence as 'first' | 'all' } : {}),
-        ...(data.mode !== undefined ? { mode: data.mode as AnnotateMode } : {}),
+        exclude: data.exclude,
+        occurrence: data.occurrence as 'first' | 'all' | undefined,
+        mode: data.mode as AnnotateMode | undefined,
       });
       // The card is not needed to mark terms: it comes once the page is idle, ready for the first hover.
       void annotation.done.then(() => preloadCardWhenIdle(win));
@@ -111,7 +107,7 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
   // matcher and the first slice each get a task of their own, so none of ours joins that long task. The page's own
   // sets come first: the text is annotated once, with all of them.
   const start = () =>
-    void (configured && sets?.length ? configured : Promise.resolve())
+    void (sets?.length ? configured : Promise.resolve())
       .then(yieldToEventLoop)
       .then(() => {
         getMatcher(getTermsConfig().set);
