@@ -1,15 +1,43 @@
 import { DszdAnnotateEvent } from '../../events/annotate-event';
 import { reportError } from '../../events/error-event';
-import { collectBlocks } from '../../live/affected-blocks';
+import { collectBlocks, findRunBlock } from '../../live/affected-blocks';
 import type { AffectedBlocks } from '../../live/find-affected-blocks';
 import { EditWatch, isEditableAttribute } from '../../live/editable';
 import { LiveObserver } from '../../live/observe';
 import { dropRemoved, resolveOccurrences } from '../../live/occurrence-moves';
 import { runOwnMutations } from '../../live/own-mutations';
 import type { MutationRecorder } from '../../live/record-mutations';
+import { runInSlices, yieldToEventLoop } from '../../live/schedule';
 import { healRecords } from './heal';
 import { stepThrough, type WrapSession } from './session';
-import { unwrapWrappers } from './unwrap';
+import { findWrappers, unwrapWrappers } from './unwrap';
+
+/** Wrappers unwrapped per step of `remove()` (whole blocks): a few milliseconds of DOM removals. */
+const REMOVED_PER_STEP = 1000;
+
+/**
+ * Takes the wrappers of `owned` under `root` out, up to REMOVED_PER_STEP at once (before `remove()` returns) and the
+ * rest in time slices until `signal` says a new annotation of the root took them over (see WrapSession.remove).
+ */
+export async function removeInSteps(root: Node, owned: WeakSet<Element>, signal: AbortSignal): Promise<void> {
+  const steps = (function* () {
+    const wrappers = findWrappers(root as ParentNode).filter((wrapper) => owned.has(wrapper));
+    for (let at = 0, end = 0; at < wrappers.length; at = end) {
+      // A block's wrappers go in one step: every step that changes a big block costs the page its whole layout.
+      const block = findRunBlock(wrappers[at]!, root);
+      for (end = at + 1; end < wrappers.length; end++) {
+        if (end - at >= REMOVED_PER_STEP && findRunBlock(wrappers[end]!, root) !== block) break;
+      }
+      runOwnMutations(() => unwrapWrappers(wrappers.slice(at, end)));
+      yield;
+    }
+  })();
+  if (!steps.next().done) {
+    // The rest in later tasks: runInSlices would run its first slice in this one.
+    await yieldToEventLoop();
+    await runInSlices(steps, { signal });
+  }
+}
 
 /** Milliseconds healing may annotate in the observer's callback before leaving the rest to the sliced queue. */
 const HEAL_BUDGET_MS = 20;

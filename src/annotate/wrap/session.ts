@@ -1,7 +1,7 @@
 import { resolveTermSet } from '../../config/resolve-set';
 import { DszdAnnotateEvent, type AnnotateResult } from '../../events/annotate-event';
 import { reportError } from '../../events/error-event';
-import { collectBlocks, findRunBlock } from '../../live/affected-blocks';
+import { collectBlocks } from '../../live/affected-blocks';
 import { createDomAdapter } from '../../live/dom-adapter';
 import { DOCUMENT_NODE, ELEMENT_NODE } from '../../live/dom';
 import { OccurrenceIndex } from '../../live/first-occurrences';
@@ -10,25 +10,23 @@ import { keepSelection } from '../../live/keep-selection';
 import { watchNormalize } from '../../live/normalize-guard';
 import { ownSliceHooks, runOwnMutations } from '../../live/own-mutations';
 import { MutationRecorder } from '../../live/record-mutations';
-import { runInSlices, yieldToEventLoop } from '../../live/schedule';
+import { runInSlices } from '../../live/schedule';
 import { orderForViewport, passOver } from '../../live/viewport-order';
 import { TERM_TAG } from '../../runs/rules';
 import type { TreeAdapter } from '../../runs/runs';
 import type { ResolvedOptions } from '../options';
 import type { AnnotationSession } from '../session';
+import type * as Live from './live';
 import type { WrapLive } from './live';
 import { getBundledLive, loadLive } from './load-live';
 import { annotateSteps, type PassContext } from './pass';
-import { findWrappers, unwrapAll, unwrapWrappers } from './unwrap';
+import { findWrappers, unwrapAll } from './unwrap';
 import { getPieceOrigin, getWrapperOrigin } from './wrap';
 
 type Root = Element | Document | DocumentFragment;
 
 // Wrap sessions of one root share their wrappers: a later annotate() takes over from the earlier one.
 const ownedByRoot = new WeakMap<Node, WeakSet<Element>>();
-/** Wrappers unwrapped per step of `remove()` (whole blocks): a few milliseconds of DOM removals. */
-const REMOVED_PER_STEP = 1000;
-
 // A removal still going on a root: stops it (the wrappers left are taken over), or finishes it at once when asked.
 const removals = new WeakMap<Node, (finish: boolean) => void>();
 
@@ -68,6 +66,8 @@ export class WrapSession implements AnnotationSession {
   /** The page's changes kept until the live part is there (the drop-in only). */
   private _recorder: MutationRecorder | null = null;
   private _arriving: Promise<WrapLive | null> | undefined;
+  /** The live stage's module once it arrived (the drop-in; the ES module has it bundled, see load-live.ts). */
+  private _liveModule: typeof Live | undefined;
   readonly _queue: Batch[] = [];
   private _current: Batch | null = null;
   private _pumping = false;
@@ -146,11 +146,11 @@ export class WrapSession implements AnnotationSession {
   }
 
   /**
-   * Stops and restores the DOM exactly: wrappers removed, split text nodes merged back. Up to REMOVED_PER_STEP
-   * wrappers go before it returns; a bigger annotation's rest goes in time slices (healing the page's changes
-   * meanwhile). A new wrap session of the root meanwhile takes over the wrappers still there. Never rejects.
+   * Stops and restores the DOM exactly: wrappers removed, split text nodes merged back. Up to 1000 wrappers go before
+   * it returns; a bigger annotation's rest goes in time slices (the live part's `removeInSteps`, healing the page's
+   * changes meanwhile). A new wrap session of the root meanwhile takes over the wrappers still there. Never rejects.
    * In the drop-in before the live stage is there, the removal waits for it (it heals the page's changes kept
-   * meanwhile first); if it cannot be loaded, the wrappers go as they are.
+   * meanwhile first); if it cannot be loaded, the wrappers go at once as they are.
    */
   remove(): Promise<void> {
     const root = this._root;
@@ -165,24 +165,12 @@ export class WrapSession implements AnnotationSession {
       reportError(root, error, 'annotate remove');
     }
     endRemoval(root, false);
-    const owned = this._owned;
     this._index = undefined;
-    const steps = (function* () {
-      const wrappers = findWrappers(root).filter((wrapper) => owned.has(wrapper));
-      for (let at = 0, end = 0; at < wrappers.length; at = end) {
-        // A block's wrappers go in one step: every step that changes a big block costs the page its whole layout.
-        const block = findRunBlock(wrappers[at]!, root);
-        for (end = at + 1; end < wrappers.length; end++) {
-          if (end - at >= REMOVED_PER_STEP && findRunBlock(wrappers[end]!, root) !== block) break;
-        }
-        runOwnMutations(() => unwrapWrappers(wrappers.slice(at, end)));
-        yield;
-      }
-    })();
     const removal = new AbortController();
+    // A new annotation of the root takes over the wrappers left, or (highlight mode) has them go at once.
     const stop = (finish: boolean) => {
       removal.abort();
-      if (finish) for (const _ of steps);
+      if (finish) this._unwrapAll();
     };
     removals.set(root, stop);
     const run = async () => {
@@ -190,11 +178,12 @@ export class WrapSession implements AnnotationSession {
       let healer = live;
       try {
         if (recorder) healer = await this._arrive(recorder);
-        // Taken over (or finished) by a new annotation of the root meanwhile: nothing left to do here.
-        if (!removal.signal.aborted && !steps.next().done) {
-          // The rest in later tasks: runInSlices would run its first slice in this one.
-          await yieldToEventLoop();
-          await runInSlices(steps, { signal: removal.signal });
+        const inSteps = (getBundledLive() ?? this._liveModule)?.removeInSteps;
+        // Taken over (or finished) by a new annotation of the root meanwhile: nothing left to do here. Without the
+        // live part (it could not be loaded) nothing would heal the page meanwhile: all at once.
+        if (!removal.signal.aborted) {
+          if (inSteps) await inSteps(root, this._owned, removal.signal);
+          else this._unwrapAll();
         }
       } catch (error) {
         reportError(root, error, 'annotate remove');
@@ -205,6 +194,11 @@ export class WrapSession implements AnnotationSession {
     return run();
   }
 
+  /** Takes every wrapper of this annotation out at once. */
+  private _unwrapAll(): void {
+    runOwnMutations(() => unwrapAll(this._root, (wrapper) => this._owned.has(wrapper)));
+  }
+
   /**
    * The live part for the changes `recorder` kept (once per session, whoever asks first): it takes them over,
    * healing first. Null when the session stopped meanwhile, or (reported once) when the stage cannot be loaded.
@@ -212,6 +206,7 @@ export class WrapSession implements AnnotationSession {
   private _arrive(recorder: MutationRecorder): Promise<WrapLive | null> {
     return (this._arriving ??= loadLive().then(
       (module) => {
+        this._liveModule = module;
         if (recorder._stopped) return null;
         const live = new module.WrapLive(this);
         if (this._recorder === recorder) {
@@ -241,7 +236,7 @@ export class WrapSession implements AnnotationSession {
         this._recorder = null;
         this.stop();
         this._index = undefined;
-        runOwnMutations(() => unwrapAll(this._root, (wrapper) => this._owned.has(wrapper)));
+        this._unwrapAll();
       }
       this._checkIdle();
     });

@@ -156,6 +156,39 @@ describe('annotate: the live part arrives after the first pass (the drop-in)', (
     expect(root.firstElementChild!.childNodes).to.have.length(1);
   });
 
+  it('remove() before it arrives, then highlight mode on the root: the wrappers go at once, exactly', async () => {
+    const root = mount('<p>推进数字社会建设</p><p>城市大脑<b>。</b>未来社区</p>');
+    const before = root.innerHTML;
+    const annotation = await annotateDelayed(root);
+    const removal = annotation.remove();
+    const highlight = annotate(root, { mode: 'highlight' });
+    expect(highlight.mode).to.equal('highlight');
+    expect(root.innerHTML, 'before the live part arrives').to.equal(before);
+    expect(root.firstElementChild!.childNodes).to.have.length(1);
+    gate.release();
+    await removal;
+    expect(root.innerHTML).to.equal(before);
+    await highlight.remove();
+  });
+
+  it('remove() before it arrives, then a new wrap annotation of the root: it takes the wrappers over', async () => {
+    const root = mount('<p>推进数字社会建设</p><p>城市大脑</p>');
+    const before = root.innerHTML;
+    const first = await annotateDelayed(root);
+    const removal = first.remove();
+    const second = annotate(root, { occurrence: 'all' });
+    await second.done;
+    gate.release();
+    await removal;
+    await second.settled();
+    expect(wrappedTexts(root), 'the wrappers stay, now the second annotation’s').to.deep.equal([
+      '数字社会',
+      '城市大脑',
+    ]);
+    await second.remove();
+    expect(root.innerHTML).to.equal(before);
+  });
+
   /** Runs `act` with the live part failing to load; returns the contexts of the dszd-errors on root meanwhile. */
   async function withFailure(root: HTMLElement, act: () => Promise<void>): Promise<string[]> {
     const errors: DszdErrorEvent[] = [];
