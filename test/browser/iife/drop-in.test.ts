@@ -1,6 +1,7 @@
 // The built drop-in script (dist/dszd-term.iife.js) on a plain HTML page with no bundler: the script tag alone
 // annotates the body after DOMContentLoaded, live, with a working card, and exposes window.dszdTerm.
 import { expect } from '@open-wc/testing';
+import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import { VERSION } from '../../../src/version';
 import { cardPart } from '../helpers/card';
 import {
@@ -54,6 +55,19 @@ describe('dszd-term.iife.js with no options', () => {
     expect(api.definitionSet.title).to.equal('数字社会定义集');
     expect(api.definitionSet.version).to.equal('6.0');
     expect(api.definitionSet.entries.length).to.equal(45);
+    // the first stage carries the names (spelt in ASCII, src/text/cjk-ascii.ts): each exactly as shipped
+    const { entries, ...meta } = definitionSet;
+    const { entries: loaded, ...loadedMeta } = api.definitionSet;
+    expect(loadedMeta).to.deep.equal(meta);
+    expect(loaded.map(({ serial, term, aliases }) => ({ serial, term, aliases }))).to.deep.equal(
+      entries.map(({ serial, term, aliases }) => ({ serial, term, aliases })),
+    );
+    // and the traditional forms of their characters (the folds) as the shipped matcher has them
+    expect(api.findTerms('數字社會 城市大腦 浙裡急救').map((match) => match.term)).to.deep.equal([
+      '数字社会',
+      '城市大脑',
+      '浙里急救',
+    ]);
     expect(api.findTerms('推进数字社会建设')).to.deep.equal([
       { start: 2, end: 6, term: '数字社会', serial: 1 },
     ]);
