@@ -167,7 +167,7 @@ function defineTerm(registry: CustomElementRegistry): boolean {
   if (registered !== DszdTerm && !isDszdTermClass(registered)) {
     reportError(
       document,
-      new Error('the page registered its own <dszd-term> element before this script: nothing is annotated'),
+      new Error('the page defined its own <dszd-term>: nothing is annotated'),
       'dszd-term script',
     );
     return false;

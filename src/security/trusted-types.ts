@@ -100,8 +100,7 @@ export function takeTrustedTypesRefusal(): Error | null {
   if (state.reported) return null;
   state.reported = true;
   return new Error(
-    `this page requires Trusted Types without allowing the policy "${POLICY_NAME}": ` +
-      `add it to the CSP's trusted-types directive ("trusted-types ${POLICY_NAME}") to show definitions here`,
+    `this page requires Trusted Types: add the policy to its CSP ("trusted-types ${POLICY_NAME}") to show definitions`,
   );
 }
 
