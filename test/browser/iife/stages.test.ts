@@ -63,6 +63,27 @@ describe('dszd-term.iife.js in stages', () => {
     expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
   });
 
+  it('removes a big annotation in steps with the live stage: 1,000 wrappers at once, the rest in slices', async () => {
+    const page = await openFixture('basic');
+    await waitForAnnotation(page);
+    await waitForValue(() => liveScripts(page).length, 'the live stage');
+    await page.win.dszdTerm!.annotation!.settled();
+    const root = page.doc.createElement('div');
+    root.innerHTML = '<p>推进数字社会建设</p>'.repeat(1500);
+    page.doc.body.append(root);
+    const before = root.innerHTML;
+    const annotation = page.win.dszdTerm!.annotate(root, { occurrence: 'all' });
+    await annotation.done;
+    await annotation.settled();
+    const wrappers = () => root.querySelectorAll('dszd-term').length;
+    expect(wrappers()).to.equal(1500);
+    const removal = annotation.remove();
+    expect(wrappers(), 'left after the first step (whole blocks, 1,000 wrappers)').to.equal(500);
+    await removal;
+    expect(root.innerHTML).to.equal(before);
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
+  });
+
   it('a tap on a term opens its card with the definition and the unit', async () => {
     const page = await openFixture('first-term');
     const term = await waitForValue(() => page.doc.querySelector('#first dszd-term'), 'the first term');
