@@ -424,7 +424,8 @@ function classicScript(
   return {
     plugins: [...plugins, minifyLitTemplates(), litTrustedTypes()],
     // A classic script has no import.meta: src/auto.ts then finds its tag through document.currentScript.
-    define: { 'import.meta.url': 'undefined' },
+    // The drop-in's stages carry the sparse automaton only (see HAS_DENSE in src/match/automaton.ts).
+    define: { 'import.meta.url': 'undefined', __DSZD_DENSE_AUTOMATON__: 'false' },
     // lit's production build even when NODE_ENV says otherwise (vitest sets "test"; its dev build is 4 KB more)
     resolve: { conditions: ['module', 'browser', 'production'] },
     build: {

@@ -1,4 +1,5 @@
 import {
+  HAS_DENSE,
   CLASS_IGNORABLE,
   CLASS_OTHER,
   type Automaton,
@@ -54,7 +55,9 @@ export function scanText(matcher: Matcher, text: string): TermMatch[] {
   const automaton = matcher.automaton;
   if (automaton.maxLength === 0) return [];
   if (back.length < automaton.maxLength) back = new Int32Array(automaton.maxLength);
-  const count = automaton.kind === 'dense' ? scanDense(automaton, text) : scanSparse(automaton, text);
+  // (without the dense automaton in the build, the dense branch is dead code the minifier drops)
+  const count =
+    automaton.kind === 'sparse' ? scanSparse(automaton, text) : HAS_DENSE ? scanDense(automaton, text) : 0;
   return reportSpans(matcher, text, count);
 }
 
