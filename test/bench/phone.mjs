@@ -138,7 +138,10 @@ function describeFrame(callFrame, maps) {
   const name = callFrame.functionName || '(anonymous)';
   const map = maps.get(file);
   if (!map) return `${name} ${file}:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}`;
-  const original = map.originalPositionFor({ line: callFrame.lineNumber + 1, column: callFrame.columnNumber });
+  const original = map.originalPositionFor({
+    line: callFrame.lineNumber + 1,
+    column: callFrame.columnNumber,
+  });
   if (!original.source) return `${name} ${file}:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}`;
   const source = original.source.replace(/^(?:\.\.\/)+/, '').replace(/^.*node_modules\//, '');
   return `${original.name ?? name} ${source}:${original.line}`;
