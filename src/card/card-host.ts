@@ -1,8 +1,12 @@
 import { CARD_TAG, defineElement } from '../elements/define';
+import { reportError } from '../events/error-event';
 import { DszdCard } from './dszd-card';
+import { idleScheduler, runIdleSteps, type IdleScheduler } from './idle-steps';
 import type { CardTrigger } from './trigger';
 
 let shared: DszdCard | undefined;
+/** The card's preparation in progress, if any: `removeSharedCard` stops it. */
+let preparation: { stopped: boolean } | undefined;
 
 /**
  * The page's one card: created (and appended to `<body>`) on first use, then reused by every term. A page with
@@ -21,9 +25,33 @@ export function getSharedCard(doc: Document = document): DszdCard {
   return (shared = card);
 }
 
-/** Creates the page's card ahead of its first use and renders it hidden (see DszdCard.prerender). */
-export function prepareSharedCard(doc: Document = document): void {
-  getSharedCard(doc).prerender();
+/**
+ * Makes the page's card ahead of its first use, when the page is idle, so that the first tap only fills in its texts
+ * and places it: each step a task's worth of work on a phone, in idle callbacks that respect their deadlines (see
+ * runIdleSteps). A tap meanwhile opens the card as usual (a step finding it made or open skips its work);
+ * `removeSharedCard` stops the steps left. Failures are reported, never thrown.
+ */
+export function prepareSharedCard(
+  doc: Document = document,
+  schedule: IdleScheduler = idleScheduler(doc.defaultView ?? window),
+): void {
+  if (preparation) preparation.stopped = true;
+  const current = (preparation = { stopped: false });
+  runIdleSteps(
+    [
+      // the card's styles as constructed style sheets (lit makes them on the first card's connection)
+      () => DszdCard.prepareStyles(),
+      // the card itself, connected, its empty shell rendered
+      () => getSharedCard(doc).renderPending(),
+      // what the template derives from an entry (its related-term mentions, found by the matcher)
+      () => getSharedCard(doc).prerender(false),
+      // the closed card rendered with that entry: the texts' templates and elements
+      () => getSharedCard(doc).prerender(true),
+    ],
+    schedule,
+    () => current.stopped,
+    (error) => reportError(doc, error, 'card'),
+  );
 }
 
 /** The shared card if one exists, without creating it (leaving or blurring a term needs no card). */
@@ -61,6 +89,8 @@ export function releaseTerm(piece: CardTrigger): void {
 export function removeSharedCard(): void {
   const card = shared;
   shared = undefined;
+  if (preparation) preparation.stopped = true;
+  preparation = undefined;
   void card?.hide();
   card?.remove();
 }

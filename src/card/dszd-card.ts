@@ -202,13 +202,31 @@ export class DszdCard extends LitElement {
   }
 
   /**
-   * Renders the closed (hidden) card once with an entry, so that the first term to open it only changes texts: the
-   * template, its elements and its styles are made ahead, when the page is idle, not in the tap that opens it.
+   * Makes the closed (hidden) card ready for its first showing, so that the term that opens it only changes texts:
+   * `render` false derives the first entry's texts (its related-term mentions), true renders the card with that
+   * entry (the template, its elements), at once. Nothing while the card is open or already has an entry.
    * @internal
    */
-  prerender(): void {
+  prerender(render: boolean): void {
     if (this._isOpen || this.entry) return;
-    this.entry = this.definitionSet.entries[0];
+    const entry = this.definitionSet.entries[0];
+    if (!render) {
+      this._textsOf(entry, this.definitionSet);
+      return;
+    }
+    this.entry = entry;
+    this.renderPending();
+  }
+
+  /** Renders a pending update now (lit's performUpdate) instead of in a microtask after the task. @internal */
+  renderPending(): void {
+    if (this.isUpdatePending) this.performUpdate();
+  }
+
+  /** Makes the card's constructed style sheets ahead of the first card (lit makes them as it connects). @internal */
+  static prepareStyles(): void {
+    this.finalize();
+    for (const style of this.elementStyles) if ('styleSheet' in style) void style.styleSheet;
   }
 
   private _stopWatchingConfig: (() => void) | undefined;
