@@ -43,10 +43,10 @@ export function prepareSharedCard(
       () => DszdCard.prepareStyles(),
       // the card itself, connected, its empty shell rendered
       () => getSharedCard(doc).renderPending(),
-      // what the template derives from an entry (its related-term mentions, found by the matcher)
-      () => getSharedCard(doc).prerender(false),
-      // the closed card rendered with that entry: the texts' templates and elements
-      () => getSharedCard(doc).prerender(true),
+      // the closed card rendered with entries that need the texts' templates, one render per step
+      () => getSharedCard(doc).prerender('plain'),
+      () => getSharedCard(doc).prerender('related'),
+      () => getSharedCard(doc).prerender('notes'),
     ],
     schedule,
     () => current.stopped,

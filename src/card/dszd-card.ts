@@ -202,19 +202,24 @@ export class DszdCard extends LitElement {
   }
 
   /**
-   * Makes the closed (hidden) card ready for its first showing, so that the term that opens it only changes texts:
-   * `render` false derives the first entry's texts (its related-term mentions), true renders the card with that
-   * entry (the template, its elements), at once. Nothing while the card is open or already has an entry.
+   * Renders the closed (hidden) card at once with an entry of its set, so that the term that opens it only changes
+   * texts: the shortest entry with a definition alone (`plain`: the card's outer templates and elements), with
+   * related terms, or with notes (their templates). One render at a time is a task's worth of work on a phone. Nothing
+   * while the card is open.
    * @internal
    */
-  prerender(render: boolean): void {
-    if (this._isOpen || this.entry) return;
-    const entry = this.definitionSet.entries[0];
-    if (!render) {
-      this._textsOf(entry, this.definitionSet);
-      return;
-    }
-    this.entry = entry;
+  prerender(kind: 'plain' | 'related' | 'notes'): void {
+    if (this._isOpen) return;
+    const fits = (entry: DefinitionEntry) =>
+      kind === 'notes'
+        ? entry.notes.length > 0
+        : !entry.notes.length && !!entry.related?.length === (kind === 'related');
+    const length = (entry: DefinitionEntry) => entry.definition.join('').length;
+    let shortest: DefinitionEntry | undefined;
+    for (const entry of this.definitionSet.entries)
+      if (fits(entry) && (!shortest || length(entry) < length(shortest))) shortest = entry;
+    if (!shortest) return;
+    this.entry = shortest;
     this.renderPending();
   }
 

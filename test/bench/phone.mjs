@@ -4,7 +4,16 @@
 // the time from DOMContentLoaded to the first <dszd-term>, the tap-to-card time and the bytes of each stage fetched.
 // A benchmark, not a test: nothing here is part of `npm test`. Usage: npm run build && npm run bench:phone [-- runs]
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +24,9 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = Number(process.argv[2] ?? 5);
 const CPU_SLOWDOWN = 4;
+// A phone has a CJK system font; a machine without one lays Chinese text out through slow per-character fallback.
+// BENCH_CJK_FONT=0 measures without one (whatever fonts this machine has).
+const CJK_FONT = process.env.BENCH_CJK_FONT !== '0';
 const TYPES = {
   '.html': 'text/html',
   '.css': 'text/css',
@@ -337,6 +349,32 @@ async function measure(browser, url, maps) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value) => `${value.toFixed(0)} ms`;
 
+/**
+ * A system CJK font for the browser, as a phone has: the devDependency @fontsource/noto-sans-sc's regular subsets
+ * (WOFF files, which fontconfig indexes) added to this machine's fonts by a fontconfig file of our own, so the page's
+ * first layout finds Noto Sans SC by fallback, with no web font to fetch. Returns the browser's environment and a
+ * cleanup.
+ */
+function systemCjkFont() {
+  const files = join(root, 'node_modules', '@fontsource', 'noto-sans-sc', 'files');
+  if (!existsSync(files)) throw new Error('bench:phone: @fontsource/noto-sans-sc is missing (npm install)');
+  const dir = mkdtempSync(join(tmpdir(), 'dszd-bench-fonts-'));
+  for (const file of readdirSync(files).filter((name) => name.endsWith('-400-normal.woff')))
+    symlinkSync(join(files, file), join(dir, file));
+  const config = join(dir, 'fonts.conf');
+  writeFileSync(
+    config,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
+      `  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <dir>${dir}</dir>\n` +
+      `  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`,
+  );
+  return {
+    env: { ...process.env, FONTCONFIG_FILE: config },
+    cleanup: () => rmSync(dir, { recursive: true }),
+  };
+}
+
+const font = CJK_FONT ? systemCjkFont() : undefined;
 const maps = await loadStageMaps();
 const server = await startServer();
 const url = `http://127.0.0.1:${server.address().port}/demo/article.html`;
@@ -344,6 +382,7 @@ const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  ...(font ? { env: font.env } : {}),
 });
 const range = (values) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
 const summary = (values) => `${ms(median(values))} (${range(values)})`;
@@ -351,7 +390,13 @@ const summary = (values) => `${ms(median(values))} (${range(values)})`;
 try {
   const results = [];
   const controls = [];
-  console.log(`bench:phone: ${url} at ${CPU_SLOWDOWN}× CPU slowdown, ${RUNS} runs, each after a control run`);
+  console.log(
+    `bench:phone: ${url} at ${CPU_SLOWDOWN}× CPU slowdown, ${RUNS} runs, each after a control run,` +
+      ` ${font ? 'with a system CJK font (Noto Sans SC)' : "with this machine's fonts (BENCH_CJK_FONT=0)"}` +
+      ` · load average ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' ')}`,
+  );
   for (let run = 1; run <= RUNS; run++) {
     // interleaved, so that both see the same machine load
     const control = await measureControl(browser, url.replace('article.html', 'article-control.html'));
@@ -390,4 +435,5 @@ try {
 } finally {
   await browser.close();
   server.close();
+  font?.cleanup();
 }

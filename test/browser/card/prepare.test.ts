@@ -59,17 +59,36 @@ describe('prepareSharedCard', () => {
     idle.run('timed out'); // the card, its empty shell rendered
     const card = findSharedCard()!;
     expect(card, 'after the second').to.be.instanceOf(HTMLElement);
-    expect(card.cardElement, 'the shell is rendered at once').to.be.instanceOf(HTMLElement);
-    expect(cardPart('definition', card.cardElement!)).to.equal(null);
-    idle.run('timed out'); // the entry's texts
-    expect(cardPart('definition', card.cardElement!), 'after the third').to.equal(null);
+    const surface = card.cardElement!;
+    expect(surface, 'the shell is rendered at once').to.be.instanceOf(HTMLElement);
+    expect(cardPart('definition', surface)).to.equal(null);
+    const shown = () =>
+      ['definition', 'unit-toggle', 'related', 'related-link', 'notes'].filter(
+        (part) => cardPart(part, surface) !== null,
+      );
+
+    idle.run('timed out'); // rendered with an entry with a definition alone
+    expect(shown(), 'after the third').to.deep.equal(['definition', 'unit-toggle']);
+    idle.run('timed out'); // with related terms
+    expect(shown(), 'after the fourth').to.deep.equal([
+      'definition',
+      'unit-toggle',
+      'related',
+      'related-link',
+    ]);
     expect(idle.pending).to.equal(1);
-    idle.run('timed out'); // rendered with the entry
-    expect(squeeze(cardPart('definition', card.cardElement!)?.textContent)).to.contain(
-      squeeze(definitionSet.entries[0]!.definition.join('')),
+    idle.run('timed out'); // with notes
+    expect(shown(), 'after the fifth').to.include('notes');
+    const entry = definitionSet.entries.find(
+      (e) => e.term === card.cardElement!.querySelector('.title')!.textContent,
     );
+    expect(entry?.notes.length, 'an entry with notes').to.be.greaterThan(0);
+    expect(squeeze(cardPart('definition', surface)!.textContent)).to.contain(
+      squeeze(entry!.definition.join('')),
+    );
+
     expect(card.open, 'made closed').to.equal(false);
-    expect(card.cardElement!.matches(':popover-open')).to.equal(false);
+    expect(surface.matches(':popover-open')).to.equal(false);
     expect(idle.pending, 'done: no more callbacks').to.equal(0);
     expect(cards()).to.equal(1);
   });
@@ -82,6 +101,7 @@ describe('prepareSharedCard', () => {
     idle.run(3_600_000);
     expect(idle.pending, 'a callback asked for each step left').to.equal(1);
     expect(cardPart('definition', findSharedCard()!.cardElement!)).to.equal(null);
+    idle.run(3_600_000);
     idle.run(3_600_000);
     idle.run(3_600_000);
     expect(idle.pending).to.equal(0);
