@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { annotateDone } from '../helpers/annotate';
 import { findSharedCard, prepareSharedCard } from '../../../src/card/card-host';
 import { loadCardHost } from '../../../src/card/card-loader';
-import type { StepDeadline } from '../../../src/card/idle-steps';
+import { idleScheduler, type StepDeadline } from '../../../src/card/idle-steps';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
 import type { DszdTerm } from '../../../src/term/dszd-term';
 import { cardPart, isCardOpen, resetPage } from '../helpers/card';
@@ -117,6 +117,19 @@ describe('prepareSharedCard', () => {
     expect(cards(), 'the styles only').to.equal(0);
     idle.run(20);
     expect(cards(), 'then the card').to.equal(1);
+  });
+
+  it('without requestIdleCallback (Safari) takes a timer per step', async () => {
+    let timers = 0;
+    // a window with timers and no requestIdleCallback
+    const win = {
+      setTimeout: (work: () => void, ms: number) => (timers++, window.setTimeout(work, ms)),
+    } as unknown as Window;
+    prepareSharedCard(document, idleScheduler(win));
+    expect(await waitFor(() => !!findSharedCard()?.cardElement?.querySelector('[part~="notes"]'))).to.equal(
+      true,
+    );
+    expect(timers, 'one per step').to.equal(5);
   });
 
   it('a tap before the preparation finished opens the card with the definition; the steps left change nothing', async () => {
