@@ -5,8 +5,8 @@ import { idleScheduler, runIdleSteps, type IdleScheduler } from './idle-steps';
 import type { CardTrigger } from './trigger';
 
 let shared: DszdCard | undefined;
-/** The card's preparation in progress, if any: `removeSharedCard` stops it. */
-let preparation: { stopped: boolean } | undefined;
+/** The steps left of the card's preparation: `removeSharedCard` empties it, which stops them. */
+let preparing: Array<() => void> = [];
 
 /**
  * The page's one card: created (and appended to `<body>`) on first use, then reused by every term. A page with
@@ -35,10 +35,9 @@ export function prepareSharedCard(
   doc: Document = document,
   schedule: IdleScheduler = idleScheduler(doc.defaultView ?? window),
 ): void {
-  if (preparation) preparation.stopped = true;
-  const current = (preparation = { stopped: false });
+  preparing.length = 0;
   runIdleSteps(
-    [
+    (preparing = [
       // the card's styles as constructed style sheets (lit makes them on the first card's connection)
       () => DszdCard.prepareStyles(),
       // the card itself, connected, its empty shell rendered
@@ -47,9 +46,8 @@ export function prepareSharedCard(
       () => getSharedCard(doc).prerender('plain'),
       () => getSharedCard(doc).prerender('related'),
       () => getSharedCard(doc).prerender('notes'),
-    ],
+    ]),
     schedule,
-    () => current.stopped,
     (error) => reportError(doc, error, 'card'),
   );
 }
@@ -89,8 +87,7 @@ export function releaseTerm(piece: CardTrigger): void {
 export function removeSharedCard(): void {
   const card = shared;
   shared = undefined;
-  if (preparation) preparation.stopped = true;
-  preparation = undefined;
+  preparing.length = 0;
   void card?.hide();
   card?.remove();
 }

@@ -23,16 +23,16 @@ export function idleScheduler(win: Window, timeout = 3000): IdleScheduler {
 /**
  * Runs `steps` in order, one per idle callback, each only with STEP_MS of idle time left (or once its callback timed
  * out): on a phone each step is tens of ms, a task of its own that does not hold up the page's next frame or input.
- * `stopped()` is asked before each step: true ends the run. A step that throws ends the run too; `onError` is told.
+ * Takes each step out of `steps` as it runs it: emptying the array stops the run. A step that throws ends the run too;
+ * `onError` is told.
  */
 export function runIdleSteps(
   steps: Array<() => void>,
   schedule: IdleScheduler,
-  stopped: () => boolean,
   onError: (error: unknown) => void,
 ): void {
   const run = (deadline: StepDeadline) => {
-    if (stopped()) return;
+    if (!steps.length) return;
     if (deadline.didTimeout || deadline.timeRemaining() >= STEP_MS)
       try {
         steps.shift()!();
