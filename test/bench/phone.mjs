@@ -1,8 +1,11 @@
 // `npm run bench:phone`: the article demo page with only the built drop-in script, in Chromium at 4× CPU slowdown
-// (roughly a mid-range Android phone), served by a loopback server this script starts (gzip, like a real site).
-// Reports, per run and as medians: the longest main-thread task from navigation to an open card (a tap on a term),
-// the time from DOMContentLoaded to the first <dszd-term>, the tap-to-card time and the bytes of each stage fetched.
-// A benchmark, not a test: nothing here is part of `npm test`. Usage: npm run build && npm run bench:phone [-- runs]
+// (roughly a mid-range Android phone) with a CJK system font as a phone has, served by a loopback server this script
+// starts (gzip, like a real site). Reports, per run and as medians: the longest main-thread task from navigation to
+// an open card (a tap on a term), every task over 50 ms with our functions in it (by source file and line), whether
+// every task that ran our code stayed within 50 ms, the time from DOMContentLoaded to the first <dszd-term>, the
+// tap-to-card time and the bytes of each stage fetched. A benchmark, not a test: nothing here is part of `npm test`.
+// Usage: npm run build && npm run bench:phone [-- runs]; BENCH_CJK_FONT=0 (the machine's fonts), BENCH_MAPS=0 (no
+// source maps: minified names), BENCH_TRACE=file.json (the last run's trace).
 import { createServer } from 'node:http';
 import {
   existsSync,
