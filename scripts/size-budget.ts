@@ -34,12 +34,13 @@ export const FIRST_STAGE_BUDGET_BYTES = 17.125 * 1024;
 /** The live stage, fetched right after the first pass (healing, the page's changes, editable content): 3.8 KB. */
 export const LIVE_STAGE_BUDGET_BYTES = 4 * 1024;
 /**
- * The first, live and card stages together: what a page has loaded once a card is open (52.55 KB; goal 44 KB).
+ * The first, live and card stages together: what a page has loaded once a card is open (52.85 KB; goal 44 KB).
  * Showing the card in short tasks on a phone (the sliced Floating UI platform, the show in steps) added 0.7 KB;
  * the live stage's split costs 0.3 KB over one first stage (a stage's wrapper, the registry reads); the card's
- * split into a view and a service 0.5 KB.
+ * split into a view and a service 0.5 KB; making the card ahead of use in idle steps that respect their deadlines
+ * (src/card/idle-steps.ts) 0.33 KB more in the card stage and 0.06 KB less in the first.
  */
-export const FIRST_LIVE_CARD_BUDGET_BYTES = 52.75 * 1024;
+export const FIRST_LIVE_CARD_BUDGET_BYTES = 53 * 1024;
 /**
  * The highlight stage, loaded on top of the first and card stages only for `data-mode="highlight"` (8.2 KB: it
  * carries the live observer and the occurrence moves itself since they left the first stage for the live stage).

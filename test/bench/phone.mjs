@@ -7,19 +7,11 @@
 // Usage: npm run build && npm run bench:phone [-- runs]; BENCH_CJK_FONT=0 (the machine's fonts), BENCH_MAPS=0 (no
 // source maps: minified names), BENCH_TRACE=file.json (the last run's trace).
 import { createServer } from 'node:http';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, inflateSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { build } from 'vite';
@@ -281,13 +273,25 @@ async function openPhonePage(browser) {
  * window is longer: it ends with the card open). Its longest task is the page's own cost on this machine.
  */
 async function measureControl(browser, url) {
-  const { page } = await openPhonePage(browser);
+  const { page, cdp } = await openPhonePage(browser);
   await page.tracing.start({ categories: TRACE_CATEGORIES });
   await page.goto(url, { waitUntil: 'load' });
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const trace = await page.tracing.stop();
+  const font = await textFont(cdp, 'main p, article p, p');
   await page.close();
-  return Math.max(0, ...mainThreadTasks(trace, 'article-control').map((task) => task.ms));
+  return { ms: Math.max(0, ...mainThreadTasks(trace, 'article-control').map((task) => task.ms)), font };
+}
+
+/** The font the browser drew most of an element's glyphs with (a system font or a fallback). */
+async function textFont(cdp, selector) {
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root: document } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: document.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  const font = fonts.reduce((a, b) => (b.glyphCount > a.glyphCount ? b : a), fonts[0]);
+  return font ? `${font.familyName} (${font.glyphCount} glyphs)` : 'none';
 }
 
 async function measure(browser, url, maps) {
@@ -353,17 +357,58 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const ms = (value) => `${value.toFixed(0)} ms`;
 
 /**
- * A system CJK font for the browser, as a phone has: the devDependency @fontsource/noto-sans-sc's regular subsets
- * (WOFF files, which fontconfig indexes) added to this machine's fonts by a fontconfig file of our own, so the page's
- * first layout finds Noto Sans SC by fallback, with no web font to fetch. Returns the browser's environment and a
- * cleanup.
+ * A WOFF 1.0 font as the TrueType/OpenType file it packs (its tables inflated, 4-byte aligned): Chromium takes system
+ * fonts from fontconfig only in those formats, though fontconfig itself indexes WOFF.
+ */
+function woffToSfnt(woff) {
+  const count = woff.readUInt16BE(12);
+  const tables = Array.from({ length: count }, (_, i) => {
+    const at = 44 + i * 20;
+    const offset = woff.readUInt32BE(at + 4);
+    const packed = woff.readUInt32BE(at + 8);
+    const length = woff.readUInt32BE(at + 12);
+    const data = woff.subarray(offset, offset + packed);
+    return {
+      tag: woff.readUInt32BE(at),
+      checksum: woff.readUInt32BE(at + 16),
+      data: packed < length ? inflateSync(data) : data,
+    };
+  });
+  let selector = 0;
+  while (2 ** (selector + 1) <= count) selector++;
+  const header = Buffer.alloc(12 + count * 16);
+  header.writeUInt32BE(woff.readUInt32BE(4), 0); // the flavor: TrueType or CFF
+  header.writeUInt16BE(count, 4);
+  header.writeUInt16BE(2 ** selector * 16, 6);
+  header.writeUInt16BE(selector, 8);
+  header.writeUInt16BE(count * 16 - 2 ** selector * 16, 10);
+  const parts = [header];
+  let offset = header.length;
+  tables.forEach((table, i) => {
+    header.writeUInt32BE(table.tag, 12 + i * 16);
+    header.writeUInt32BE(table.checksum, 16 + i * 16);
+    header.writeUInt32BE(offset, 20 + i * 16);
+    header.writeUInt32BE(table.data.length, 24 + i * 16);
+    const padded = Buffer.alloc((table.data.length + 3) & ~3);
+    table.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
+}
+
+/**
+ * A system CJK font for the browser, as a phone has: the devDependency @fontsource/noto-sans-sc's regular subsets,
+ * unpacked from WOFF into a temporary folder that a fontconfig file of our own adds to this machine's fonts, so the
+ * page's first layout finds Noto Sans SC by fallback, with no web font to fetch. Returns the browser's environment
+ * and a cleanup.
  */
 function systemCjkFont() {
   const files = join(root, 'node_modules', '@fontsource', 'noto-sans-sc', 'files');
   if (!existsSync(files)) throw new Error('bench:phone: @fontsource/noto-sans-sc is missing (npm install)');
   const dir = mkdtempSync(join(tmpdir(), 'dszd-bench-fonts-'));
   for (const file of readdirSync(files).filter((name) => name.endsWith('-400-normal.woff')))
-    symlinkSync(join(files, file), join(dir, file));
+    writeFileSync(join(dir, file.replace(/\.woff$/, '.ttf')), woffToSfnt(readFileSync(join(files, file))));
   const config = join(dir, 'fonts.conf');
   writeFileSync(
     config,
@@ -402,12 +447,16 @@ try {
   );
   for (let run = 1; run <= RUNS; run++) {
     // interleaved, so that both see the same machine load
-    const control = await measureControl(browser, url.replace('article.html', 'article-control.html'));
+    const { ms: control, font: drawnWith } = await measureControl(
+      browser,
+      url.replace('article.html', 'article-control.html'),
+    );
     controls.push(control);
     const result = await measure(browser, url, maps);
     results.push(result);
     console.log(
-      `run ${run}: control (no script of ours) longest task ${ms(control)} · with the script: longest task` +
+      `run ${run}: control (no script of ours; its first paragraph drawn in ${drawnWith}) longest task` +
+        ` ${ms(control)} · with the script: longest task` +
         ` ${ms(result.longestTask)}, of those running our code ${ms(result.longestOurs)}` +
         ` (${ms(result.ownInLongestOurs)} of it with our code on the stack; most of ours in one task` +
         ` ${ms(result.mostOwn)}) (trace; Long Tasks API ${ms(result.longestObserved)},` +
