@@ -1,8 +1,12 @@
 import { CARD_TAG, defineElement } from '../elements/define';
+import { reportError } from '../events/error-event';
 import { DszdCard } from './dszd-card';
+import { idleScheduler, runIdleSteps, type IdleScheduler } from './idle-steps';
 import type { CardTrigger } from './trigger';
 
 let shared: DszdCard | undefined;
+/** The steps left of the card's preparation: `removeSharedCard` empties it, which stops them. */
+let preparing: Array<() => void> = [];
 
 /**
  * The page's one card: created (and appended to `<body>`) on first use, then reused by every term. A page with
@@ -21,9 +25,31 @@ export function getSharedCard(doc: Document = document): DszdCard {
   return (shared = card);
 }
 
-/** Creates the page's card ahead of its first use and renders it hidden (see DszdCard.prerender). */
-export function prepareSharedCard(doc: Document = document): void {
-  getSharedCard(doc).prerender();
+/**
+ * Makes the page's card ahead of its first use, when the page is idle, so that the first tap only fills in its texts
+ * and places it: each step a task's worth of work on a phone, in idle callbacks that respect their deadlines (see
+ * runIdleSteps). A tap meanwhile opens the card as usual (a step finding it made or open skips its work);
+ * `removeSharedCard` stops the steps left. Failures are reported, never thrown.
+ */
+export function prepareSharedCard(
+  doc: Document = document,
+  schedule: IdleScheduler = idleScheduler(doc.defaultView ?? window),
+): void {
+  preparing.length = 0;
+  runIdleSteps(
+    (preparing = [
+      // the card's styles as constructed style sheets (lit makes them on the first card's connection)
+      () => DszdCard.prepareStyles(),
+      // the card itself, connected, its empty shell rendered
+      () => getSharedCard(doc).renderPending(),
+      // the closed card rendered with entries that need the texts' templates, one render per step
+      () => getSharedCard(doc).prerender('plain'),
+      () => getSharedCard(doc).prerender('related'),
+      () => getSharedCard(doc).prerender('notes'),
+    ]),
+    schedule,
+    (error) => reportError(doc, error, 'card'),
+  );
 }
 
 /** The shared card if one exists, without creating it (leaving or blurring a term needs no card). */
@@ -61,6 +87,7 @@ export function releaseTerm(piece: CardTrigger): void {
 export function removeSharedCard(): void {
   const card = shared;
   shared = undefined;
+  preparing.length = 0;
   void card?.hide();
   card?.remove();
 }

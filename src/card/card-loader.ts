@@ -32,38 +32,24 @@ export function findLoadedCardHost(): CardHostModule | undefined {
 
 /**
  * Fetches the card when the browser is idle (`requestIdleCallback`, which Safari lacks: a timer there), so that a
- * hover finds it already there; then, idle again, makes the page's card and renders it hidden, so that the first tap
- * only fills in its texts and places it. Failures are reported (`loadCardHost`: retried on the next intent).
+ * hover finds it already there; the card stage then makes the page's card, idle again (see prepareSharedCard).
+ * Failures are reported (`loadCardHost`: retried on the next intent).
  */
 export function preloadCardWhenIdle(win: Window = window): void {
-  const whenIdle = (work: () => void) => {
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(work, { timeout: 3000 });
-    else win.setTimeout(work, 300);
-  };
-  // One step per idle callback: each is a task of its own (the card's first render alone is long on a phone).
-  const inSteps = (steps: Array<() => void>) =>
-    whenIdle(() => {
-      try {
-        steps.shift()?.();
-        if (steps.length) inSteps(steps);
-      } catch (error) {
-        reportError(win.document, error, 'card');
-      }
-    });
-  const prepare = (host: CardHostModule) =>
-    inSteps([
-      // the card with its styles and outer template, then its texts' templates
-      () => host.getSharedCard(win.document),
-      () => host.prepareSharedCard(win.document),
-    ]);
-  whenIdle(() => void loadCardHost().then(prepare, () => undefined));
+  const fetchCard = () =>
+    void loadCardHost().then(
+      (host) => host.prepareSharedCard(win.document),
+      () => undefined,
+    );
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(fetchCard, { timeout: 3000 });
+  else win.setTimeout(fetchCard, 300);
 }
 
 /**
- * Removes the page's card unless it is open (it was made ahead of use, or a term left it closed): an annotation's
- * removal leaves the page as it was. The next intent makes it again.
+ * Removes the page's card unless it is open (it was made ahead of use, or a term left it closed), or stops its
+ * preparation: an annotation's removal leaves the page as it was. The next intent makes it again.
  */
 export function removeClosedCard(): void {
-  const card = loaded?.findSharedCard();
-  if (card && !card.open) loaded!.removeSharedCard();
+  // also when there is no card yet: its preparation stops
+  if (!loaded?.findSharedCard()?.open) loaded?.removeSharedCard();
 }

@@ -202,13 +202,36 @@ export class DszdCard extends LitElement {
   }
 
   /**
-   * Renders the closed (hidden) card once with an entry, so that the first term to open it only changes texts: the
-   * template, its elements and its styles are made ahead, when the page is idle, not in the tap that opens it.
+   * Renders the closed (hidden) card at once with an entry of its set, so that the term that opens it only changes
+   * texts: the shortest entry with a definition alone (`plain`: the card's outer templates and elements), with
+   * related terms, or with notes (their templates). One render at a time is a task's worth of work on a phone. Nothing
+   * while the card is open.
    * @internal
    */
-  prerender(): void {
-    if (this._isOpen || this.entry) return;
-    this.entry = this.definitionSet.entries[0];
+  prerender(kind: 'plain' | 'related' | 'notes'): void {
+    if (this._isOpen) return;
+    const fits = (entry: DefinitionEntry) =>
+      kind === 'notes'
+        ? entry.notes.length > 0
+        : !entry.notes.length && !!entry.related?.length === (kind === 'related');
+    const length = (entry: DefinitionEntry) => entry.definition.join('').length;
+    let shortest: DefinitionEntry | undefined;
+    for (const entry of this.definitionSet.entries)
+      if (fits(entry) && (!shortest || length(entry) < length(shortest))) shortest = entry;
+    if (!shortest) return;
+    this.entry = shortest;
+    this.renderPending();
+  }
+
+  /** Renders a pending update now (lit's performUpdate) instead of in a microtask after the task. @internal */
+  renderPending(): void {
+    if (this.isUpdatePending) this.performUpdate();
+  }
+
+  /** Makes the card's constructed style sheets ahead of the first card (lit makes them as it connects). @internal */
+  static prepareStyles(): void {
+    this.finalize();
+    for (const style of this.elementStyles) if ('styleSheet' in style) void style.styleSheet;
   }
 
   private _stopWatchingConfig: (() => void) | undefined;

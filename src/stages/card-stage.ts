@@ -7,6 +7,7 @@ import { css, html, LitElement } from 'lit';
 import * as cardHost from '../card/card-host';
 import { configureTerms } from '../config/terms-config';
 import { definitionSet } from '../definitions/definition-set.generated';
+import { yieldToEventLoop } from '../live/schedule';
 import { definitionTexts } from './definition-texts';
 import { provideModules } from './stage-registry';
 
@@ -27,5 +28,6 @@ provideModules({
   'card/card-host': cardHost,
   lit: { css, html, LitElement },
 });
-// Terms already on the page re-render: their accessible description is the definition.
-configureTerms();
+// Terms already on the page re-render: their accessible description is the definition. In a task after the stage's
+// evaluation, not in it: on a phone each is a long task's worth of work on a page with many terms.
+void yieldToEventLoop().then(() => configureTerms());

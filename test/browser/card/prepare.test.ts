@@ -1,0 +1,187 @@
+// The card made ahead of its first use in idle callbacks (prepareSharedCard): one step per callback, started only with
+// enough idle time left, overtaken by a tap, stopped by an annotation's removal. The idle callbacks here are fakes run by hand.
+import { expect, fixture, html } from '@open-wc/testing';
+import { annotateDone } from '../helpers/annotate';
+import { findSharedCard, prepareSharedCard } from '../../../src/card/card-host';
+import { loadCardHost } from '../../../src/card/card-loader';
+import { idleScheduler, type StepDeadline } from '../../../src/card/idle-steps';
+import { definitionSet } from '../../../src/definitions/definition-set.generated';
+import type { DszdTerm } from '../../../src/term/dszd-term';
+import { cardPart, isCardOpen, resetPage } from '../helpers/card';
+import { tap } from '../helpers/pointer';
+import { waitFor } from '../helpers/timing';
+
+/** Idle callbacks held until the test runs them, each with the deadline it is given. */
+function fakeIdle() {
+  const pending: Array<(deadline: StepDeadline) => void> = [];
+  return {
+    schedule: (work: (deadline: StepDeadline) => void) => void pending.push(work),
+    get pending() {
+      return pending.length;
+    },
+    /** Runs the oldest callback with `remaining` ms of idle time left throughout (or timed out, none left). */
+    run(remaining: number | 'timed out') {
+      const work = pending.shift();
+      if (!work) throw new Error('no idle callback pending');
+      work({
+        didTimeout: remaining === 'timed out',
+        timeRemaining: () => (remaining === 'timed out' ? 0 : remaining),
+      });
+    },
+  };
+}
+
+/** Text without its white space (the template's line breaks). */
+const squeeze = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '');
+const cards = () => document.querySelectorAll('dszd-card').length;
+
+describe('prepareSharedCard', () => {
+  afterEach(() => resetPage());
+
+  it('starts no step in an idle callback with no time left; asks for another', () => {
+    const idle = fakeIdle();
+    prepareSharedCard(document, idle.schedule);
+    for (let i = 0; i < 3; i++) {
+      expect(idle.pending, `callback ${i + 1}`).to.equal(1);
+      idle.run(0);
+    }
+    expect(idle.pending).to.equal(1);
+    expect(findSharedCard()).to.equal(undefined);
+    expect(cards()).to.equal(0);
+  });
+
+  it('with deadlines that leave no time (timed out), makes the card one step per idle callback', () => {
+    const idle = fakeIdle();
+    prepareSharedCard(document, idle.schedule);
+
+    idle.run('timed out'); // the styles
+    expect(cards(), 'after the first callback').to.equal(0);
+    idle.run('timed out'); // the card, its empty shell rendered
+    const card = findSharedCard()!;
+    expect(card, 'after the second').to.be.instanceOf(HTMLElement);
+    const surface = card.cardElement!;
+    expect(surface, 'the shell is rendered at once').to.be.instanceOf(HTMLElement);
+    expect(cardPart('definition', surface)).to.equal(null);
+    const shown = () =>
+      ['definition', 'unit-toggle', 'related', 'related-link', 'notes'].filter(
+        (part) => cardPart(part, surface) !== null,
+      );
+
+    idle.run('timed out'); // rendered with an entry with a definition alone
+    expect(shown(), 'after the third').to.deep.equal(['definition', 'unit-toggle']);
+    idle.run('timed out'); // with related terms
+    expect(shown(), 'after the fourth').to.deep.equal([
+      'definition',
+      'unit-toggle',
+      'related',
+      'related-link',
+    ]);
+    expect(idle.pending).to.equal(1);
+    idle.run('timed out'); // with notes
+    expect(shown(), 'after the fifth').to.include('notes');
+    const entry = definitionSet.entries.find(
+      (e) => e.term === card.cardElement!.querySelector('.title')!.textContent,
+    );
+    expect(entry?.notes.length, 'an entry with notes').to.be.greaterThan(0);
+    expect(squeeze(cardPart('definition', surface)!.textContent)).to.contain(
+      squeeze(entry!.definition.join('')),
+    );
+
+    expect(card.open, 'made closed').to.equal(false);
+    expect(surface.matches(':popover-open')).to.equal(false);
+    expect(idle.pending, 'done: no more callbacks').to.equal(0);
+    expect(cards()).to.equal(1);
+  });
+
+  it('runs one step per idle callback even when the deadline leaves time for more', () => {
+    const idle = fakeIdle();
+    prepareSharedCard(document, idle.schedule);
+    // a deadline with a full hour left
+    idle.run(3_600_000);
+    idle.run(3_600_000);
+    expect(idle.pending, 'a callback asked for each step left').to.equal(1);
+    expect(cardPart('definition', findSharedCard()!.cardElement!)).to.equal(null);
+    idle.run(3_600_000);
+    idle.run(3_600_000);
+    idle.run(3_600_000);
+    expect(idle.pending).to.equal(0);
+    expect(cardPart('definition', findSharedCard()!.cardElement!)).to.be.instanceOf(HTMLElement);
+  });
+
+  it('starts a step with 20 ms of idle time left, not with less', () => {
+    const idle = fakeIdle();
+    prepareSharedCard(document, idle.schedule);
+    idle.run(19.9);
+    idle.run(20);
+    idle.run(19.9);
+    expect(cards(), 'the styles only').to.equal(0);
+    idle.run(20);
+    expect(cards(), 'then the card').to.equal(1);
+  });
+
+  it('without requestIdleCallback (Safari) takes a timer per step', async () => {
+    let timers = 0;
+    // a window with timers and no requestIdleCallback
+    const win = {
+      setTimeout: (work: () => void, ms: number) => (timers++, window.setTimeout(work, ms)),
+    } as unknown as Window;
+    prepareSharedCard(document, idleScheduler(win));
+    expect(await waitFor(() => !!findSharedCard()?.cardElement?.querySelector('[part~="notes"]'))).to.equal(
+      true,
+    );
+    expect(timers, 'one per step').to.equal(5);
+  });
+
+  it('a tap before the preparation finished opens the card with the definition; the steps left change nothing', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<p style="margin: 200px 20px"><dszd-term>城市大脑</dszd-term></p>`,
+    );
+    const term = el.querySelector<DszdTerm>('dszd-term')!;
+    const idle = fakeIdle();
+    prepareSharedCard(document, idle.schedule);
+    idle.run('timed out'); // the styles only
+
+    tap(term);
+    expect(await waitFor(isCardOpen), 'the card opens').to.equal(true);
+    const definition = () => squeeze(cardPart('definition')?.textContent);
+    const expected = squeeze(term.entry!.definition.join(''));
+    expect(definition()).to.contain(expected);
+    while (idle.pending) idle.run('timed out');
+    await findSharedCard()!.updateComplete;
+
+    expect(isCardOpen(), 'still open').to.equal(true);
+    expect(findSharedCard()!.trigger).to.equal(term);
+    expect(definition(), 'still the tapped term’s definition').to.contain(expected);
+    expect(cards()).to.equal(1);
+  });
+
+  it('an annotation’s removal removes the card made ahead and stops the steps left', async () => {
+    const el = await fixture<HTMLElement>(html`<p>城市大脑是数字化改革的重要成果。</p>`);
+    await loadCardHost();
+    const { annotation } = await annotateDone(el);
+    const idle = fakeIdle();
+    prepareSharedCard(document, idle.schedule);
+    idle.run('timed out');
+    idle.run('timed out');
+    expect(cards(), 'made').to.equal(1);
+
+    await annotation.remove();
+    expect(cards(), 'removed').to.equal(0);
+    while (idle.pending) idle.run('timed out');
+    expect(cards(), 'not made again').to.equal(0);
+    expect(findSharedCard()).to.equal(undefined);
+  });
+
+  it('an annotation’s removal before the card was made keeps it from being made', async () => {
+    const el = await fixture<HTMLElement>(html`<p>城市大脑是数字化改革的重要成果。</p>`);
+    await loadCardHost();
+    const { annotation } = await annotateDone(el);
+    const idle = fakeIdle();
+    prepareSharedCard(document, idle.schedule);
+    idle.run('timed out'); // the styles only
+
+    await annotation.remove();
+    while (idle.pending) idle.run('timed out');
+    expect(cards()).to.equal(0);
+  });
+});
