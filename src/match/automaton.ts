@@ -190,7 +190,8 @@ export function buildAutomaton(patterns: readonly Pattern[], denseCap = DENSE_TA
     stateFail[state] = stateOf[fail[node]!]!;
   });
 
-  const rowShift = Math.ceil(Math.log2(classCount));
+  // (a build without the dense automaton computes no row width either)
+  const rowShift = HAS_DENSE ? Math.ceil(Math.log2(classCount)) : 0;
   const rowWidth = 1 << rowShift;
   if (HAS_DENSE && nodeCount * rowWidth <= denseCap) {
     const next =
