@@ -2,16 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../test/fake-clock';
 import {
-  CHANGES_PER_SLICE,
-  RENDER_TARGET_MS,
   markOffPage,
-  MAX_CHANGES,
-  MIN_CHANGES,
   MIN_SLICE_MS,
   nextBudget,
+  RENDER_TARGET_MS,
   runInSlices,
   SLICE_BUDGET_MS,
-  takeChanges,
 } from './schedule';
 
 /** What one run of runInSlices did, as measured on the fake clock the slicer itself reads. */
@@ -163,123 +159,6 @@ describe('runInSlices on a fake clock', () => {
         },
       ),
       { numRuns: 200 },
-    );
-  });
-});
-
-/**
- * Puts in runs of `counts[i]` changes the way the pass does (as many per step as `takeChanges` allows, a step
- * yielding when the next run does not fit), 0.01 ms of clock per change; the frame after a slice costs the page's
- * own `ownMs` plus `perChangeMs` per change the slice made, plus the machine's load (`load`, by turns). Returns the changes made per slice, and per frame the
- * time above the page's own.
- */
-async function traceChanges(
-  counts: number[],
-  ownMs: number,
-  perChangeMs: number,
-  load: number[] = [0],
-): Promise<{ perSlice: number[]; over: number[] }> {
-  const clock = new FakeClock();
-  const perSlice: number[] = [];
-  const over: number[] = [];
-  function* steps(): Generator<void> {
-    for (const count of counts) {
-      if (!takeChanges(count)) {
-        yield;
-        takeChanges(count);
-      }
-      perSlice[perSlice.length - 1]! += count;
-      clock.time += count / 100;
-    }
-  }
-  const done = await runInSlices(steps(), {
-    now: clock.now,
-    beforeSlice: () => perSlice.push(0),
-    nextTask: () => Promise.resolve(),
-    nextFrame: async () => {
-      const rendered = ownMs + perChangeMs * perSlice.at(-1)! + load[over.length % load.length]!;
-      over.push(rendered - ownMs);
-      clock.time += rendered;
-      return rendered;
-    },
-  });
-  expect(done).toBe(true);
-  expect(perSlice.reduce((sum, made) => sum + made, 0)).toBe(counts.reduce((sum, count) => sum + count, 0));
-  return { perSlice: perSlice.filter((made) => made), over };
-}
-
-describe('takeChanges: slices sized by the frames after them', () => {
-  it("fewer changes a slice while a change costs the frame after it, until that frame is within RENDER_TARGET_MS of the page's own", async () => {
-    // The page's own frame takes 200 ms (50,000 paragraphs); each change costs it 0.2 ms more.
-    const { perSlice, over } = await traceChanges(Array<number>(400).fill(50), 200, 0.2);
-    // The cost of a change shows between frames after slices a quarter apart at least: until then the fastest frame
-    // is taken for the page's own and slices grow; then they fit the frame at once.
-    expect(perSlice.slice(0, 4)).toEqual([CHANGES_PER_SLICE, 300, 350, RENDER_TARGET_MS / 0.2]);
-    // After that, within RENDER_TARGET_MS of the page's own, but for a slice a quarter bigger after a new fastest frame:
-    // within the 50 ms of a long task.
-    expect(Math.max(...over.slice(3))).toBeLessThanOrEqual(50);
-    expect(over.slice(3).filter((ms) => ms > RENDER_TARGET_MS).length).toBeLessThanOrEqual(over.length / 10);
-  });
-
-  it("the machine's load (frames slower whatever a slice changed) does not shrink the slices", async () => {
-    // Frames up to 500 ms slower now and then: a loaded machine. Each change costs the frame 0.02 ms.
-    const load = [0, 300, 0, 0, 500, 100, 0, 0, 250];
-    const { perSlice } = await traceChanges(Array<number>(3000).fill(50), 200, 0.02, load);
-    expect(Math.min(...perSlice.slice(0, -1))).toBeGreaterThanOrEqual(CHANGES_PER_SLICE);
-    // They grow until the frame after them is half of RENDER_TARGET_MS past the page's own, and stay.
-    expect(new Set(perSlice.slice(10, -1))).toEqual(new Set([RENDER_TARGET_MS / 2 / 0.02]));
-  });
-
-  it("property: under a load that varies less than RENDER_TARGET_MS / 2, slices end up at no less than a third of what keeps the frame within RENDER_TARGET_MS of the page's own (or of the first slice)", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc
-          .integer({ min: 0, max: 500 })
-          .chain((base) =>
-            fc.array(fc.integer({ min: base, max: base + RENDER_TARGET_MS / 2 }), {
-              minLength: 1,
-              maxLength: 12,
-            }),
-          ),
-        fc.double({ min: 0.01, max: 0.25, noNaN: true }),
-        async (load, perChangeMs) => {
-          const { perSlice } = await traceChanges(Array<number>(6000).fill(10), 150, perChangeMs, load);
-          const fit = Math.max(MIN_CHANGES, RENDER_TARGET_MS / perChangeMs);
-          expect(Math.min(...perSlice.slice(0, -1))).toBeGreaterThanOrEqual(MIN_CHANGES);
-          // Early frames may make the cost of a change look higher than it is; the slices come back.
-          for (const made of perSlice.slice(-10, -1))
-            expect(made).toBeGreaterThanOrEqual(Math.min(fit, CHANGES_PER_SLICE) / 3 - 10);
-        },
-      ),
-      { numRuns: 100 },
-    );
-  });
-
-  it("more changes a slice while the frames after them cost no more than the page's own, up to MAX_CHANGES", async () => {
-    const { perSlice } = await traceChanges(Array<number>(1000).fill(50), 200, 0);
-    expect(perSlice[0]).toBe(CHANGES_PER_SLICE);
-    for (let i = 1; i < perSlice.length - 1; i++)
-      expect(perSlice[i]).toBeGreaterThanOrEqual(perSlice[i - 1]!);
-    expect(Math.max(...perSlice)).toBe(MAX_CHANGES);
-  });
-
-  it('a run bigger than a slice allows goes in whole, in a slice of its own', async () => {
-    const { perSlice } = await traceChanges([...Array<number>(100).fill(50), 5000, 50, 50], 100, 10);
-    expect(perSlice).toContain(5000);
-  });
-
-  it('property: every change made once; a slice makes at most what it was allowed, or one run', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 60 }),
-        fc.integer({ min: 0, max: 300 }),
-        fc.double({ min: 0, max: 2, noNaN: true }),
-        async (counts, ownMs, perChangeMs) => {
-          const { perSlice } = await traceChanges(counts, ownMs, perChangeMs);
-          for (const made of perSlice) expect(made <= MAX_CHANGES || counts.includes(made)).toBe(true);
-        },
-      ),
-      { numRuns: 100 },
     );
   });
 });

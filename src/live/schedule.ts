@@ -4,11 +4,6 @@ export const SLICE_BUDGET_MS = 8;
 export const MIN_SLICE_MS = 2;
 /** What the frame after a slice (style, layout, paint) may take before slices shrink: a long task is 50 ms. */
 export const RENDER_TARGET_MS = 30;
-/** Changes (wrappers put in) the first slice may make; later slices are sized by the frames after them. */
-export const CHANGES_PER_SLICE = 250;
-/** The fewest changes a slice may make (a run goes in whole however big), and the most. */
-export const MIN_CHANGES = 100;
-export const MAX_CHANGES = 4000;
 /** How long to wait for a frame before going on anyway (the page may have become hidden meanwhile). */
 const FRAME_TIMEOUT_MS = 100;
 
@@ -44,14 +39,6 @@ export interface SliceOptions {
 // Steps that changed nothing the page renders (they read it, or built nodes not yet in it) count themselves here
 // (`markOffPage`); slices run synchronously, so the count before and after one slice tells what its steps did.
 let offPageSteps = 0;
-/**
- * The changes the slice under way may make (see `takeChanges`): set by its runInSlices at its start (outside
- * runInSlices, a test stepping by hand, the last slice's figures stand).
- */
-export let allowedChanges = CHANGES_PER_SLICE;
-// What it made so far, and whether a step found no room.
-let made = 0;
-let full = false;
 
 /**
  * Called by a step, before it yields, when it changed nothing on the page. A slice made only of such steps leaves the
@@ -61,17 +48,6 @@ let full = false;
  */
 export function markOffPage(): void {
   offPageSteps++;
-}
-
-/**
- * Asks, before a step changes the page by `count` (wrappers put in), for room in the slice under way: true (counted)
- * when they fit in what the frames after earlier slices allow, and always for the slice's first change however big;
- * false when they do not: the step yields, the slice ends there, and the next one (after a frame) has room.
- */
-export function takeChanges(count: number): boolean {
-  if (made && made + count > allowedChanges) return !(full = true);
-  made += count;
-  return true;
 }
 
 /**
@@ -96,58 +72,39 @@ export async function runInSlices(steps: Iterator<unknown>, options: SliceOption
   // The fastest frame so far: what the page's own rendering costs. Only time above it is charged to our slices, or
   // a page that renders slowly anyway would shrink them to the minimum and need ever more frames (a spiral).
   let own = Infinity;
-  // What the slice before that frame changed (`takeChanges`), what a change costs the frame after it, and the
-  // changes a slice may make.
-  let fewest = 0;
-  let perChange = Infinity;
-  let changes = CHANGES_PER_SLICE;
   while (true) {
     if (signal?.aborted) return false;
     const start = now();
     const offPageBefore = offPageSteps;
     let ran = 0;
     beforeSlice?.();
-    [allowedChanges, made, full] = [changes, 0, false];
     try {
       do {
         if (steps.next().done) return true;
         ran++;
         if (signal?.aborted) return false;
-      } while (now() - start < budget && !full);
+      } while (now() - start < budget);
     } finally {
       afterSlice?.();
     }
-    const changed = made;
     if (offPageSteps - offPageBefore >= ran) {
       await nextTask();
       continue;
     }
     const rendered = await nextFrame();
     // 0: no frame was seen (hidden, or none within FRAME_TIMEOUT_MS): it says nothing of the page's cost.
-    if (rendered && rendered < own) [own, fewest, perChange] = [rendered, changed, Infinity];
-    // The machine's load only ever makes a frame slower, whatever a slice changed: what a change costs the page is
-    // the lower edge of the frames after the fastest one (the page's own, with what its slice changed), from those
-    // after slices a quarter bigger at least (the load's ups and downs would hide the cost of a few changes).
-    else if (changed >= fewest * 1.25) perChange = Math.min(perChange, (rendered - own) / (changed - fewest));
+    if (rendered) own = Math.min(own, rendered);
     budget = nextBudget(budget, rendered - Math.min(own, rendered), budgetMs);
-    // As many as keep the frame after a slice within RENDER_TARGET_MS of the page's own; more while that cost is unknown.
-    if (changed)
-      changes = nextBudget(changes, perChange < Infinity ? perChange * changes : 0, MAX_CHANGES, MIN_CHANGES);
   }
 }
 
 /**
- * The budget of the next slice (its milliseconds, or its changes), from this slice's and how long the frame after it
- * took to render beyond the page's own cost: shrinks (down to `min`) while frames render slower than
- * RENDER_TARGET_MS, grows back (up to `budgetMs`) while fast.
+ * The budget of the next slice, from this slice's budget and how long the frame after it took to render (beyond the
+ * page's own cost): shrinks
+ * (down to MIN_SLICE_MS) while frames render slower than RENDER_TARGET_MS, grows back (up to `budgetMs`) while fast.
  */
-export function nextBudget(
-  budget: number,
-  rendered: number,
-  budgetMs = SLICE_BUDGET_MS,
-  min = MIN_SLICE_MS,
-): number {
-  if (rendered > RENDER_TARGET_MS) return Math.max(min, (budget * RENDER_TARGET_MS) / rendered);
+export function nextBudget(budget: number, rendered: number, budgetMs = SLICE_BUDGET_MS): number {
+  if (rendered > RENDER_TARGET_MS) return Math.max(MIN_SLICE_MS, (budget * RENDER_TARGET_MS) / rendered);
   if (rendered < RENDER_TARGET_MS / 2) return Math.min(budgetMs, budget * 1.25);
   return budget;
 }
@@ -160,16 +117,22 @@ export function waitForNextFrame(): Promise<number> {
   const doc = globalThis.document;
   if (doc?.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function')
     return yieldToEventLoop().then(() => 0);
-  // Whichever comes first resolves: a promise settles once.
   return new Promise((resolve) => {
+    let settled = false;
+    const settle = (rendered: number) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(rendered);
+    };
     let frameStart = 0;
     // A task queued from the frame callback runs once that frame's style, layout and paint are done.
     requestAnimationFrame(() => {
       frameStart = performance.now();
-      void yieldToEventLoop().then(() => resolve(performance.now() - frameStart));
+      void yieldToEventLoop().then(() => settle(performance.now() - frameStart));
     });
     // No frame in time: hidden meanwhile (0), or a frame still rendering when the timer got its turn.
-    setTimeout(() => resolve(frameStart ? performance.now() - frameStart : 0), FRAME_TIMEOUT_MS);
+    const timer = setTimeout(() => settle(frameStart ? performance.now() - frameStart : 0), FRAME_TIMEOUT_MS);
   });
 }
 

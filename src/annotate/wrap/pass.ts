@@ -1,7 +1,7 @@
 import type { DefinitionSet } from '../../definitions/types';
 import type { TermMatch } from '../../match/find-terms';
 import { findTermsInSlices, SCANNED_PER_STEP } from '../../match/find-terms-in-slices';
-import { allowedChanges, markOffPage, takeChanges } from '../../live/schedule';
+import { markOffPage } from '../../live/schedule';
 import { findRunBlock } from '../../live/affected-blocks';
 import { findPositions } from '../find-position';
 import type { OccurrenceIndex } from '../../live/first-occurrences';
@@ -62,6 +62,7 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
   const { adapter, root, set, index, owned } = context;
   let built: BuiltRun[] = [];
   let waiting = 0;
+  let commitAt = FIRST_COMMIT_AT;
   for (const run of textRuns(target, adapter)) {
     let nodes = run as Text[];
     // Text the host keeps rewriting in reply to the annotation is left as the host wants it.
@@ -83,14 +84,12 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
     const shown = found.filter((match) => index.record(block, match.serial, positionOf(match.start)));
     const summary = index.summaryOf(block);
     let pieces = cutPieces(texts, shown);
-    // The run's nodes in its own wrappers (WeakSet.has(null) is false).
-    const wrapped = nodes.filter((node) => owned.has(node.parentNode as Element));
-    const kept = findKeptWrappers(nodes, wrapped, pieces);
+    const kept = findKeptWrappers(nodes, pieces, owned);
     if (kept) {
       for (const [match, wrappers] of kept) index.showed(summary, match.serial, wrappers);
       continue;
     }
-    const stale = [...new Set(wrapped.map((node) => node.parentNode as Element))];
+    const stale = findOwnWrappers(nodes, owned);
     if (stale.length) {
       const joined = texts.join('');
       unwrapWrappers(stale);
@@ -104,45 +103,54 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
     const [splits, groups] = yield* buildPieces(nodes, texts, pieces, owned);
     built.push([nodes, block, summary, splits, groups, pieces.length]);
     waiting += pieces.length;
-    // Built runs go in once a slice's worth is built: slices only build and read the page until then.
-    if (waiting >= allowedChanges) {
+    if (waiting >= commitAt) {
       yield* commitBuilt(built, context);
-      [built, waiting] = [[], 0];
+      [built, waiting, commitAt] = [[], 0, Math.min(COMMIT_AT, commitAt * 4)];
     }
   }
   yield* commitBuilt(built, context);
 }
 
 /**
- * Puts built runs in, as many wrappers a slice as the scheduler allows (`takeChanges`: fewer while the frames after
- * them run past the page's own, more while cheap; a run whole however big: every step that changes a block costs the
- * page a layout of it). A run whose block healing read again meanwhile is dropped (that reading decides); one the host
- * changed since it was read is read again later.
+ * Wrappers built before they are put in: a few slices of building, then one layout of the blocks they go to. The
+ * first ones go in sooner (the blocks on screen are read first), then four times as many each time up to COMMIT_AT.
+ */
+export const COMMIT_AT = 4000;
+const FIRST_COMMIT_AT = 250;
+/** Wrappers put in per step (whole runs): a few milliseconds of DOM insertions. */
+export const COMMITTED_PER_STEP = 1000;
+
+/**
+ * Puts built runs in, up to COMMITTED_PER_STEP wrappers a step (a run whole however big: every step that changes a
+ * block costs the page a layout of it). A run whose block healing read again meanwhile is dropped (that reading decides);
+ * one the host changed since it was read is read again later.
  */
 function* commitBuilt(built: readonly BuiltRun[], context: PassContext): Generator<void, void, undefined> {
+  let inStep = 0;
   for (const [nodes, block, summary, splits, groups, count] of built) {
-    // Before the checks: the page may change the run while the next slice waits.
-    if (!takeChanges(count)) {
-      settle();
-      yield;
-      takeChanges(count);
-    }
     if (context.index.summaryOf(block) !== summary) continue;
     // The host changed the run since it was read: its block is read again (a few times at most).
-    const attached = nodes.every((node) => node.parentNode);
-    if (!attached || !splits.every((split) => split.current)) {
+    if (!nodes.every((node) => node.parentNode) || !splits.every((split) => split.current)) {
       const rereadCount = (rereads.get(block) ?? 0) + 1;
       rereads.set(block, rereadCount);
-      if (rereadCount <= MAX_REREADS && attached) context.reread(block);
+      if (rereadCount <= MAX_REREADS && nodes.every((node) => node.parentNode)) context.reread(block);
       continue;
+    }
+    if (inStep && inStep + count > COMMITTED_PER_STEP) {
+      settle();
+      yield;
+      inStep = 0;
     }
     const commit = () => splits.forEach((split) => split.commit());
     // Only around a big swap: reading the selection makes Chromium lay the page out (3 ms a run on a long page).
     if (count > BUILT_PER_STEP) keepSelection(block, commit);
     else commit();
     changed = true;
-    for (const [match, wrappers] of groups) context.index.showed(summary, match.serial, wrappers);
-    context.stats.matches += groups.size;
+    inStep += count;
+    for (const [match, wrappers] of groups) {
+      context.index.showed(summary, match.serial, wrappers);
+      context.stats.matches++;
+    }
   }
 }
 
@@ -183,34 +191,44 @@ function* buildPieces(
   return [[...splits.values()], groups];
 }
 
+/** The run's own wrappers, each once. */
+function findOwnWrappers(nodes: readonly Text[], owned: WeakSet<Element>): Element[] {
+  const wrappers = new Set<Element>();
+  for (const node of nodes) {
+    const parent = node.parentNode as Element | null;
+    if (parent && owned.has(parent)) wrappers.add(parent);
+  }
+  return [...wrappers];
+}
+
 /**
- * The wrappers of each planned match, when the run's own wrappers (around `wrapped`, its nodes in them) are exactly
- * the planned pieces (each a whole text node alone in a wrapper of the right term, split matches sharing one id);
- * else null.
+ * The wrappers of each planned match, when the run's own wrappers are exactly the planned pieces (each a whole
+ * text node alone in a wrapper of the right term, split matches sharing one id); else null.
  */
 function findKeptWrappers(
   nodes: readonly Text[],
-  wrapped: readonly Text[],
   pieces: readonly Piece[],
+  owned: WeakSet<Element>,
 ): Map<TermMatch, Element[]> | null {
+  const wrapped = nodes.filter((node) => {
+    const parent = node.parentNode as Element | null;
+    return parent !== null && owned.has(parent);
+  });
   if (wrapped.length !== pieces.length) return null;
   const kept = new Map<TermMatch, Element[]>();
   let id: string | null = null;
   for (const [k, piece] of pieces.entries()) {
     const node = nodes[piece.node]!;
     const wrapper = node.parentNode as Element;
-    const own = wrapper.getAttribute(MATCH_ATTRIBUTE);
-    if (
-      node !== wrapped[k] ||
-      piece.start !== 0 ||
-      piece.end !== node.length ||
-      wrapper.childNodes.length !== 1 ||
-      wrapper.getAttribute(TERM_ATTRIBUTE) !== piece.match.term ||
-      (piece.count === 1 ? own !== null : own === null || (piece.index > 0 && own !== id))
-    )
+    if (node !== wrapped[k] || piece.start !== 0 || piece.end !== node.length) return null;
+    if (wrapper.childNodes.length !== 1 || wrapper.getAttribute(TERM_ATTRIBUTE) !== piece.match.term)
       return null;
+    const own = wrapper.getAttribute(MATCH_ATTRIBUTE);
+    if (piece.count === 1 ? own !== null : own === null || (piece.index > 0 && own !== id)) return null;
     id = own;
-    kept.set(piece.match, [...(kept.get(piece.match) ?? []), wrapper]);
+    const group = kept.get(piece.match);
+    if (group) group.push(wrapper);
+    else kept.set(piece.match, [wrapper]);
   }
   return kept;
 }

@@ -6,8 +6,12 @@ import { findTerms } from '../../../src/match/find-terms';
 import { annotateDone, markup, wrappedTexts } from '../helpers/annotate';
 import { mount, recordMutations, unmountAll } from '../helpers/dom';
 import { resolveOptions, type ResolvedOptions } from '../../../src/annotate/options';
-import { annotateSteps, BUILT_PER_STEP } from '../../../src/annotate/wrap/pass';
-import { allowedChanges, MAX_CHANGES } from '../../../src/live/schedule';
+import {
+  annotateSteps,
+  BUILT_PER_STEP,
+  COMMIT_AT,
+  COMMITTED_PER_STEP,
+} from '../../../src/annotate/wrap/pass';
 import { createDomAdapter } from '../../../src/live/dom-adapter';
 import { OccurrenceIndex } from '../../../src/live/first-occurrences';
 import { SCANNED_PER_STEP } from '../../../src/match/find-terms-in-slices';
@@ -265,7 +269,7 @@ describe('annotate: no step does more than a bounded amount of work', () => {
     return steps;
   }
 
-  it("builds at most BUILT_PER_STEP wrappers a step, and puts at most a slice's allowance in (or one whole run)", () => {
+  it('builds at most BUILT_PER_STEP wrappers a step, and puts at most COMMITTED_PER_STEP in (or one whole run)', () => {
     // Many small paragraphs (more wrappers than are built before they are put in), a paragraph with more matches
     // than a step puts in, and a text node longer than a step of the matcher.
     const small = Array.from(
@@ -279,11 +283,11 @@ describe('annotate: no step does more than a bounded amount of work', () => {
     );
     const steps = countPerStep(root);
     const wrappers = root.getElementsByTagName('dszd-term').length;
-    expect(wrappers).to.be.greaterThan(MAX_CHANGES);
+    expect(wrappers).to.be.greaterThan(COMMIT_AT);
     expect(steps.reduce((sum, step) => sum + step.added, 0)).to.equal(wrappers);
     for (const step of steps) {
       expect(step.created).to.be.at.most(BUILT_PER_STEP);
-      if (step.blocks > 1) expect(step.added).to.be.at.most(allowedChanges);
+      if (step.blocks > 1) expect(step.added).to.be.at.most(COMMITTED_PER_STEP);
     }
     // The big paragraph went in whole, in a step of its own.
     expect(steps.some((step) => step.blocks === 1 && step.added === 3000)).to.equal(true);
