@@ -26,7 +26,7 @@ const cardScripts = ({ doc }: Fixture) => doc.querySelectorAll('script[src$="dsz
 const liveScripts = ({ doc }: Fixture) => doc.querySelectorAll('script[src$="dszd-term.live.js"]');
 
 /** The first stage's budget (scripts/size-budget.ts, FIRST_STAGE_BUDGET_BYTES; the goal is 16 KB). */
-const FIRST_STAGE_BUDGET = 16.56 * 1024;
+const FIRST_STAGE_BUDGET = 16.3 * 1024;
 
 describe('dszd-term.iife.js in stages', () => {
   afterEach(closeFixtures);
