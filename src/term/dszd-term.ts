@@ -83,7 +83,8 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
   /** Bumped by every pointer leave and blur: an intent still waiting for the card stage is then void. */
   private _intent = 0;
   private _updatePending: Promise<boolean> | undefined;
-  private readonly _slot: HTMLSlotElement;
+  /** The element's own text at its last render: a slotchange that leaves it as it was renders nothing again. */
+  private _renderedText: string | undefined;
   private readonly _part: HTMLSpanElement;
   private readonly _description: HTMLSpanElement;
 
@@ -99,13 +100,18 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
       style.textContent = termStyles;
       root.append(style);
     }
-    this._slot = doc.createElement('slot');
-    this._slot.addEventListener('slotchange', () => this.requestUpdate());
+    // The slot stays in the part for good: moving it would make the browser announce a slot change (and a render)
+    // for every term on the page. An unknown term's part is a bare span (no part name, class, role or tab stop).
+    const slot = doc.createElement('slot');
+    slot.addEventListener('slotchange', () => {
+      if (this._text() !== this._renderedText) this.requestUpdate();
+    });
     this._part = doc.createElement('span');
+    this._part.append(slot);
     this._description = doc.createElement('span');
     this._description.id = 'description';
     this._description.hidden = true;
-    root.append(this._slot);
+    root.append(this._part);
     for (const type of INTENT_EVENTS) this.addEventListener(type, this._onIntent, { passive: true });
     this.addEventListener('keydown', this._onIntent);
   }
@@ -261,6 +267,7 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
   }
 
   private _render(): void {
+    this._renderedText = this._text();
     try {
       this._renderTerm();
     } catch (error) {
@@ -281,10 +288,11 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     const leader = pieces[0] === this;
     const split = pieces.length > 1;
     const part = this._part;
-    part.setAttribute('part', this._isActive ? 'term active' : 'term');
-    part.className = this._isActive ? 'term active' : 'term';
+    const names = this._isActive ? 'term active' : 'term';
     const description = entry.definition.join('\n');
     setAttributes(part, {
+      part: names,
+      class: names,
       role: leader ? 'button' : null,
       tabindex: leader ? '0' : null,
       'aria-expanded': leader ? String(this._isExpanded) : null,
@@ -295,19 +303,14 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     });
     if (this._description.textContent !== description) this._description.textContent = description;
     const root = this.shadowRoot!;
-    if (part.parentNode !== root) {
-      part.append(this._slot);
-      root.append(part);
-    }
     if (leader && this._description.parentNode !== root) root.append(this._description);
     else if (!leader) this._description.remove();
   }
 
-  /** An unknown term: its text alone, no underline, no role, no tab stop. */
+  /** An unknown term: its text alone in a bare span, no underline, no role, no tab stop. */
   private _showPlain(): void {
-    if (this._slot.parentNode === this.shadowRoot) return;
-    this.shadowRoot!.append(this._slot);
-    this._part.remove();
+    // (the part carries no attribute but those _renderTerm sets)
+    for (const name of this._part.getAttributeNames()) this._part.removeAttribute(name);
     this._description.remove();
   }
 

@@ -8,6 +8,7 @@ import { expectSame } from '../helpers/assert';
 import { cardPart, isCardOpen, resetPage, surfaceOf } from '../helpers/card';
 import { centreOf } from '../helpers/pointer';
 import { warningsDuring } from '../helpers/console';
+import { frames, waitForValue } from '../helpers/timing';
 
 async function termFrom(markup: ReturnType<typeof html>): Promise<DszdTerm> {
   const el = await fixture<HTMLElement>(markup);
@@ -94,6 +95,51 @@ describe('<dszd-term> lookup and semantics', () => {
     const style = getComputedStyle(button);
     expect(style.textDecorationLine).to.equal('underline');
     expect(['dotted', 'dashed']).to.include(style.textDecorationStyle);
+  });
+
+  it('new text put in a term is looked up again: unknown text that becomes a term turns into one, and back', async () => {
+    const warnings = await warningsDuring(async () => {
+      const term = await termFrom(html`<p><dszd-term>不存在的术语丙</dszd-term></p>`);
+      expect(innerButton(term)).to.equal(null);
+      term.textContent = '未来社区';
+      await waitForValue(() => innerButton(term), 'the term to render as one');
+      expect(term.entry?.serial).to.equal(6);
+      expect(innerButton(term)!.getAttribute('role')).to.equal('button');
+      term.textContent = '不存在的术语丙';
+      await waitForValue(() => innerButton(term) === null || undefined, 'the term to render as plain text');
+      expect(term.shadowRoot!.querySelector('[tabindex], [role], [class]')).to.equal(null);
+    });
+    expect(warnings).to.have.length(1);
+  });
+
+  it('connecting a term moves nothing in its shadow tree (no slot change, so no second render)', async () => {
+    const host = await fixture<HTMLElement>(html`<p></p>`);
+    const terms = ['数字社会', '未来社区', '不存在的术语丁'].map((text) => {
+      const term = document.createElement('dszd-term') as DszdTerm;
+      term.textContent = text;
+      return term;
+    });
+    const moved: Node[] = [];
+    const slotChanges: Event[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) moved.push(...record.addedNodes, ...record.removedNodes);
+    });
+    for (const term of terms) {
+      observer.observe(term.shadowRoot!, { childList: true, subtree: true });
+      term.shadowRoot!.addEventListener('slotchange', (event) => slotChanges.push(event));
+    }
+    await warningsDuring(async () => {
+      host.append(...terms);
+      await Promise.all(terms.map((term) => term.updateComplete));
+      await frames(1);
+    });
+    // only the known terms' hidden descriptions went in
+    expect(moved.map((node) => (node as Element).id)).to.deep.equal(['description', 'description']);
+    expect(innerButton(terms[0]!)!.getAttribute('role')).to.equal('button');
+    expect(innerButton(terms[2]!)).to.equal(null);
+    observer.disconnect();
+    // the slot reports its text once per term (the first assignment), not again for a move
+    expect(slotChanges.length).to.be.at.most(terms.length);
   });
 
   it('the open card is a dialog labelled by the term', async () => {
