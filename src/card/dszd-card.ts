@@ -214,10 +214,12 @@ export class DszdCard extends LitElement {
       kind === 'notes'
         ? entry.notes.length > 0
         : !entry.notes.length && !!entry.related?.length === (kind === 'related');
-    const length = (entry: DefinitionEntry) => entry.definition.join('').length;
     let shortest: DefinitionEntry | undefined;
-    for (const entry of this.definitionSet.entries)
-      if (fits(entry) && (!shortest || length(entry) < length(shortest))) shortest = entry;
+    let shortestLength = Infinity;
+    for (const entry of this.definitionSet.entries) {
+      const length = fits(entry) ? entry.definition.join('').length : Infinity;
+      if (length < shortestLength) [shortest, shortestLength] = [entry, length];
+    }
     if (!shortest) return;
     this.entry = shortest;
     this.renderPending();
