@@ -277,6 +277,7 @@ const FIRST_STAGE_REPLACEMENTS = {
   'src/config/load-set-reader.ts': 'src/stages/fetch-sets-stage.ts',
   'src/annotate/wrap/load-live.ts': 'src/stages/fetch-live-stage.ts',
   'src/term/dszd-term.styles.ts': minifiedTermStyles(),
+  'src/term/card-parts.ts': 'src/stages/deferred-card-parts.ts',
 };
 
 /** The source modules (by path from the project root) of an in-memory build of one classic script, unshared. */

@@ -6,6 +6,7 @@ import { resolveTermSet } from '../config/resolve-set';
 import { watchTermsConfig } from '../config/terms-config';
 import type { DefinitionEntry, DefinitionSet } from '../definitions/types';
 import { reportError } from '../events/error-event';
+import { installCardParts } from './card-parts';
 import { termStyles } from './dszd-term.styles';
 import { resolveEntry } from '../match/resolve-entry';
 import { warnUnknownTerm } from './warn-unknown';
@@ -86,7 +87,8 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
   /** The element's own text at its last render: a slotchange that leaves it as it was renders nothing again. */
   private _renderedText: string | undefined;
   private readonly _part: HTMLSpanElement;
-  private readonly _description: HTMLSpanElement;
+  /** Makes the definition the part's description (./card-parts.ts; none in the drop-in's first stage). */
+  declare private _describe?: (description: string) => void;
 
   constructor() {
     super();
@@ -108,9 +110,6 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     });
     this._part = doc.createElement('span');
     this._part.append(slot);
-    this._description = doc.createElement('span');
-    this._description.id = 'description';
-    this._description.hidden = true;
     root.append(this._part);
     for (const type of INTENT_EVENTS) this.addEventListener(type, this._onIntent, { passive: true });
     this.addEventListener('keydown', this._onIntent);
@@ -217,15 +216,8 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     this._guard(() => findLoadedCardHost()?.hideTerm(this._leader()));
   }
 
-  /** Called by the card with itself as it opens, null as it closes: aria-expanded, each piece's highlight. @internal */
-  setExpanded(card: HTMLElement | null): void {
-    this._isExpanded = !!card;
-    this._highlight(!!card);
-    // aria-controls cannot name an element outside the shadow root by id; element reflection can, where supported.
-    const button = this._part;
-    if ('ariaControlsElements' in button) button.ariaControlsElements = card && [card];
-    this.requestUpdate();
-  }
+  /** Called by the card with itself as it opens, null as it closes (./card-parts.ts). @internal */
+  declare setExpanded: (card: HTMLElement | null) => void;
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name === 'term') this.term = value;
@@ -289,7 +281,6 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     const split = pieces.length > 1;
     const part = this._part;
     const names = this._isActive ? 'term active' : 'term';
-    const description = entry.definition.join('\n');
     setAttributes(part, {
       part: names,
       class: names,
@@ -297,21 +288,17 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
       tabindex: leader ? '0' : null,
       'aria-expanded': leader ? String(this._isExpanded) : null,
       'aria-haspopup': leader ? 'dialog' : null,
-      // the definition texts come with the card stage: described from the moment they are there
-      'aria-describedby': leader && description ? 'description' : null,
       'aria-label': leader && split ? pieces.map((piece) => piece.textContent ?? '').join('') : null,
     });
-    if (this._description.textContent !== description) this._description.textContent = description;
-    const root = this.shadowRoot!;
-    if (leader && this._description.parentNode !== root) root.append(this._description);
-    else if (!leader) this._description.remove();
+    // the definition texts come with the card stage: described from the moment they are there
+    this._describe?.(leader ? entry.definition.join('\n') : '');
   }
 
   /** An unknown term: its text alone in a bare span, no underline, no role, no tab stop. */
   private _showPlain(): void {
     // (the part carries no attribute but those _renderTerm sets)
     for (const name of this._part.getAttributeNames()) this._part.removeAttribute(name);
-    this._description.remove();
+    this._describe?.('');
   }
 
   private _resolve(): DefinitionEntry | undefined {
@@ -448,6 +435,7 @@ function setAttributes(element: Element, attributes: Record<string, string | nul
 // Every copy of dszd-term brands its element class, so a copy can tell another copy's <dszd-term> from a page's own.
 const TERM_BRAND = Symbol.for('dszd-term.element');
 (DszdTerm.prototype as unknown as Record<symbol, boolean>)[TERM_BRAND] = true;
+installCardParts(DszdTerm);
 
 /** Whether `constructor` is dszd-term's element class (from this copy of the library or another). */
 export function isDszdTermClass(constructor: CustomElementConstructor): boolean {

@@ -1,0 +1,53 @@
+import type { DszdTerm } from './dszd-term';
+
+/**
+ * What `<dszd-term>` needs only once its card can open: the definition as the term's accessible description, and
+ * `setExpanded`, which the card calls. src/term/dszd-term.ts installs them as it loads. The drop-in script's first
+ * stage has neither (its set has no definition texts yet, and no card opens before the card stage): its build swaps
+ * this module for src/stages/deferred-card-parts.ts, the card stage installs them as its card-host loads, and the
+ * terms already on the page re-render as it arrives (src/stages/card-stage.ts).
+ */
+export function installCardParts(Term: typeof DszdTerm): void {
+  Object.assign(Term.prototype, { setExpanded, _describe: describe });
+}
+
+/** The members of the term these parts use (private to its class otherwise: they share its renamed names). */
+interface TermInternals {
+  readonly _part: HTMLSpanElement;
+  _description?: HTMLSpanElement;
+  _isExpanded: boolean;
+  _highlight(on: boolean): void;
+  requestUpdate(): void;
+  readonly shadowRoot: ShadowRoot | null;
+  readonly ownerDocument: Document;
+}
+
+/** Called by the card with itself as it opens, null as it closes: aria-expanded, each piece's highlight. */
+function setExpanded(this: TermInternals, card: HTMLElement | null): void {
+  this._isExpanded = !!card;
+  this._highlight(!!card);
+  // aria-controls cannot name an element outside the shadow root by id; element reflection can, where supported.
+  const button = this._part;
+  if ('ariaControlsElements' in button) button.ariaControlsElements = card && [card];
+  this.requestUpdate();
+}
+
+/**
+ * The leader's definition (empty for the other pieces and a plain term) as the description of its part: a hidden
+ * span in the shadow root, which the part names by id. Without one (no definition texts yet) the part names none.
+ */
+function describe(this: TermInternals, description: string): void {
+  let span = this._description;
+  if (!span) {
+    span = this._description = this.ownerDocument.createElement('span');
+    span.id = 'description';
+    span.hidden = true;
+  }
+  if (span.textContent !== description) span.textContent = description;
+  const root = this.shadowRoot!;
+  if (!description) span.remove();
+  else if (span.parentNode !== root) root.append(span);
+  if (!description) this._part.removeAttribute('aria-describedby');
+  else if (this._part.getAttribute('aria-describedby') !== span.id)
+    this._part.setAttribute('aria-describedby', span.id);
+}
