@@ -278,6 +278,7 @@ const FIRST_STAGE_REPLACEMENTS = {
   'src/annotate/wrap/load-live.ts': 'src/stages/fetch-live-stage.ts',
   'src/term/dszd-term.styles.ts': minifiedTermStyles(),
   'src/term/card-parts.ts': 'src/stages/deferred-card-parts.ts',
+  'src/live/keep-selection.ts': 'src/stages/deferred-keep-selection.ts',
 };
 
 /** The source modules (by path from the project root) of an in-memory build of one classic script, unshared. */

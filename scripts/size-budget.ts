@@ -29,24 +29,28 @@ export const DROP_IN_STAGES: readonly DropInStage[] = [
  * card-host, and literal constants written by the later stages instead of taking a registry slot 0.1 KB more (17.09
  * KB). The Chinese data spelt in ASCII and \u escapes for the rest (0.33 KB), remove() in steps moved to the live
  * stage, terser's hoist_funs and shorter messages (0.23 KB) took it to 16.53 KB; the sparse automaton alone (no dense
- * table in the drop-in's stages, 0.3 KB) and the card's preparation handed to the card stage to 16.26 KB; what is
- * left above 16 KB: docs/architecture.md, "The live stage". Its figure with a little headroom is the budget until it
- * shrinks, so that growth still fails.
+ * table in the drop-in's stages, 0.3 KB) and the card's preparation handed to the card stage to 16.26 KB. The goal
+ * met: `<dszd-term>`'s description and setExpanded installed by the card stage (0.11 KB), terser's keep_fargs (18 B)
+ * and keepSelection taken from the live stage during the first pass (0.25 KB) took it to 15.88 KB (16,263 B); what
+ * is in it: docs/architecture.md, "The live stage". The budget is the goal, 16 KB: growth past it fails.
  */
-export const FIRST_STAGE_BUDGET_BYTES = 16.3 * 1024;
+export const FIRST_STAGE_BUDGET_BYTES = 16 * 1024;
 /**
  * The live stage, fetched right after the first pass (healing, the page's changes, editable content, remove() in
- * steps): 3.97 KB.
+ * steps, and since the first stage's 16 KB the selection kept around big swaps): 4.28 KB.
  */
-export const LIVE_STAGE_BUDGET_BYTES = 4 * 1024;
+export const LIVE_STAGE_BUDGET_BYTES = 4.3 * 1024;
 /**
- * The first, live and card stages together: what a page has loaded once a card is open (52.23 KB; goal 44 KB).
+ * The first, live and card stages together: what a page has loaded once a card is open (52.4 KB; goal 44 KB).
  * Showing the card in short tasks on a phone (the sliced Floating UI platform, the show in steps) added 0.7 KB;
  * the live stage's split costs 0.3 KB over one first stage (a stage's wrapper, the registry reads); the card's
  * split into a view and a service 0.5 KB; making the card ahead of use in idle steps that respect their deadlines
- * (src/card/idle-steps.ts) 0.33 KB more in the card stage and 0.06 KB less in the first.
+ * (src/card/idle-steps.ts) 0.33 KB more in the card stage and 0.06 KB less in the first. Taking the first stage to
+ * 16 KB moved 0.16 KB more than it took off it: keepSelection into the live stage (0.31 KB there), the term's
+ * description and setExpanded into the card stage (0.23 KB there: code gzip no longer shares with the rest of the
+ * first stage's).
  */
-export const FIRST_LIVE_CARD_BUDGET_BYTES = 52.25 * 1024;
+export const FIRST_LIVE_CARD_BUDGET_BYTES = 52.5 * 1024;
 /**
  * The highlight stage, loaded on top of the first and card stages only for `data-mode="highlight"` (8.09 KB: it
  * carries the live observer and the occurrence moves itself since they left the first stage for the live stage).

@@ -24,9 +24,14 @@ export function provideModules(modules: Record<string, Record<string, unknown>>)
   for (const [name, module] of Object.entries(modules)) registry[name] ??= module;
 }
 
+/** A module an earlier stage provided, or undefined when that stage has not run (yet). */
+export function findProvidedModule(name: string): Record<string, unknown> | undefined {
+  return getRegistry()[name];
+}
+
 /** A module an earlier stage provided; throws naming it when that stage has not run. */
 export function getProvidedModule(name: string): Record<string, unknown> {
-  const module = getRegistry()[name];
+  const module = findProvidedModule(name);
   if (!module) throw new Error(`dszd-term: ${name} is missing: load dszd-term.iife.js first`);
   return module;
 }

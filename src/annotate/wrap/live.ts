@@ -12,6 +12,9 @@ import { healRecords } from './heal';
 import { stepThrough, type WrapSession } from './session';
 import { findWrappers, unwrapWrappers } from './unwrap';
 
+// The drop-in's first stage keeps the selection with this once the live stage is there (deferred-keep-selection.ts).
+export { keepSelection } from '../../live/keep-selection';
+
 /** Wrappers unwrapped per step of `remove()` (whole blocks): a few milliseconds of DOM removals. */
 const REMOVED_PER_STEP = 1000;
 
