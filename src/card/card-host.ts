@@ -3,12 +3,6 @@ import { reportError } from '../events/error-event';
 import { DszdCard } from './dszd-card';
 import { idleScheduler, runIdleSteps, type IdleScheduler } from './idle-steps';
 import type { CardTrigger } from './trigger';
-import { installCardParts } from '../term/card-parts';
-import { DszdTerm } from '../term/dszd-term';
-
-// The term's definition as its description, and setExpanded, which the card calls: the drop-in's first stage has
-// neither (src/term/card-parts.ts). Here, ahead of the card stage's definitions texts, they gzip smaller.
-installCardParts(DszdTerm);
 
 let shared: DszdCard | undefined;
 /** The steps left of the card's preparation: `removeSharedCard` empties it, which stops them. */

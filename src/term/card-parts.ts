@@ -4,8 +4,8 @@ import type { DszdTerm } from './dszd-term';
  * What `<dszd-term>` needs only once its card can open: the definition as the term's accessible description, and
  * `setExpanded`, which the card calls. src/term/dszd-term.ts installs them as it loads. The drop-in script's first
  * stage has neither (its set has no definition texts yet, and no card opens before the card stage): its build swaps
- * this module for src/stages/deferred-card-parts.ts, the card stage installs them as its card-host loads, and the
- * terms already on the page re-render as it arrives (src/stages/card-stage.ts).
+ * this module for src/stages/deferred-card-parts.ts, the card stage installs them (src/stages/install-card-parts.ts),
+ * and the terms already on the page re-render as it arrives (src/stages/card-stage.ts).
  */
 export function installCardParts(Term: typeof DszdTerm): void {
   Object.assign(Term.prototype, { setExpanded, _describe: describe });
