@@ -294,7 +294,8 @@ function evaluateInOwnTask(): Plugin {
         const free = (name: string) => !new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(stage!);
         const letters = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'];
         const name = [...letters, ...letters.flatMap((a) => letters.map((b) => a + b))].find(free);
-        if (!name || !stage!.includes(OWN_SCRIPT)) throw new Error(`${chunk.fileName}: no own script to keep`);
+        if (!name || !stage!.includes(OWN_SCRIPT))
+          throw new Error(`${chunk.fileName}: no own script to keep`);
         chunk.code =
           `${banner}(function(){var ${name}=document.currentScript,f=\n` +
           `${stage!.replaceAll(OWN_SCRIPT, name)};${name}?.dataset.auto=="false"?f():setTimeout(f)})();\n`;
