@@ -268,6 +268,43 @@ function definitionTextsModule(): { code: string } {
   };
 }
 
+/** What stands for `document.currentScript` in the first stage until evaluateInOwnTask names it. */
+const OWN_SCRIPT = '__dszdOwnScript__';
+
+/**
+ * The first stage's evaluation in a task of its own: a deferred script runs in the task of the page's end of parsing,
+ * often with its first layout, and evaluating the stage (its modules, the names decoded) is tens of ms on a phone.
+ * The tag's own function only keeps `document.currentScript` (null once it returned: the data-* options, the `src`
+ * the later stages are found beside, the nonce) and evaluates the stage with a timer, so copies on a page start in
+ * the order they were loaded. With `data-auto="false"` the page drives the library itself and may use it right after
+ * the tag: then at once. The stage's code keeps its lines and columns (the source map gets one line more), so the
+ * `(function(){…})` it was (not called) is the wrapper's second line.
+ */
+function evaluateInOwnTask(): Plugin {
+  return {
+    name: 'dszd-evaluate-in-own-task',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const match = /^(\/\*![^\n]*\*\/\n)(\(function\(\)\{[^]*\}\))\(\);?\n?$/.exec(chunk.code);
+        if (!match) throw new Error(`${chunk.fileName}: not the one function the classic build writes`);
+        const [, banner, stage] = match;
+        // a name the stage's code has nowhere (not even as a property or in a string) cannot be shadowed in it
+        const free = (name: string) => !new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(stage!);
+        const letters = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+        const name = [...letters, ...letters.flatMap((a) => letters.map((b) => a + b))].find(free);
+        if (!name || !stage!.includes(OWN_SCRIPT))
+          throw new Error(`${chunk.fileName}: no own script to keep`);
+        chunk.code =
+          `${banner}(function(){var ${name}=document.currentScript,f=\n` +
+          `${stage!.replaceAll(OWN_SCRIPT, name)};${name}?.dataset.auto=="false"?f():setTimeout(f)})();\n`;
+        if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+      }
+    },
+  };
+}
+
 /** What the first stage swaps for lighter modules; the later stages read the swapped ones too (they share one set). */
 const FIRST_STAGE_REPLACEMENTS = {
   'src/definitions/definition-set.generated.ts': namesOnlySet(),
@@ -425,18 +462,22 @@ function terserOptions(fileName: string): NonNullable<UserConfig['build']>['ters
   };
 }
 
-/** A classic script that runs `module` when it loads (`plugins` decide what it shares with other stages). */
+/**
+ * A classic script that runs `module` when it loads (`plugins` decide what it shares with other stages; `defines`
+ * replaces more expressions).
+ */
 function classicScript(
   module: string,
   fileName: string,
   bundled: string[],
   plugins: Plugin[] = [scriptEntry(module)],
+  defines: Record<string, string> = {},
 ): UserConfig {
   return {
     plugins: [...plugins, minifyLitTemplates(), litTrustedTypes()],
     // A classic script has no import.meta: src/auto.ts then finds its tag through document.currentScript.
     // The drop-in's stages carry the sparse automaton only (see HAS_DENSE in src/match/automaton.ts).
-    define: { 'import.meta.url': 'undefined', __DSZD_DENSE_AUTOMATON__: 'false' },
+    define: { 'import.meta.url': 'undefined', __DSZD_DENSE_AUTOMATON__: 'false', ...defines },
     // lit's production build even when NODE_ENV says otherwise (vitest sets "test"; its dev build is 4 KB more)
     resolve: { conditions: ['module', 'browser', 'production'] },
     build: {
@@ -499,7 +540,9 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
           ),
         ),
         replaceModules(FIRST_STAGE_REPLACEMENTS),
+        evaluateInOwnTask(),
       ],
+      { 'document.currentScript': OWN_SCRIPT },
     ),
   // The card stage: definitions texts, <dszd-card> (lit) and Floating UI.
   'iife-card': async () =>

@@ -31,8 +31,10 @@ export const DROP_IN_STAGES: readonly DropInStage[] = [
  * stage, terser's hoist_funs and shorter messages (0.23 KB) took it to 16.53 KB; the sparse automaton alone (no dense
  * table in the drop-in's stages, 0.3 KB) and the card's preparation handed to the card stage to 16.26 KB. The goal
  * met: `<dszd-term>`'s description and setExpanded installed by the card stage (0.11 KB), terser's keep_fargs (18 B)
- * and keepSelection taken from the live stage during the first pass (0.25 KB) took it to 15.88 KB (16,263 B); what
- * is in it: docs/architecture.md, "The live stage". The budget is the goal, 16 KB: growth past it fails.
+ * and keepSelection taken from the live stage during the first pass (0.25 KB) took it to 15.88 KB (16,263 B); then
+ * evaluating the stage in a task of its own (the tag's function keeps `document.currentScript` and sets a timer;
+ * vite.config.ts, evaluateInOwnTask) added 31 B. What is in it: docs/architecture.md, "The live stage". The budget is
+ * the goal, 16 KB: growth past it fails.
  */
 export const FIRST_STAGE_BUDGET_BYTES = 16 * 1024;
 /**
@@ -48,9 +50,10 @@ export const LIVE_STAGE_BUDGET_BYTES = 4.3 * 1024;
  * (src/card/idle-steps.ts) 0.33 KB more in the card stage and 0.06 KB less in the first. Taking the first stage to
  * 16 KB moved 0.15 KB more than it took off it: keepSelection into the live stage (0.31 KB there), the term's
  * description and setExpanded into the card stage (0.22 KB there: code gzip no longer shares with the rest of the
- * first stage's).
+ * first stage's). The first stage evaluated in a task of its own (31 B) and the card's shell made in three idle
+ * steps, rendered before it is put in the page (65 B in the card stage): 0.09 KB more.
  */
-export const FIRST_LIVE_CARD_BUDGET_BYTES = 52.5 * 1024;
+export const FIRST_LIVE_CARD_BUDGET_BYTES = 52.6 * 1024;
 /**
  * The highlight stage, loaded on top of the first and card stages only for `data-mode="highlight"` (8.09 KB: it
  * carries the live observer and the occurrence moves itself since they left the first stage for the live stage).

@@ -19,7 +19,10 @@
  * With `data-set`, the page is annotated once, after the sets were fetched and checked (`dszd-term.sets.js`, beside
  * this file, does that); a set that cannot be used is skipped with one `dszd-error`.
  *
- * It exposes `window.dszdTerm`. Loaded twice (or beside another copy) it does nothing the second time.
+ * It exposes `window.dszdTerm`, and registers `<dszd-term>`, in a task after the one that ran its tag (its evaluation
+ * is tens of ms on a phone, and a deferred script's tag runs in the page's end-of-parsing task); with
+ * `data-auto="false"` at once, for the page's own script after the tag. Loaded twice (or beside another copy) it does
+ * nothing the second time.
  */
 import { annotate, unannotate, type Annotation } from './annotate/annotate';
 import type { AnnotateMode } from './annotate/options';
@@ -140,10 +143,11 @@ function findRoot(doc: Document, selector: string | undefined): Element | null {
 /**
  * The script tag that loaded this file. A classic (or deferred) script is `document.currentScript` while it runs;
  * a module script is not, so it is found by its resolved `src`, which equals the module's own URL. (The classic
- * script's build defines `import.meta.url` as undefined, so this search is not in it.)
+ * script's build defines `import.meta.url` as undefined, so this search is not in it, and `document.currentScript`
+ * as the tag its wrapper kept.)
  */
-function findOwnScript(doc: Document): HTMLOrSVGScriptElement | null {
-  return doc.currentScript ?? (import.meta.url ? findModuleScript(doc, import.meta.url) : null);
+function findOwnScript(): HTMLOrSVGScriptElement | null {
+  return document.currentScript ?? (import.meta.url ? findModuleScript(document, import.meta.url) : null);
 }
 
 function findModuleScript(doc: Document, moduleUrl: string): HTMLScriptElement | null {
@@ -190,10 +194,21 @@ export function supportsTerms(win: Window & typeof globalThis = window): boolean
   }
 }
 
-if (typeof document !== 'undefined' && supportsTerms()) {
+/** Registers `<dszd-term>` and starts; errors are reported, never thrown. */
+function start(script: HTMLOrSVGScriptElement | null): void {
   try {
-    if (defineTerm(customElements)) startAuto(findOwnScript(document));
+    if (defineTerm(customElements)) startAuto(script);
   } catch (error) {
     reportError(document, error, 'dszd-term script');
   }
+}
+
+if (typeof document !== 'undefined' && supportsTerms()) {
+  const script = findOwnScript();
+  // The drop-in script's build evaluates this whole file in a task after the tag's own (vite.config.ts,
+  // evaluateInOwnTask), unless data-auto="false"; the module waits a task too, so that beside a drop-in copy loaded
+  // before it, the one loaded first still wins. With data-auto="false" the page drives it: ready at once.
+  if (import.meta.url && !(script instanceof HTMLElement && script.dataset.auto === 'false'))
+    setTimeout(() => start(script));
+  else start(script);
 }

@@ -5,6 +5,8 @@ import { idleScheduler, runIdleSteps, type IdleScheduler } from './idle-steps';
 import type { CardTrigger } from './trigger';
 
 let shared: DszdCard | undefined;
+/** The card the preparation made and rendered before it is in the page: the next getSharedCard connects it. */
+let detached: DszdCard | undefined;
 /** The steps left of the card's preparation: `removeSharedCard` empties it, which stops them. */
 let preparing: Array<() => void> = [];
 
@@ -18,11 +20,24 @@ export function getSharedCard(doc: Document = document): DszdCard {
   // A second copy of the library on the page shares the card the first one made.
   const existing = doc.querySelector<DszdCard>(`${CARD_TAG}[data-dszd-shared]`);
   if (existing) return (shared = existing);
-  const card = doc.createElement(CARD_TAG) as DszdCard;
-  card.setAttribute('data-dszd-shared', '');
+  const card = detached?.ownerDocument === doc ? detached : createCard(doc);
+  detached = undefined;
   card.id = uniqueId(doc);
   (doc.body ?? doc.documentElement).append(card);
   return (shared = card);
+}
+
+function createCard(doc: Document): DszdCard {
+  defineElement(CARD_TAG, DszdCard);
+  const card = doc.createElement(CARD_TAG) as DszdCard;
+  card.setAttribute('data-dszd-shared', '');
+  return card;
+}
+
+/** The card before it is in the page, made if there is none (and no card in the page yet). */
+function findDetachedCard(doc: Document): DszdCard | undefined {
+  if (shared?.isConnected) return undefined;
+  return (detached ??= createCard(doc));
 }
 
 /**
@@ -40,8 +55,13 @@ export function prepareSharedCard(
     (preparing = [
       // the card's styles as constructed style sheets (lit makes them on the first card's connection)
       () => DszdCard.prepareStyles(),
-      // the card itself, connected, its empty shell rendered
-      () => getSharedCard(doc).renderPending(),
+      // the card element, not yet in the page
+      () => void findDetachedCard(doc),
+      // its shadow root and empty shell rendered, still out of the page: lit prepares the shell's templates, and the
+      // page lays out and restyles nothing
+      () => findDetachedCard(doc)?.renderPending(),
+      // then put in the page (where a page's observers see it), already rendered
+      () => void getSharedCard(doc),
       // the closed card rendered with entries that need the texts' templates, one render per step
       () => getSharedCard(doc).prerender('plain'),
       () => getSharedCard(doc).prerender('related'),
@@ -87,6 +107,7 @@ export function releaseTerm(piece: CardTrigger): void {
 export function removeSharedCard(): void {
   const card = shared;
   shared = undefined;
+  detached = undefined;
   preparing.length = 0;
   void card?.hide();
   card?.remove();

@@ -1,6 +1,9 @@
 import { toScriptUrl } from '../security/trusted-types';
 
-/** The tag that loaded the first stage, read while it runs (`currentScript` is null afterwards). */
+/**
+ * The tag that loaded the first stage, read while it runs (`currentScript` is null afterwards; the drop-in's build
+ * keeps the tag for the stage's evaluation in a task of its own: vite.config.ts, evaluateInOwnTask).
+ */
 const ownScript =
   typeof document !== 'undefined' && document.currentScript instanceof HTMLScriptElement
     ? document.currentScript

@@ -3,6 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { annotateDone } from '../helpers/annotate';
 import { findSharedCard, prepareSharedCard } from '../../../src/card/card-host';
+import { DszdCard } from '../../../src/card/dszd-card';
 import { loadCardHost } from '../../../src/card/card-loader';
 import { idleScheduler, type StepDeadline } from '../../../src/card/idle-steps';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
@@ -34,6 +35,23 @@ function fakeIdle() {
 /** Text without its white space (the template's line breaks). */
 const squeeze = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '');
 const cards = () => document.querySelectorAll('dszd-card').length;
+/** The preparation's steps: styles, the card element, its shell rendered, connected, then three renders. */
+const STEPS = 7;
+
+/** Counts the card's renders (lit's `render`) until `restore` is called. */
+function countRenders() {
+  const proto = DszdCard.prototype as unknown as { render(): unknown };
+  const original = proto.render;
+  const counter = {
+    count: 0,
+    restore: () => void (proto.render = original),
+  };
+  proto.render = function (this: DszdCard) {
+    counter.count++;
+    return original.call(this);
+  };
+  return counter;
+}
 
 describe('prepareSharedCard', () => {
   afterEach(() => resetPage());
@@ -54,23 +72,34 @@ describe('prepareSharedCard', () => {
     const idle = fakeIdle();
     prepareSharedCard(document, idle.schedule);
 
-    idle.run('timed out'); // the styles
-    expect(cards(), 'after the first callback').to.equal(0);
-    idle.run('timed out'); // the card, its empty shell rendered
+    const renders = countRenders();
+    try {
+      idle.run('timed out'); // the styles
+      expect(cards(), 'after the first callback').to.equal(0);
+      idle.run('timed out'); // the card element, out of the page
+      expect([cards(), renders.count], 'after the second').to.deep.equal([0, 0]);
+      idle.run('timed out'); // its shell rendered, still out of the page
+      expect([cards(), renders.count], 'after the third').to.deep.equal([0, 1]);
+      expect(findSharedCard(), 'not in the page yet').to.equal(undefined);
+      idle.run('timed out'); // put in the page, already rendered: no render in this step
+      expect([cards(), renders.count], 'after the fourth').to.deep.equal([1, 1]);
+    } finally {
+      renders.restore();
+    }
     const card = findSharedCard()!;
-    expect(card, 'after the second').to.be.instanceOf(HTMLElement);
     const surface = card.cardElement!;
-    expect(surface, 'the shell is rendered at once').to.be.instanceOf(HTMLElement);
+    expect(surface, 'the shell is there').to.be.instanceOf(HTMLElement);
     expect(cardPart('definition', surface)).to.equal(null);
+    expect(card.id).to.equal('dszd-card');
     const shown = () =>
       ['definition', 'unit-toggle', 'related', 'related-link', 'notes'].filter(
         (part) => cardPart(part, surface) !== null,
       );
 
     idle.run('timed out'); // rendered with an entry with a definition alone
-    expect(shown(), 'after the third').to.deep.equal(['definition', 'unit-toggle']);
+    expect(shown(), 'after the fifth').to.deep.equal(['definition', 'unit-toggle']);
     idle.run('timed out'); // with related terms
-    expect(shown(), 'after the fourth').to.deep.equal([
+    expect(shown(), 'after the sixth').to.deep.equal([
       'definition',
       'unit-toggle',
       'related',
@@ -78,7 +107,7 @@ describe('prepareSharedCard', () => {
     ]);
     expect(idle.pending).to.equal(1);
     idle.run('timed out'); // with notes
-    expect(shown(), 'after the fifth').to.include('notes');
+    expect(shown(), 'after the seventh').to.include('notes');
     const entry = definitionSet.entries.find(
       (e) => e.term === card.cardElement!.querySelector('.title')!.textContent,
     );
@@ -97,13 +126,10 @@ describe('prepareSharedCard', () => {
     const idle = fakeIdle();
     prepareSharedCard(document, idle.schedule);
     // a deadline with a full hour left
-    idle.run(3_600_000);
-    idle.run(3_600_000);
+    for (let step = 1; step <= 4; step++) idle.run(3_600_000);
     expect(idle.pending, 'a callback asked for each step left').to.equal(1);
     expect(cardPart('definition', findSharedCard()!.cardElement!)).to.equal(null);
-    idle.run(3_600_000);
-    idle.run(3_600_000);
-    idle.run(3_600_000);
+    for (let step = 5; step <= STEPS; step++) idle.run(3_600_000);
     expect(idle.pending).to.equal(0);
     expect(cardPart('definition', findSharedCard()!.cardElement!)).to.be.instanceOf(HTMLElement);
   });
@@ -111,12 +137,22 @@ describe('prepareSharedCard', () => {
   it('starts a step with 20 ms of idle time left, not with less', () => {
     const idle = fakeIdle();
     prepareSharedCard(document, idle.schedule);
-    idle.run(19.9);
-    idle.run(20);
-    idle.run(19.9);
-    expect(cards(), 'the styles only').to.equal(0);
-    idle.run(20);
-    expect(cards(), 'then the card').to.equal(1);
+    const renders = countRenders();
+    try {
+      idle.run(19.9);
+      idle.run(20); // the styles
+      idle.run(19.9);
+      idle.run(20); // the card element
+      idle.run(19.9);
+      expect(renders.count, 'the card made, not rendered').to.equal(0);
+      idle.run(20); // rendered
+      idle.run(19.9);
+      expect([cards(), renders.count], 'rendered, not in the page').to.deep.equal([0, 1]);
+      idle.run(20);
+      expect(cards(), 'then in the page').to.equal(1);
+    } finally {
+      renders.restore();
+    }
   });
 
   it('without requestIdleCallback (Safari) takes a timer per step', async () => {
@@ -129,31 +165,36 @@ describe('prepareSharedCard', () => {
     expect(await waitFor(() => !!findSharedCard()?.cardElement?.querySelector('[part~="notes"]'))).to.equal(
       true,
     );
-    expect(timers, 'one per step').to.equal(5);
+    expect(timers, 'one per step').to.equal(STEPS);
   });
 
-  it('a tap before the preparation finished opens the card with the definition; the steps left change nothing', async () => {
-    const el = await fixture<HTMLElement>(
-      html`<p style="margin: 200px 20px"><dszd-term>城市大脑</dszd-term></p>`,
-    );
-    const term = el.querySelector<DszdTerm>('dszd-term')!;
-    const idle = fakeIdle();
-    prepareSharedCard(document, idle.schedule);
-    idle.run('timed out'); // the styles only
+  // after each step: before the card exists, with it made but out of the page, rendered out of the page, in the page…
+  for (let before = 0; before < STEPS; before++)
+    it(`a tap after ${before} of the ${STEPS} steps opens the card with the definition; the steps left change nothing`, async () => {
+      const el = await fixture<HTMLElement>(
+        html`<p style="margin: 200px 20px"><dszd-term>城市大脑</dszd-term></p>`,
+      );
+      const term = el.querySelector<DszdTerm>('dszd-term')!;
+      const idle = fakeIdle();
+      prepareSharedCard(document, idle.schedule);
+      for (let step = 0; step < before; step++) idle.run('timed out');
 
-    tap(term);
-    expect(await waitFor(isCardOpen), 'the card opens').to.equal(true);
-    const definition = () => squeeze(cardPart('definition')?.textContent);
-    const expected = squeeze(term.entry!.definition.join(''));
-    expect(definition()).to.contain(expected);
-    while (idle.pending) idle.run('timed out');
-    await findSharedCard()!.updateComplete;
+      tap(term);
+      // a card not rendered before the tap is rendered in the task after the tap's (which only decides)
+      const rendered = () => !!findSharedCard()?.cardElement;
+      expect(await waitFor(() => rendered() && isCardOpen()), 'the card opens').to.equal(true);
+      const definition = () => squeeze(cardPart('definition')?.textContent);
+      const expected = squeeze(term.entry!.definition.join(''));
+      expect(definition()).to.contain(expected);
+      while (idle.pending) idle.run('timed out');
+      await findSharedCard()!.updateComplete;
 
-    expect(isCardOpen(), 'still open').to.equal(true);
-    expect(findSharedCard()!.trigger).to.equal(term);
-    expect(definition(), 'still the tapped term’s definition').to.contain(expected);
-    expect(cards()).to.equal(1);
-  });
+      expect(isCardOpen(), 'still open').to.equal(true);
+      expect(findSharedCard()!.trigger).to.equal(term);
+      expect(definition(), 'still the tapped term’s definition').to.contain(expected);
+      expect(cards()).to.equal(1);
+      expect(findSharedCard()!.id).to.equal('dszd-card');
+    });
 
   it('an annotation’s removal removes the card made ahead and stops the steps left', async () => {
     const el = await fixture<HTMLElement>(html`<p>城市大脑是数字化改革的重要成果。</p>`);
@@ -161,8 +202,7 @@ describe('prepareSharedCard', () => {
     const { annotation } = await annotateDone(el);
     const idle = fakeIdle();
     prepareSharedCard(document, idle.schedule);
-    idle.run('timed out');
-    idle.run('timed out');
+    for (let step = 0; step < 4; step++) idle.run('timed out');
     expect(cards(), 'made').to.equal(1);
 
     await annotation.remove();
@@ -183,5 +223,19 @@ describe('prepareSharedCard', () => {
     await annotation.remove();
     while (idle.pending) idle.run('timed out');
     expect(cards()).to.equal(0);
+  });
+
+  it('an annotation’s removal while the card is made but not in the page keeps it out', async () => {
+    const el = await fixture<HTMLElement>(html`<p>城市大脑是数字化改革的重要成果。</p>`);
+    await loadCardHost();
+    const { annotation } = await annotateDone(el);
+    const idle = fakeIdle();
+    prepareSharedCard(document, idle.schedule);
+    for (let step = 0; step < 3; step++) idle.run('timed out'); // rendered, out of the page
+
+    await annotation.remove();
+    while (idle.pending) idle.run('timed out');
+    expect(cards()).to.equal(0);
+    expect(findSharedCard()).to.equal(undefined);
   });
 });

@@ -1,12 +1,14 @@
-// What the drop-in script keeps out of the long tasks of a phone: its annotation starts in a task after the one that
-// evaluated it, the card is made and rendered (hidden) when the page is idle, and a card is shown and placed in a
-// task after the one that rendered its texts. Order of events, never time: the figures are in bench:phone.
+// What the drop-in script keeps out of the long tasks of a phone: it is evaluated in a task after the one that ran its
+// tag (unless data-auto="false"), its annotation starts in a later task still, the card is made and rendered (hidden)
+// when the page is idle, and a card is shown and placed in a task after the one that rendered its texts. Order of
+// events, never time: the figures are in bench:phone.
 import { expect } from '@open-wc/testing';
 import type { DszdCard } from '../../../src/card/dszd-card';
 import { cardPart } from '../helpers/card';
 import {
   closeFixtures,
   type Fixture,
+  hoverCard,
   NO_LOG,
   openFixture,
   termTexts,
@@ -44,9 +46,34 @@ describe('dszd-term.iife.js keeps its work out of the page’s tasks', () => {
     await waitForAnnotation(page);
     const at = (page.win as unknown as { __dszdAtDomContentLoaded: Record<string, unknown> })
       .__dszdAtDomContentLoaded;
-    // the deferred script had run (window.dszdTerm was there) but had neither started nor marked anything
-    expect(at).to.deep.equal({ evaluated: true, annotation: false, terms: 0 });
+    // whether or not the deferred script's evaluation had come (a task of its own), nothing was started or marked
+    expect([at.annotation, at.terms]).to.deep.equal([false, 0]);
     expect(termTexts(page.doc.body)).to.deep.equal(['数字社会', '未来社区', '城市大脑', '浙里急救']);
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
+  });
+
+  it('is evaluated in a task after the one that ran its tag, with the tag’s options', async () => {
+    const page = await openFixture('own-task');
+    // the script right after the tag, in the same task: nothing of the stage had been evaluated
+    const after = (page.win as unknown as { __dszdAfterTag: Record<string, boolean> }).__dszdAfterTag;
+    expect(after).to.deep.equal({ api: false, element: false, stages: false });
+    await waitForAnnotation(page);
+    // data-occurrence="all", read from the tag that is no longer document.currentScript
+    expect(termTexts(page.doc.body)).to.deep.equal(['数字社会', '数字社会']);
+    expect(page.win.customElements.get('dszd-term')).to.be.a('function');
+    // the card stage is found beside the tag's src
+    const card = await hoverCard(page, page.doc.querySelector('dszd-term')!);
+    expect(cardPart('term-title', card)!.textContent).to.equal('数字社会');
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
+  });
+
+  it('with data-auto="false" is ready right after its tag: the page drives it', async () => {
+    const page = await openFixture('no-auto-at-once');
+    const after = (page.win as unknown as { __dszdAfterTag: Record<string, boolean> }).__dszdAfterTag;
+    expect(after).to.deep.equal({ api: true, element: true, stages: true });
+    expect(page.win.dszdTerm!.annotation).to.equal(null);
+    const result = await page.win.dszdTerm!.annotate(page.doc.body).done;
+    expect(result.matches).to.equal(2);
     expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
   });
 
