@@ -9,7 +9,7 @@ import {
   termTexts,
   waitForAnnotation,
 } from '../helpers/fixture';
-import { hover } from '../helpers/pointer';
+import { hover, press } from '../helpers/pointer';
 import { sleep, waitForValue } from '../helpers/timing';
 
 describe('dszd-term.iife.js on a 2020 engine', () => {
@@ -20,6 +20,8 @@ describe('dszd-term.iife.js on a 2020 engine', () => {
     const { win, doc } = page as typeof page & { win: { __removedApis: string[] } };
     expect(win.__removedApis).to.include.members([
       'requestIdleCallback',
+      'HTMLDialogElement',
+      'attachShadow delegatesFocus',
       'Highlight',
       'CSS.highlights',
       'Array.prototype.at',
@@ -71,6 +73,15 @@ describe('dszd-term.iife.js on a 2020 engine', () => {
     frameCardSurface(page)!.querySelector<HTMLElement>('[part~="back-button"]')!.click();
     await waitForValue(() => titleOf() === '养老大脑+智慧养老' || undefined, '返回 to the first entry');
     expect(frameCardSurface(page)!.querySelector('[part~="back-button"]')).to.equal(null);
+
+    // by keyboard: Enter opens the card with focus in it, Escape closes it and focus is back on the term
+    const first = doc.querySelector<HTMLElement>('#first dszd-term')!;
+    first.shadowRoot!.querySelector<HTMLElement>('[tabindex]')!.focus();
+    await press('Enter');
+    await waitForValue(() => titleOf() === '数字社会' || undefined, 'the card of 数字社会 by keyboard');
+    await waitForValue(() => doc.activeElement?.localName === 'dszd-card' || undefined, 'focus in the card');
+    await press('Escape');
+    await waitForValue(() => doc.activeElement === first || undefined, 'focus back on the term');
 
     expect(page.win.__dszdTestLog.errors).to.deep.equal([]);
     expect(page.win.__dszdTestLog.dszdErrors).to.deep.equal([]);
