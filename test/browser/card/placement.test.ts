@@ -308,8 +308,9 @@ describe('card placement', () => {
     );
     const [modal, plain] = [...el.querySelectorAll('dialog')] as [HTMLDialogElement, HTMLDialogElement];
     const [inside, outside, inPlain] = [...el.querySelectorAll('dszd-term')];
-    const matches = Element.prototype.matches;
-    Element.prototype.matches = function (this: Element, selector: string) {
+    const prototype = Element.prototype as { matches: (this: Element, selector: string) => boolean };
+    const matches = prototype.matches;
+    prototype.matches = function (this: Element, selector: string) {
       if (selector.includes(':modal'))
         throw new DOMException(`'${selector}' is not a valid selector.`, 'SyntaxError');
       return matches.call(this, selector);
@@ -328,7 +329,7 @@ describe('card placement', () => {
       await outside!.show();
       expectSame(sharedCard().parentElement, document.body, 'card parent');
     } finally {
-      Element.prototype.matches = matches;
+      prototype.matches = matches;
     }
   });
 
