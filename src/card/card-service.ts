@@ -138,7 +138,9 @@ export class CardService {
       // Handing focus back must not reopen the card through the term's focus handler.
       this._returningFocusTo = returnFocus;
       try {
-        returnFocus.focus({ preventScroll: true });
+        // the term's focusable part itself: a host's focus() reaches it only through delegatesFocus (Safari 15)
+        const part = returnFocus.shadowRoot?.querySelector<HTMLElement>('[tabindex]');
+        (part ?? returnFocus).focus({ preventScroll: true });
       } finally {
         this._returningFocusTo = undefined;
       }

@@ -592,7 +592,8 @@ export class DszdCard extends LitElement {
 
   private _onBack = (): void => {
     this._guard(() => {
-      const step = this.history.at(-1);
+      // (not .at(-1): Chrome before 92 and Safari before 15.4 lack it)
+      const step = this.history[this.history.length - 1];
       if (!step) return;
       this.history = this.history.slice(0, -1);
       void this._showEntry(

@@ -133,7 +133,9 @@ function schemaError(data: unknown, error: ErrorObject, origin: string): Definit
     case 'minLength':
     case 'pattern':
       problem =
-        field.at(-1) === 'date' ? 'must be a date written YYYY-MM-DD' : 'empty field: needs non-blank text';
+        field[field.length - 1] === 'date'
+          ? 'must be a date written YYYY-MM-DD'
+          : 'empty field: needs non-blank text';
       break;
     case 'minItems':
       problem = `empty field: needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;

@@ -6,7 +6,9 @@ export const glossaryStyles = css`
   :host {
     display: block;
     --_accent: var(--dszd-glossary-accent, #0b57d0);
-    --_rule: var(--dszd-glossary-rule-color, color-mix(in srgb, currentColor 22%, transparent));
+    /* plain greys where color-mix() is missing (Chrome before 111, Safari before 16.2), see @supports below */
+    --_rule: var(--dszd-glossary-rule-color, rgb(128 128 128 / 0.35));
+    --_target: var(--dszd-glossary-target-background, rgb(128 128 128 / 0.1));
     --_focus: var(--dszd-glossary-focus-color, #0b57d0);
     line-height: 1.75;
     overflow-wrap: anywhere;
@@ -35,6 +37,7 @@ export const glossaryStyles = css`
     font-size: max(1rem, 1em);
     color: inherit;
     background: var(--dszd-glossary-input-background, Field);
+    border: 2px solid rgb(128 128 128 / 0.8);
     border: 2px solid color-mix(in srgb, currentColor 55%, transparent);
     border-radius: var(--dszd-glossary-radius, 0.5rem);
   }
@@ -46,6 +49,7 @@ export const glossaryStyles = css`
     font: inherit;
     color: inherit;
     background: var(--dszd-glossary-input-background, Field);
+    border: 2px solid rgb(128 128 128 / 0.8);
     border: 2px solid color-mix(in srgb, currentColor 55%, transparent);
     border-radius: var(--dszd-glossary-radius, 0.5rem);
   }
@@ -99,7 +103,13 @@ export const glossaryStyles = css`
   }
   .entry.target {
     border-left-color: var(--_accent);
-    background: var(--dszd-glossary-target-background, color-mix(in srgb, var(--_accent) 8%, transparent));
+    background: var(--_target);
+  }
+  @supports (color: color-mix(in srgb, red 50%, red)) {
+    :host {
+      --_rule: var(--dszd-glossary-rule-color, color-mix(in srgb, currentColor 22%, transparent));
+      --_target: var(--dszd-glossary-target-background, color-mix(in srgb, var(--_accent) 8%, transparent));
+    }
   }
   .term {
     margin: 0 0 0.5rem;

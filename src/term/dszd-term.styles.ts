@@ -18,21 +18,28 @@ export const termStyles = /* css */ `
     -webkit-tap-highlight-color: transparent;
   }
 
+  /* A plain grey where color-mix() is missing (Chrome before 111, Safari before 16.2): inside var() it would unset. */
   .term.active {
-    background-color: rgb(128 128 128 / 0.18);
-    background-color: var(
-      --dszd-term-active-background,
-      color-mix(in srgb, var(--dszd-accent, currentColor) 14%, transparent)
-    );
+    background-color: var(--dszd-term-active-background, rgb(128 128 128 / 0.18));
   }
 
+  @supports (color: color-mix(in srgb, red 50%, red)) {
+    .term.active {
+      background-color: var(
+        --dszd-term-active-background,
+        color-mix(in srgb, var(--dszd-accent, currentColor) 14%, transparent)
+      );
+    }
+  }
+
+  /* A ring on every focus where :focus-visible is missing (Chrome before 86, Safari before 15.4). */
   .term:focus {
-    outline: none;
-  }
-
-  .term:focus-visible {
     outline: 2px solid var(--dszd-focus-ring, currentColor);
     outline-offset: 2px;
+  }
+
+  .term:focus:not(:focus-visible) {
+    outline: none;
   }
 
   @media (forced-colors: active) {
@@ -44,7 +51,7 @@ export const termStyles = /* css */ `
       background-color: Highlight;
       color: HighlightText;
     }
-    .term:focus-visible {
+    .term:focus {
       outline-color: Highlight;
     }
   }

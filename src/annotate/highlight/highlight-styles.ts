@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 // The names of highlight-names.ts, written out: a Lit css template (minified in the build) takes no strings.
 // Highlights take only colour, background, text-decoration and text-shadow: the look of the <dszd-term> underline.
-const RULES = css`
+export const HIGHLIGHT_RULES = css`
   ::highlight(dszd-term) {
     text-decoration-line: underline;
     text-decoration-style: var(--dszd-term-underline-style, dotted);
@@ -10,14 +10,23 @@ const RULES = css`
     text-decoration-thickness: var(--dszd-term-underline-thickness, max(1px, 0.09em));
     text-underline-offset: 0.28em;
   }
+  /* Plain colours where color-mix() is missing (Chrome 105–110 has highlights without it). */
   ::highlight(dszd-term-active) {
-    background-color: var(
-      --dszd-term-active-background,
-      color-mix(in srgb, var(--dszd-accent, currentColor) 14%, transparent)
-    );
+    background-color: var(--dszd-term-active-background, rgb(128 128 128 / 0.18));
   }
   ::highlight(dszd-term-current) {
-    background-color: color-mix(in srgb, var(--dszd-accent, #0b57d0) 28%, transparent);
+    background-color: rgb(11 87 208 / 0.28);
+  }
+  @supports (color: color-mix(in srgb, red 50%, red)) {
+    ::highlight(dszd-term-active) {
+      background-color: var(
+        --dszd-term-active-background,
+        color-mix(in srgb, var(--dszd-accent, currentColor) 14%, transparent)
+      );
+    }
+    ::highlight(dszd-term-current) {
+      background-color: color-mix(in srgb, var(--dszd-accent, #0b57d0) 28%, transparent);
+    }
   }
   @media (forced-colors: active) {
     ::highlight(dszd-term) {
@@ -48,7 +57,7 @@ export function adoptHighlightStyles(tree: Document | ShadowRoot): void {
   if (!sheet) {
     const view = doc.defaultView ?? window;
     sheet = new view.CSSStyleSheet();
-    sheet.replaceSync(RULES);
+    sheet.replaceSync(HIGHLIGHT_RULES);
     sheets.set(doc, sheet);
   }
   if (!tree.adoptedStyleSheets.includes(sheet)) tree.adoptedStyleSheets = [...tree.adoptedStyleSheets, sheet];

@@ -294,6 +294,45 @@ describe('card placement', () => {
     expectSame(sharedCard().parentElement, document.body, 'card parent');
   });
 
+  it('inside a modal dialog where :modal is unknown (Chrome before 105): still inside the dialog', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<div>
+        <dialog style="margin-top: 120px">
+          <p>对话框中的<dszd-term>未来社区</dszd-term></p>
+        </dialog>
+        <p>正文中的<dszd-term>数字社会</dszd-term></p>
+        <dialog open>
+          <p>非模态对话框中的<dszd-term>城市大脑</dszd-term></p>
+        </dialog>
+      </div>`,
+    );
+    const [modal, plain] = [...el.querySelectorAll('dialog')] as [HTMLDialogElement, HTMLDialogElement];
+    const [inside, outside, inPlain] = [...el.querySelectorAll('dszd-term')];
+    const prototype = Element.prototype as { matches: (this: Element, selector: string) => boolean };
+    const matches = prototype.matches;
+    prototype.matches = function (this: Element, selector: string) {
+      if (selector.includes(':modal'))
+        throw new DOMException(`'${selector}' is not a valid selector.`, 'SyntaxError');
+      return matches.call(this, selector);
+    };
+    try {
+      await inPlain!.show();
+      expectSame(sharedCard().parentElement, document.body, 'card parent beside a plain open dialog');
+      sharedCard().hide();
+      modal.showModal();
+      await inside!.show();
+      expectSame(sharedCard().parentElement, modal, 'card parent');
+      expectCardOnTop();
+      sharedCard().hide();
+      modal.close();
+      plain.close();
+      await outside!.show();
+      expectSame(sharedCard().parentElement, document.body, 'card parent');
+    } finally {
+      prototype.matches = matches;
+    }
+  });
+
   it('without the Popover API it falls back to a fixed layer with a very high z-index', async () => {
     const prototype = HTMLElement.prototype as { showPopover?: unknown };
     const showPopover = prototype.showPopover;

@@ -9,7 +9,7 @@ import {
   termTexts,
   waitForAnnotation,
 } from '../helpers/fixture';
-import { hover } from '../helpers/pointer';
+import { hover, press } from '../helpers/pointer';
 import { sleep, waitForValue } from '../helpers/timing';
 
 describe('dszd-term.iife.js on a 2020 engine', () => {
@@ -20,6 +20,8 @@ describe('dszd-term.iife.js on a 2020 engine', () => {
     const { win, doc } = page as typeof page & { win: { __removedApis: string[] } };
     expect(win.__removedApis).to.include.members([
       'requestIdleCallback',
+      'HTMLDialogElement',
+      'attachShadow delegatesFocus',
       'Highlight',
       'CSS.highlights',
       'Array.prototype.at',
@@ -32,7 +34,13 @@ describe('dszd-term.iife.js on a 2020 engine', () => {
     await waitForAnnotation(page);
     // data-mode="highlight" falls back to wrapping where the Highlight API is missing
     expect(page.win.dszdTerm!.annotation!.mode).to.equal('wrap');
-    expect(termTexts(doc.body)).to.deep.equal(['数字社会', '未来社区', '城市大脑', '浙里急救']);
+    expect(termTexts(doc.body)).to.deep.equal([
+      '数字社会',
+      '未来社区',
+      '城市大脑',
+      '浙里急救',
+      '养老大脑+智慧养老',
+    ]);
 
     const term = doc.querySelector('#second dszd-term')!;
     await hover(term, page.iframe);
@@ -52,6 +60,29 @@ describe('dszd-term.iife.js on a 2020 engine', () => {
         ? `解释单位：${entry.unit} 全称 ${entry.unitName}`
         : `解释单位：${entry.unit}`,
     );
+
+    // the card's own history (a related term, then 返回) without Array.prototype.at
+    doc.querySelector<HTMLElement>('#third dszd-term')!.click();
+    const titleOf = () => frameCardSurface(page)?.querySelector('[part~="term-title"]')?.textContent;
+    await waitForValue(() => titleOf() === '养老大脑+智慧养老' || undefined, 'the card of 养老大脑+智慧养老');
+    const related = [
+      ...frameCardSurface(page)!.querySelectorAll<HTMLElement>('[part~="related-button"]'),
+    ].find((button) => button.textContent!.trim() === '城市大脑')!;
+    related.click();
+    await waitForValue(() => titleOf() === '城市大脑' || undefined, 'the related entry in the card');
+    frameCardSurface(page)!.querySelector<HTMLElement>('[part~="back-button"]')!.click();
+    await waitForValue(() => titleOf() === '养老大脑+智慧养老' || undefined, '返回 to the first entry');
+    expect(frameCardSurface(page)!.querySelector('[part~="back-button"]')).to.equal(null);
+
+    // by keyboard: Enter opens the card with focus in it, Escape closes it and focus is back on the term
+    const first = doc.querySelector<HTMLElement>('#first dszd-term')!;
+    first.shadowRoot!.querySelector<HTMLElement>('[tabindex]')!.focus();
+    await press('Enter');
+    await waitForValue(() => titleOf() === '数字社会' || undefined, 'the card of 数字社会 by keyboard');
+    await waitForValue(() => doc.activeElement?.localName === 'dszd-card' || undefined, 'focus in the card');
+    await press('Escape');
+    await waitForValue(() => doc.activeElement === first || undefined, 'focus back on the term');
+
     expect(page.win.__dszdTestLog.errors).to.deep.equal([]);
     expect(page.win.__dszdTestLog.dszdErrors).to.deep.equal([]);
   });
