@@ -49,4 +49,19 @@ describe('dszd-glossary.iife.js', () => {
     expect(label.textContent!.trim()).to.equal('Search terms');
     expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
   });
+
+  it('works on a 2020 engine (the APIs newer than Chrome 80 / Safari 14 / Firefox 78 removed): renders, searches, links', async () => {
+    const page = await openFixture('old-apis-glossary');
+    await waitForAnnotation(page);
+    const entries = await waitForEntries(page);
+    expect(entries).to.have.length(45);
+    const glossary = page.doc.querySelector('dszd-glossary') as HTMLElement & { query: string };
+    glossary.query = '浙农码';
+    const visible = await waitForValue(() => {
+      const shown = entries.filter((entry) => !entry.hidden && entry.getClientRects().length > 0);
+      return shown.length === 1 ? shown : undefined;
+    }, 'the search to narrow the list');
+    expect(visible[0]!.textContent).to.contain('浙农码');
+    expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
+  });
 });

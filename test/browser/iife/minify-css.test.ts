@@ -7,8 +7,9 @@ import { glossaryStyles } from '../../../src/glossary/dszd-glossary.styles';
 import { termStyles } from '../../../src/term/dszd-term.styles';
 
 /**
- * The rules Chromium parses from a style sheet, serialized. Values with var() keep their source tokens, white space
- * included, where it means nothing (after a comma, inside parentheses): that white space is made equal on both sides.
+ * The rules Chromium parses from a style sheet, serialized. Values with var() and `@supports` conditions keep their
+ * source tokens, white space included, where it means nothing (after a comma or a colon, inside parentheses): that
+ * white space is made equal on both sides.
  */
 function parseRules(text: string): string[] {
   const sheet = new CSSStyleSheet();
@@ -17,6 +18,7 @@ function parseRules(text: string): string[] {
     rule.cssText
       .replace(/\s+/g, ' ')
       .replace(/\s*,\s*/g, ',')
+      .replace(/:\s+/g, ':')
       .replace(/\(\s+/g, '(')
       .replace(/\s+\)/g, ')'),
   );
