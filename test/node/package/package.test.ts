@@ -352,6 +352,24 @@ function findSpreadBeforeArgumentInChain(program: acorn.Node): number[] {
   return found;
 }
 
+/**
+ * The positions of regular expression literals with a lookbehind (`(?<=…)`, `(?<!…)`). acorn takes them at 2020 (they
+ * are ES2018), but Safari before 16.4 does not: there the whole file is a SyntaxError and nothing of it runs.
+ */
+function findLookbehinds(code: string, sourceType: 'script' | 'module'): number[] {
+  const found: number[] = [];
+  acorn.parse(code, {
+    ecmaVersion: 2020,
+    sourceType,
+    onToken: (token) => {
+      const regex = (token.value as { pattern?: unknown } | undefined)?.pattern;
+      if (token.type === acorn.tokTypes.regexp && typeof regex === 'string' && /\(\?<[=!]/.test(regex))
+        found.push(token.start);
+    },
+  });
+  return found;
+}
+
 /** The drop-in's stages and the glossary script. */
 const CLASSIC_SCRIPTS = [
   'dist/dszd-term.iife.js',
@@ -407,6 +425,19 @@ describe('syntax baseline ES2020 (Chrome/Edge 80, Safari/iOS 14, Firefox 78)', (
       expect(find(code), code).toHaveLength(1);
     for (const code of ['a?.b(...c);', 'a.b(...c, d);', 'a?.b(f(...c, d));'])
       expect(find(code), code).toEqual([]);
+  });
+
+  it('no regular expression literal has a lookbehind (a SyntaxError for the whole file before Safari 16.4)', () => {
+    const failures = browserFiles().flatMap(({ file, sourceType }) =>
+      findLookbehinds(readFileSync(join(unpacked, file), 'utf8'), sourceType).map((at) => `${file} at ${at}`),
+    );
+    expect(failures).toEqual([]);
+  });
+
+  it('the lookbehind check finds `/(?<=a)b/` and `/(?<!a)b/`, and lets named groups and strings pass', () => {
+    expect(findLookbehinds('x = /(?<=a)b/;', 'script')).toHaveLength(1);
+    expect(findLookbehinds('x = /(?<!a)b/u.test(y);', 'script')).toHaveLength(1);
+    expect(findLookbehinds('x = /(?<name>a)/; y = "(?<=a)";', 'script')).toEqual([]);
   });
 
   it('the check itself fails on syntax newer than 2020 (static blocks, private methods, ??=)', () => {
