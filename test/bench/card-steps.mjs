@@ -11,6 +11,7 @@ import { loadavg } from 'node:os';
 import { join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { articleWithDropIn } from './article-page.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = Number(process.argv[2] ?? 5);
@@ -22,26 +23,14 @@ for (const dist of dists)
     process.exit(1);
   }
 
-/** demo/article.html with the drop-in tag of dist folder `index`, as bench:phone writes it. */
-function article(index) {
-  const html = readFileSync(join(root, 'demo', 'article.html'), 'utf8');
-  const replaced = html.replace(
-    /<script\s+type="module"\s+src="[^"]*auto\.ts"([^>]*)><\/script>/,
-    (_m, attributes) =>
-      `<script src="/dist${index}/dszd-term.iife.js" defer${attributes.replace(/\s+/g, ' ').trimEnd()}></script>`,
-  );
-  if (replaced === html)
-    throw new Error('card-steps: demo/article.html no longer has its auto.ts script tag');
-  return replaced;
-}
-
 function startServer() {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://localhost').pathname));
     const page = /^\/demo\/article-(\d+)\.html$/.exec(path);
     const stage = /^\/dist(\d+)\/([\w.-]+\.js)$/.exec(path);
     let body;
-    if (page && dists[Number(page[1])]) body = article(Number(page[1]));
+    if (page && dists[Number(page[1])])
+      body = articleWithDropIn(root, `/dist${Number(page[1])}/dszd-term.iife.js`);
     else if (stage && dists[Number(stage[1])] && existsSync(join(dists[Number(stage[1])], stage[2])))
       body = readFileSync(join(dists[Number(stage[1])], stage[2]));
     else if (path.startsWith('/demo/') && existsSync(join(root, path))) body = readFileSync(join(root, path));

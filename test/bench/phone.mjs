@@ -16,6 +16,7 @@ import { gzipSync, inflateSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { build } from 'vite';
+import { articleWithDropIn, articleWithoutScript } from './article-page.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = Number(process.argv[2] ?? 5);
@@ -37,30 +38,9 @@ if (!existsSync(join(root, 'dist', 'dszd-term.iife.js'))) {
   process.exit(1);
 }
 
-/** demo/article.html with its module script replaced by the one tag a site writes, same data attributes. */
-function articleWithDropIn() {
-  const html = readFileSync(join(root, 'demo', 'article.html'), 'utf8');
-  const replaced = html.replace(
-    /<script\s+type="module"\s+src="[^"]*auto\.ts"([^>]*)><\/script>/,
-    (_m, attributes) =>
-      `<script src="/dist/dszd-term.iife.js" defer${attributes.replace(/\s+/g, ' ').trimEnd()}></script>`,
-  );
-  if (replaced === html)
-    throw new Error('bench:phone: demo/article.html no longer has its auto.ts script tag');
-  return replaced;
-}
-
-/** The same article with no script of ours: the control run, what the page costs on its own. */
-function articleWithoutScript() {
-  return readFileSync(join(root, 'demo', 'article.html'), 'utf8').replace(
-    /<script\s+type="module"\s+src="[^"]*auto\.ts"[^>]*><\/script>/,
-    '',
-  );
-}
-
 function startServer() {
-  const article = articleWithDropIn();
-  const control = articleWithoutScript();
+  const article = articleWithDropIn(root, '/dist/dszd-term.iife.js');
+  const control = articleWithoutScript(root);
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://localhost').pathname));
     let body;
