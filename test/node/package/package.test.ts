@@ -362,7 +362,8 @@ function findLookbehinds(code: string, sourceType: 'script' | 'module'): number[
     ecmaVersion: 2020,
     sourceType,
     onToken: (token) => {
-      const regex = (token.value as { pattern?: unknown } | undefined)?.pattern;
+      // a regexp token's value is { pattern, flags, value } (acorn's Token type does not declare it)
+      const regex = (token as unknown as { value?: { pattern?: unknown } }).value?.pattern;
       if (token.type === acorn.tokTypes.regexp && typeof regex === 'string' && /\(\?<[=!]/.test(regex))
         found.push(token.start);
     },
