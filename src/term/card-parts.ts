@@ -44,10 +44,12 @@ function describe(this: TermInternals, description: string): void {
     span.hidden = true;
   }
   if (span.textContent !== description) span.textContent = description;
-  const root = this.shadowRoot!;
-  if (!description) span.remove();
-  else if (span.parentNode !== root) root.append(span);
-  if (!description) this._part.removeAttribute('aria-describedby');
-  else if (this._part.getAttribute('aria-describedby') !== span.id)
+  if (!description) {
+    span.remove();
+    this._part.removeAttribute('aria-describedby');
+    return;
+  }
+  if (span.parentNode !== this.shadowRoot) this.shadowRoot!.append(span);
+  if (this._part.getAttribute('aria-describedby') !== span.id)
     this._part.setAttribute('aria-describedby', span.id);
 }
