@@ -138,9 +138,7 @@ export class CardService {
       // Handing focus back must not reopen the card through the term's focus handler.
       this._returningFocusTo = returnFocus;
       try {
-        // the term's focusable part itself: a host's focus() reaches it only through delegatesFocus (Safari 15)
-        const part = returnFocus.shadowRoot?.querySelector<HTMLElement>('[tabindex]');
-        (part ?? returnFocus).focus({ preventScroll: true });
+        returnFocus.focus({ preventScroll: true });
       } finally {
         this._returningFocusTo = undefined;
       }

@@ -216,6 +216,12 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     this._guard(() => findLoadedCardHost()?.hideTerm(this._leader()));
   }
 
+  /** Focuses the term's focusable part, as `delegatesFocus` does where it exists (Safari 15, Firefox 94). */
+  override focus(options?: FocusOptions): void {
+    if (this._part.hasAttribute('tabindex')) this._part.focus(options);
+    else super.focus(options);
+  }
+
   /** Called by the card with itself as it opens, null as it closes (./card-parts.ts). @internal */
   declare setExpanded: (card: HTMLElement | null) => void;
 
