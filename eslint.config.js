@@ -10,6 +10,8 @@ export default tseslint.config(
       'dist/',
       'test/browser/fixtures/iife/stage-missing/',
       'test/browser/fixtures/iife/live-missing/',
+      'test/browser/fixtures/iife/entry-missing/',
+      'test/browser/fixtures/iife/gbk/',
       'node_modules/',
       'coverage/',
       'src/definitions/definition-set.generated.ts',

@@ -244,27 +244,30 @@ function minifiedTermStyles(): { code: string } {
 }
 
 /**
- * The texts the names-only set lacks, for the card stage: rows, not objects (no repeated keys), in a JSON string
- * (JSON.parse reads it faster than the engine parses the same object literal, on a phone too).
+ * The texts the names-only set lacks, a file per entry beside the drop-in script (`dszd-term.entry-<serial>.js`), for
+ * the card stage (src/stages/fetch-entry-texts.ts reads them): a classic script that puts one row (no keys) in the
+ * stages' registry, the term first to check the file against the set. Non-ASCII as escapes, like the stages: a page
+ * in GBK reads a script served without a charset in its own encoding.
  */
-function definitionTextsModule(): { code: string } {
-  const rows = definitionSet.entries.map(({ serial, definition, notes, unit, unitName, related }) => [
-    serial,
-    definition,
-    notes,
-    unit,
-    unitName ?? 0,
-    related ?? 0,
-  ]);
+function entryTextsFiles(): Plugin {
+  const ascii = (code: string) =>
+    code.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return {
-    code: [
-      `export const definitionTexts = JSON.parse(${JSON.stringify(JSON.stringify(rows))}).map(([serial, definition, notes, unit, unitName, related]) => {`,
-      `  const texts = { serial, definition, notes, unit };`,
-      `  if (unitName !== 0) texts.unitName = unitName;`,
-      `  if (related !== 0) texts.related = related;`,
-      `  return texts;`,
-      `});`,
-    ].join('\n'),
+    name: 'dszd-entry-texts-files',
+    apply: 'build',
+    generateBundle() {
+      for (const { serial, term, definition, notes, unit, unitName, related } of definitionSet.entries) {
+        const row = [term, definition, notes, unit, unitName ?? 0, related ?? 0];
+        this.emitFile({
+          type: 'asset',
+          fileName: `dszd-term.entry-${serial}.js`,
+          source: ascii(
+            `/*! dszd-term ${VERSION}: the texts of entry ${serial} */\n` +
+              `(function(k){(globalThis[k]||(globalThis[k]={}))["entry/${serial}"]=${JSON.stringify(row)}})(Symbol.for("dszd-term.stages"));\n`,
+          ),
+        });
+      }
+    },
   };
 }
 
@@ -304,6 +307,9 @@ function evaluateInOwnTask(): Plugin {
     },
   };
 }
+
+/** What the card stage swaps: the entries' texts come from their files. */
+const CARD_STAGE_REPLACEMENTS = { 'src/card/entry-texts.ts': 'src/stages/fetch-entry-texts.ts' };
 
 /** What the first stage swaps for lighter modules; the later stages read the swapped ones too (they share one set). */
 const FIRST_STAGE_REPLACEMENTS = {
@@ -380,7 +386,7 @@ async function readFirstStageSharing(): Promise<{
     readStageModules('./src/stages/card-stage.ts', [
       replaceModules({
         'src/definitions/definition-set.generated.ts': namesOnly,
-        'src/stages/definition-texts.ts': definitionTextsModule(),
+        ...CARD_STAGE_REPLACEMENTS,
       }),
     ]),
     readStageModules('./src/stages/highlight-stage.ts', [
@@ -454,9 +460,12 @@ function terserOptions(fileName: string): NonNullable<UserConfig['build']>['ters
       hoist_funs: fileName === 'dszd-term.iife.js',
       keep_fargs: ['dszd-term.card.js', 'dszd-glossary.iife.js'].includes(fileName),
     },
-    // Non-ASCII characters as \u escapes: gzip codes a rare UTF-8 byte in about 9 bits, an escape's hex digits in 4–5
-    // (first stage 47 B less, highlight 70 B); not in the card and glossary scripts, whose texts are Chinese (+0.6 KB).
-    format: { ascii_only: !['dszd-term.card.js', 'dszd-glossary.iife.js'].includes(fileName) },
+    // Non-ASCII characters as \u escapes, in every script: many servers send scripts without a charset, and a page in
+    // GBK then decodes them as GBK (UTF-8 Chinese there is a SyntaxError: test/browser/iife/charset.test.ts). gzip
+    // codes a rare UTF-8 byte in about 9 bits, an escape's hex digits in 4–5: the first stage 47 B less, highlight
+    // 70 B, the card stage 0.1 KB less since its texts went to the entry files; the glossary script, full of Chinese
+    // texts, 0.4 KB more.
+    format: { ascii_only: true },
     mangle: { properties: { regex } },
     nameCache,
   };
@@ -544,7 +553,7 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
       ],
       { 'document.currentScript': OWN_SCRIPT },
     ),
-  // The card stage: definitions texts, <dszd-card> (lit) and Floating UI.
+  // The card stage: <dszd-card> (lit) and Floating UI; and a file of texts per entry.
   'iife-card': async () =>
     classicScript(
       './src/stages/card-stage.ts',
@@ -552,7 +561,8 @@ const modes: Record<string, () => UserConfig | Promise<UserConfig>> = {
       [LIT_NOTICE, FLOATING_UI_NOTICE],
       [
         scriptEntry('./src/stages/card-stage.ts'),
-        replaceModules({ 'src/stages/definition-texts.ts': definitionTextsModule() }),
+        replaceModules(CARD_STAGE_REPLACEMENTS),
+        entryTextsFiles(),
         await fromEarlierStages((await readFirstStageSharing()).provides),
       ],
     ),

@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { fileURLToPath } from 'node:url';
 import { cspHeaders } from './test/browser/csp-headers.mjs';
+import { legacyCharset } from './test/browser/legacy-charset.mjs';
 import { setFiles } from './test/browser/set-files.mjs';
 import { reactEsmPlugin } from './test/browser/frameworks/react-esm-plugin.mjs';
 import { liveGatePlugin } from './test/browser/live-gate-plugin.mjs';
@@ -16,7 +17,9 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   // fixtures with a name.csp file beside them are served with that Content-Security-Policy header
   // sets/*.json: definition sets served as JSON (see set-files.mjs)
+  // iife/gbk.html: a page in GBK, its scripts served without a charset (see legacy-charset.mjs)
   middleware: [
+    legacyCharset(),
     cspHeaders(fileURLToPath(new URL('.', import.meta.url))),
     setFiles(fileURLToPath(new URL('.', import.meta.url))),
   ],

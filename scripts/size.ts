@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { build, type Rollup } from 'vite';
-import { checkStageBudgets, DROP_IN_STAGES } from './size-budget';
+import { checkStageBudgets, DROP_IN_STAGES, ENTRY_TEXTS_FILES } from './size-budget';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -147,10 +147,12 @@ function printShares(title: string, shares: Share[], limit = shares.length): voi
 }
 
 async function main(): Promise<void> {
-  const missing = DROP_IN_STAGES.filter((stage) => !existsSync(join(dist, stage.file)));
+  const missing = [...DROP_IN_STAGES.map((stage) => stage.file), ...ENTRY_TEXTS_FILES].filter(
+    (file) => !existsSync(join(dist, file)),
+  );
   if (missing.length) {
     console.error(
-      `size: ${missing.map((stage) => `dist/${stage.file}`).join(', ')} missing; run \`npm run build\` first.`,
+      `size: ${missing.map((file) => `dist/${file}`).join(', ')} missing; run \`npm run build\` first.`,
     );
     process.exitCode = 1;
     return;
@@ -158,6 +160,13 @@ async function main(): Promise<void> {
   printFiles(
     'Drop-in script, by stage (the live stage loads right after the first pass, the card stage when idle or on the first intent; highlight and sets only when asked for)',
     DROP_IN_STAGES.map((stage) => join(dist, stage.file)),
+  );
+  const entries = ENTRY_TEXTS_FILES.map((file) => readFileSync(join(dist, file)));
+  const entrySizes = entries.map(gzipSize).sort((a, b) => a - b);
+  console.log(
+    `${ENTRY_TEXTS_FILES.length} entry files (dszd-term.entry-<serial>.js, one per entry as the page needs it): ` +
+      `${kb(entrySizes[0]!)}–${kb(entrySizes[entrySizes.length - 1]!)} gzip each, ` +
+      `median ${kb(entrySizes[entrySizes.length >> 1]!)}, ${kb(entrySizes.reduce((a, b) => a + b, 0))} all together`,
   );
   printFiles('Glossary script', [join(dist, 'dszd-glossary.iife.js')].filter(existsSync));
   printFiles(

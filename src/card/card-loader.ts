@@ -9,7 +9,7 @@ let loaded: CardHostModule | undefined;
 let pending: Promise<CardHostModule> | undefined;
 
 /**
- * The card, its definitions texts and positioning, loaded once: concurrent callers share one request. A failure is
+ * The card and its positioning, loaded once: concurrent callers share one request. A failure is
  * reported once (console.warn and `dszd-error` on the document) and forgotten, so the next intent tries again.
  */
 export function loadCardHost(): Promise<CardHostModule> {

@@ -15,6 +15,7 @@ import { getTermsConfig, watchTermsConfig } from '../config/terms-config';
 import { copyText } from './copy-text';
 import { cardStyles } from './dszd-card.styles';
 import { cssProps } from './css-props';
+import { loadEntryTexts } from './entry-texts';
 import { buildGlossaryLink } from '../links/glossary-link';
 import { computeBridge, type Bridge } from './bridge';
 import { CardService } from './card-service';
@@ -174,6 +175,16 @@ export class DszdCard extends LitElement {
         if (opened && options.moveFocus && this._trigger === trigger) this._focusSurface();
         return opened && this._trigger === trigger;
       }
+      // The drop-in's entries get their texts from a file of their own (see entry-texts.ts): usually there already.
+      const texts = loadEntryTexts(entry);
+      if (texts) {
+        const waiting = (this._waiting = {});
+        const loaded = await texts;
+        // a hide or another show came meanwhile
+        if (this._waiting !== waiting) return false;
+        this._waiting = undefined;
+        if (!loaded || !trigger.isConnected || !this.isConnected) return false;
+      }
       const event = new DszdShowEvent(entry);
       trigger.dispatchEvent(event);
       if (event.defaultPrevented) {
@@ -210,10 +221,12 @@ export class DszdCard extends LitElement {
    */
   prerender(kind: 'plain' | 'related' | 'notes'): void {
     if (this._isOpen) return;
+    // only entries with their texts (the drop-in's arrive one by one: see entry-texts.ts)
     const fits = (entry: DefinitionEntry) =>
-      kind === 'notes'
+      entry.definition.length > 0 &&
+      (kind === 'notes'
         ? entry.notes.length > 0
-        : !entry.notes.length && !!entry.related?.length === (kind === 'related');
+        : !entry.notes.length && !!entry.related?.length === (kind === 'related'));
     let shortest: DefinitionEntry | undefined;
     let shortestLength = Infinity;
     for (const entry of this.definitionSet.entries) {
@@ -260,6 +273,9 @@ export class DszdCard extends LitElement {
     this._stopWatchingConfig = undefined;
     void this.hide();
   }
+
+  /** The show waiting for its entry's texts, if any: a hide or a later show replaces it. */
+  private _waiting: object | undefined;
 
   /** Set by a show: the new entry's texts are rendered in a task of their own, not in the tap's or the key's. */
   private _renderInOwnTask = false;
@@ -485,6 +501,7 @@ export class DszdCard extends LitElement {
     // rendered in a task after this one (scheduleUpdate): the tap's or the key's task only decides
     await this.updateComplete;
     if (sequence !== this._sequence) return false;
+    this._loadRelatedTexts();
     // Showing and placing the card reads the page's layout: on a phone each step below is a task's worth of work,
     // so each gets its own task.
     await yieldToEventLoop();
@@ -520,6 +537,7 @@ export class DszdCard extends LitElement {
   }
 
   private _close(returnFocus: boolean): void {
+    this._waiting = undefined;
     const trigger = this._trigger;
     this.service.closed(returnFocus ? trigger : undefined);
     if (!trigger) return;
@@ -585,6 +603,12 @@ export class DszdCard extends LitElement {
     this._guard(() => {
       const current = this.entry;
       if (!current || !this._isOpen) return;
+      // its texts still loading (the drop-in's): followed when they are there, if the card still shows this entry
+      const texts = loadEntryTexts(target);
+      if (texts) {
+        void texts.then((loaded) => loaded && this.entry === current && this._follow(target, focusKey));
+        return;
+      }
       this.history = [...this.history, { entry: current, focusKey }];
       void this._showEntry(target, () => this.titleElement);
     });
@@ -604,6 +628,11 @@ export class DszdCard extends LitElement {
     });
   };
 
+  /** The texts of the entries a reader may follow from the card (the drop-in's): loaded now, not on the click. */
+  private _loadRelatedTexts(): void {
+    for (const other of this._texts?.related ?? []) void loadEntryTexts(other, false);
+  }
+
   private async _showEntry(entry: DefinitionEntry, focusTarget: () => HTMLElement | null): Promise<void> {
     // The button used is about to leave the DOM: hold focus on the title (kept across entries) so the card, which
     // closes when focus leaves it, stays open.
@@ -613,6 +642,7 @@ export class DszdCard extends LitElement {
     this.copyStatus = '';
     await this.updateComplete;
     if (!this._isOpen || this.entry !== entry) return;
+    this._loadRelatedTexts();
     this.body.scrollTop = 0;
     focusTarget()?.focus();
   }

@@ -282,8 +282,10 @@ export class DszdGlossary extends LitElement {
           <span class="label" lang=${labels.lang}>${labels.unit}${labels.separator}</span
           ><span class="unit-name">${markHits(entry.unit, query)}</span>${
             entry.unitName && entry.unitName !== entry.unit
-              ? html`<span class="unit-full" part="unit-full-name"
-                  >（${markHits(entry.unitName, query)}）</span
+              ? // （ and ） as bound strings: the minifier writes strings in ASCII, a template's text as it is, and the
+                // script must be ASCII (a page in GBK reads a script served without a charset as GBK)
+                html`<span class="unit-full" part="unit-full-name"
+                  >${'（'}${markHits(entry.unitName, query)}${'）'}</span
                 >`
               : nothing
           }

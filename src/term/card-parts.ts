@@ -1,10 +1,12 @@
+import { loadEntryTexts } from '../card/entry-texts';
+import type { DefinitionEntry } from '../definitions/types';
 import type { DszdTerm } from './dszd-term';
 
 /**
  * What `<dszd-term>` needs only once its card can open: the definition as the term's accessible description, and
  * `setExpanded`, which the card calls. src/term/dszd-term.ts installs them as it loads. The drop-in script's first
  * stage has neither (its set has no definition texts yet, and no card opens before the card stage): its build swaps
- * this module for src/stages/deferred-card-parts.ts, the card stage installs them (src/stages/install-card-parts.ts),
+ * this module for src/stages/deferred-card-parts.ts, the card stage installs them (src/stages/card-stage.ts),
  * and the terms already on the page re-render as it arrives (src/stages/card-stage.ts).
  */
 export function installCardParts(Term: typeof DszdTerm): void {
@@ -33,10 +35,14 @@ function setExpanded(this: TermInternals, card: HTMLElement | null): void {
 }
 
 /**
- * The leader's definition (empty for the other pieces and a plain term) as the description of its part: a hidden
- * span in the shadow root, which the part names by id. Without one (no definition texts yet) the part names none.
+ * The leader's definition (none for the other pieces and a plain term) as the description of its part: a hidden
+ * span in the shadow root, which the part names by id. Without one (its texts not there yet) the part names none;
+ * the drop-in's texts come an entry at a time (see entry-texts.ts), and the term renders again as they arrive.
  */
-function describe(this: TermInternals, description: string): void {
+function describe(this: TermInternals, entry?: DefinitionEntry): void {
+  const texts = entry && loadEntryTexts(entry, false);
+  if (texts) void texts.then((loaded) => loaded && this.requestUpdate());
+  const description = entry ? entry.definition.join('\n') : '';
   let span = this._description;
   if (!span) {
     span = this._description = this.ownerDocument.createElement('span');

@@ -88,7 +88,7 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
   private _renderedText: string | undefined;
   private readonly _part: HTMLSpanElement;
   /** Makes the definition the part's description (./card-parts.ts; none in the drop-in's first stage). */
-  declare private _describe?: (description: string) => void;
+  declare private _describe?: (entry?: DefinitionEntry) => void;
 
   constructor() {
     super();
@@ -297,14 +297,14 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
       'aria-label': leader && split ? pieces.map((piece) => piece.textContent ?? '').join('') : null,
     });
     // the definition texts come with the card stage: described from the moment they are there
-    this._describe?.(leader ? entry.definition.join('\n') : '');
+    this._describe?.(leader ? entry : undefined);
   }
 
   /** An unknown term: its text alone in a bare span, no underline, no role, no tab stop. */
   private _showPlain(): void {
     // (the part carries no attribute but those _renderTerm sets)
     for (const name of this._part.getAttributeNames()) this._part.removeAttribute(name);
-    this._describe?.('');
+    this._describe?.();
   }
 
   private _resolve(): DefinitionEntry | undefined {

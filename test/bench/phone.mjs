@@ -84,7 +84,7 @@ function recordInPage() {
   }).observe(document, { childList: true, subtree: true });
 }
 
-const OUR_SCRIPT = /dszd-term\.(?:iife|live|card|highlight|sets)\.js/;
+const OUR_SCRIPT = /dszd-term\.(?:iife|live|card|highlight|sets|entry-\d+)\.js/;
 
 /** The build mode of each stage file (vite.config.ts), to rebuild it with a source map. */
 const STAGE_MODES = {

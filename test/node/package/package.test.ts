@@ -5,6 +5,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import * as acorn from 'acorn';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
@@ -13,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIifeWithMap } from '../../../scripts/size';
 import { checkStageBudgets } from '../../../scripts/size-budget';
 import { definitionSet } from '../../../src/definitions/definition-set.generated';
+import type { DefinitionEntry } from '../../../src/definitions/types';
 import { toDefinitionsJson } from '../../../src/definitions/serialize';
 import { annotateHtml } from '../../../src/html/annotate-html';
 import { VERSION } from '../../../src/version';
@@ -122,6 +124,7 @@ describe('npm pack', () => {
         'dist/dszd-term.card.js',
         'dist/dszd-term.highlight.js',
         'dist/dszd-term.sets.js',
+        ...ENTRY_FILES,
         'dist/dszd-glossary.iife.js',
         'dist/node.js',
         'dist/cli.js',
@@ -381,6 +384,51 @@ const CLASSIC_SCRIPTS = [
   'dist/dszd-glossary.iife.js',
 ];
 
+/** The files of the entries' texts, one per entry of the shipped set, beside the drop-in's stages. */
+const ENTRY_FILES = definitionSet.entries.map((entry) => `dist/dszd-term.entry-${entry.serial}.js`);
+
+describe("the files of the entries' texts", () => {
+  it('ships one per entry and no other', () => {
+    expect(
+      paths()
+        .filter((path) => path.includes('.entry-'))
+        .sort(),
+    ).toEqual([...ENTRY_FILES].sort());
+  });
+
+  it("each puts its entry's term and texts, exactly as compiled, in the stages' registry and nothing else", () => {
+    const json = JSON.parse(readFileSync(join(unpacked, 'dist/definitions.json'), 'utf8')) as {
+      entries: DefinitionEntry[];
+    };
+    for (const entry of json.entries) {
+      const file = `dist/dszd-term.entry-${entry.serial}.js`;
+      const sandbox = vm.createContext({});
+      vm.runInContext(readFileSync(join(unpacked, file), 'utf8'), sandbox, { filename: file });
+      const registry = vm.runInContext('globalThis[Symbol.for("dszd-term.stages")]', sandbox) as Record<
+        string,
+        unknown
+      >;
+      // (through JSON: the arrays were made in the other context)
+      expect(JSON.parse(JSON.stringify(registry)), file).toEqual({
+        [`entry/${entry.serial}`]: [
+          entry.term,
+          entry.definition,
+          entry.notes,
+          entry.unit,
+          entry.unitName ?? 0,
+          entry.related ?? 0,
+        ],
+      });
+      expect(Object.keys(sandbox), `${file}: no global of its own`).toEqual([]);
+    }
+  });
+
+  it('every browser script is ASCII: a page in GBK decodes a script served without a charset as GBK', () => {
+    for (const file of [...CLASSIC_SCRIPTS, ...ENTRY_FILES])
+      expect(readFileSync(join(unpacked, file), 'utf8'), file).toMatch(/^[\t\n\r\x20-\x7e]*$/);
+  });
+});
+
 describe('syntax baseline ES2020 (Chrome/Edge 80, Safari/iOS 14, Firefox 78)', () => {
   /** Every browser file: the classic scripts and the ES build with every chunk it imports. */
   function browserFiles(): { file: string; sourceType: 'script' | 'module' }[] {
@@ -388,7 +436,7 @@ describe('syntax baseline ES2020 (Chrome/Edge 80, Safari/iOS 14, Firefox 78)', (
     for (const entry of ['dist/dszd-term.js', 'dist/define.js', 'dist/auto.js'])
       for (const module of readModuleGraph(entry).keys()) modules.add(module);
     return [
-      ...CLASSIC_SCRIPTS.map((file) => ({ file, sourceType: 'script' as const })),
+      ...[...CLASSIC_SCRIPTS, ...ENTRY_FILES].map((file) => ({ file, sourceType: 'script' as const })),
       ...[...modules].map((file) => ({ file, sourceType: 'module' as const })),
     ];
   }
@@ -611,7 +659,7 @@ describe('custom-elements.json', () => {
 describe('size', () => {
   it('keeps each stage of the drop-in script within its gzip budget (npm run size shows where the bytes go)', () => {
     const checks = checkStageBudgets((file) => readFileSync(join(unpacked, 'dist', file)));
-    expect(checks.length).toBe(5);
+    expect(checks.length).toBe(6);
     for (const check of checks)
       expect(
         check.bytes,
