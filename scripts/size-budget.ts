@@ -47,14 +47,21 @@ export const LIVE_STAGE_BUDGET_BYTES = 4.31 * 1024;
 /**
  * The first stage and what a card's first opening adds to it: the card stage and the entry's texts (the largest
  * entry file is counted). The goal is 44 KB (aim 40 KB). While the card stage carried the set's texts (9.3 KB gzip)
- * the first, live and card stages together were 52.58 KB. With the texts in a file per entry: 40.71 KB (first stage
- * 15.96 KB, card stage 24.04 KB, written in ASCII now so that a page in GBK reads it right, which gzips 0.1 KB
- * smaller without the texts; the largest entry 0.71 KB). The live stage, which wrap mode loads after the first pass
- * whether or not a card opens, has a budget of its own; with it a page that opened a card has loaded 44.98 KB.
+ * the first, live and card stages together were 52.58 KB. With the texts in files of their own: 40.81 KB (first stage
+ * 15.96 KB, card stage 24.14 KB, written in ASCII now so that a page in GBK reads it right, which gzips 0.1 KB smaller
+ * without the texts, and choosing between the set's file and an entry's 0.1 KB more; the largest entry 0.71 KB). The
+ * live stage, which wrap mode loads after the first pass whether or not a card opens, has a budget of its own; with it
+ * a page that opened a card has loaded 45.09 KB; the set's texts for the terms' descriptions follow when idle.
  */
-export const FIRST_CARD_OPEN_BUDGET_BYTES = 40.75 * 1024;
+export const FIRST_CARD_OPEN_BUDGET_BYTES = 40.85 * 1024;
 /** The largest file of one entry's texts (`dszd-term.entry-<serial>.js`): 0.71 KB. */
 export const ENTRY_TEXTS_BUDGET_BYTES = 0.75 * 1024;
+/**
+ * The set's texts in one file (`dszd-term.texts.js`), which the terms on a page take for their descriptions once the
+ * card stage is there (one request, however many entries the page names): 9.27 KB (9.1 KB inside the card stage,
+ * where gzip shared its context with the card's code, and written in UTF-8).
+ */
+export const SET_TEXTS_BUDGET_BYTES = 9.3 * 1024;
 /**
  * The highlight stage, loaded on top of the first and card stages only for `data-mode="highlight"` (8.09 KB: it
  * carries the live observer and the occurrence moves itself since they left the first stage for the live stage).
@@ -70,6 +77,8 @@ export interface BudgetCheck {
   ok: boolean;
 }
 
+/** The file of the set's texts, beside the stages (vite.config.ts, entryTextsFiles). */
+export const SET_TEXTS_FILE = 'dszd-term.texts.js';
 /** The files of the entries' texts, beside the stages (vite.config.ts, entryTextsFiles). */
 export const ENTRY_TEXTS_FILES: readonly string[] = definitionSet.entries.map(
   (entry) => `dszd-term.entry-${entry.serial}.js`,
@@ -86,6 +95,7 @@ export function checkStageBudgets(read: (file: string) => Uint8Array): BudgetChe
     number,
   ];
   const entry = Math.max(...ENTRY_TEXTS_FILES.map(gzip));
+  const texts = gzip(SET_TEXTS_FILE);
   const check = (name: string, bytes: number, budget: number) => ({
     name,
     bytes,
@@ -96,6 +106,7 @@ export function checkStageBudgets(read: (file: string) => Uint8Array): BudgetChe
     check('dszd-term.iife.js (first stage)', first, FIRST_STAGE_BUDGET_BYTES),
     check('dszd-term.live.js', live, LIVE_STAGE_BUDGET_BYTES),
     check('the largest dszd-term.entry-*.js', entry, ENTRY_TEXTS_BUDGET_BYTES),
+    check('dszd-term.texts.js', texts, SET_TEXTS_BUDGET_BYTES),
     check(
       'dszd-term.iife.js + dszd-term.card.js + the largest entry (a card open)',
       first + card + entry,

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { build, type Rollup } from 'vite';
-import { checkStageBudgets, DROP_IN_STAGES, ENTRY_TEXTS_FILES } from './size-budget';
+import { checkStageBudgets, DROP_IN_STAGES, ENTRY_TEXTS_FILES, SET_TEXTS_FILE } from './size-budget';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -147,7 +147,7 @@ function printShares(title: string, shares: Share[], limit = shares.length): voi
 }
 
 async function main(): Promise<void> {
-  const missing = [...DROP_IN_STAGES.map((stage) => stage.file), ...ENTRY_TEXTS_FILES].filter(
+  const missing = [...DROP_IN_STAGES.map((stage) => stage.file), SET_TEXTS_FILE, ...ENTRY_TEXTS_FILES].filter(
     (file) => !existsSync(join(dist, file)),
   );
   if (missing.length) {
@@ -161,10 +161,13 @@ async function main(): Promise<void> {
     'Drop-in script, by stage (the live stage loads right after the first pass, the card stage when idle or on the first intent; highlight and sets only when asked for)',
     DROP_IN_STAGES.map((stage) => join(dist, stage.file)),
   );
+  printFiles("The entries' texts, all in one file (for the terms' descriptions)", [
+    join(dist, SET_TEXTS_FILE),
+  ]);
   const entries = ENTRY_TEXTS_FILES.map((file) => readFileSync(join(dist, file)));
   const entrySizes = entries.map(gzipSize).sort((a, b) => a - b);
   console.log(
-    `${ENTRY_TEXTS_FILES.length} entry files (dszd-term.entry-<serial>.js, one per entry as the page needs it): ` +
+    `${ENTRY_TEXTS_FILES.length} entry files (dszd-term.entry-<serial>.js, one for a card opened before the set's texts): ` +
       `${kb(entrySizes[0]!)}–${kb(entrySizes[entrySizes.length - 1]!)} gzip each, ` +
       `median ${kb(entrySizes[entrySizes.length >> 1]!)}, ${kb(entrySizes.reduce((a, b) => a + b, 0))} all together`,
   );

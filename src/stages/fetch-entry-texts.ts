@@ -5,8 +5,9 @@ import { loadStageScript } from './load-stage';
 import { findProvidedModule } from './stage-registry';
 
 /**
- * What an entry's file holds (written by vite.config.ts, entryTextsFiles): its term, to check the file against the
- * set, then the texts the names-only set lacks; 0 for a field the entry has not.
+ * An entry's texts as its file holds them (written by vite.config.ts, entryTextsFiles): its term, to check the file
+ * against the set, then the texts the names-only set lacks; 0 for a field the entry has not. The set's file holds
+ * one such row per entry, each behind its serial.
  */
 type TextsRow = [
   term: string,
@@ -19,45 +20,76 @@ type TextsRow = [
 
 /** The entries whose texts come in files: the first stage's names-only set (a page's own sets carry theirs). */
 const namesOnly = new Set(definitionSet.entries);
-const requests = new Map<DefinitionEntry, { promise: Promise<boolean>; failed?: boolean }>();
+
+interface Request {
+  readonly promise: Promise<boolean>;
+  failed?: boolean;
+}
+
+/** The set's file, once asked for. */
+let setRequest: Request | undefined;
+const entryRequests = new Map<DefinitionEntry, Request>();
 
 /**
- * The drop-in script's `loadEntryTexts` (see src/card/entry-texts.ts): the entry's file beside the script
- * (`dszd-term.entry-<serial>.js`), loaded once; its texts go into the entry in place, so every holder of the set
- * sees them. A failure (offline, 404, CSP, a file of another version) is reported once per attempt, and only a
- * `retry` tries again.
+ * The drop-in script's `loadEntryTexts` (see src/card/entry-texts.ts). Terms being described (`retry` false) take the
+ * whole set's texts, one file for every term on the page (`dszd-term.texts.js`, 9 KB gzip); an intent to open a card
+ * takes that file if it is on its way or there, else the entry's own (`dszd-term.entry-<serial>.js`, under 1 KB), so a
+ * card opened before the page's idle time adds little. The texts go into the entries in place, so every holder of
+ * the set sees them. A failure (offline, 404, CSP, a file of another version) is reported once per attempt, and only an
+ * intent tries again.
  */
 export function loadEntryTexts(entry: DefinitionEntry, retry = true): Promise<boolean> | undefined {
   if (entry.definition.length || !namesOnly.has(entry)) return undefined;
-  const known = requests.get(entry);
-  if (known && !(retry && known.failed)) return known.promise;
-  const request: { promise: Promise<boolean>; failed?: boolean } = {
-    promise: fetchTexts(entry).then(
+  if (!retry) return (setRequest ??= request(fetchSetTexts)).promise;
+  if (setRequest && !setRequest.failed) return setRequest.promise;
+  let known = entryRequests.get(entry);
+  if (!known || known.failed) entryRequests.set(entry, (known = request(() => fetchEntryTexts(entry))));
+  return known.promise;
+}
+
+function request(fetch: () => Promise<void>): Request {
+  const made: Request = {
+    promise: fetch().then(
       () => true,
       (error: unknown) => {
-        request.failed = true;
+        made.failed = true;
         reportError(document, error, 'definition texts');
         return false;
       },
     ),
   };
-  requests.set(entry, request);
-  return request.promise;
+  return made;
 }
 
-async function fetchTexts(entry: DefinitionEntry): Promise<void> {
-  const file = entryTextsFile(entry.serial);
+async function fetchSetTexts(): Promise<void> {
+  await loadStageScript(SET_TEXTS_FILE);
+  const rows = findProvidedModule('texts') as unknown as Record<number, TextsRow> | undefined;
+  const waiting = [...namesOnly].filter((entry) => !entry.definition.length);
+  // every row checked before any is used: a file of another version changes nothing
+  const checked = waiting.map((entry) => checkRow(entry, rows?.[entry.serial], SET_TEXTS_FILE));
+  waiting.forEach((entry, i) => fill(entry, checked[i]!));
+}
+
+async function fetchEntryTexts(entry: DefinitionEntry): Promise<void> {
+  const file = `dszd-term.entry-${entry.serial}.js`;
   await loadStageScript(file);
-  const row = findProvidedModule(`entry/${entry.serial}`) as TextsRow | undefined;
+  fill(entry, checkRow(entry, findProvidedModule(`entry/${entry.serial}`) as TextsRow | undefined, file));
+}
+
+/** The row if it is the entry's (the same term); else the file is from another version of the set. */
+function checkRow(entry: DefinitionEntry, row: TextsRow | undefined, file: string): TextsRow {
   if (row?.[0] !== entry.term)
     throw new Error(
       `${file} does not hold the texts of ${entry.term}: is it from another version of dszd-term?`,
     );
-  const [, definition, notes, unit, unitName, related] = row;
+  return row;
+}
+
+function fill(entry: DefinitionEntry, [, definition, notes, unit, unitName, related]: TextsRow): void {
   Object.assign(entry, { notes, unit }, unitName === 0 ? {} : { unitName }, related === 0 ? {} : { related });
   // last: a definition is what says the texts are there
   entry.definition = definition;
 }
 
-/** The file of an entry's texts, beside dszd-term.iife.js. */
-export const entryTextsFile = (serial: number): string => `dszd-term.entry-${serial}.js`;
+/** The file of the whole set's texts, beside dszd-term.iife.js. */
+export const SET_TEXTS_FILE = 'dszd-term.texts.js';

@@ -22,7 +22,7 @@ type LitVersions = {
 const stageScripts = ({ doc }: Fixture) =>
   [...doc.querySelectorAll<HTMLScriptElement>('script[src*="/dist/"]')]
     .map((script) => new URL(script.src).pathname)
-    .filter((path) => !path.includes('.entry-'));
+    .filter((path) => !/\.(?:entry-\d+|texts)\.js$/.test(path));
 
 describe('dszd-term.highlight.js', () => {
   afterEach(closeFixtures);

@@ -25,20 +25,12 @@ async function gzipBytes(url: string): Promise<number> {
 
 const cardScripts = ({ doc }: Fixture) => doc.querySelectorAll('script[src$="dszd-term.card.js"]');
 const liveScripts = ({ doc }: Fixture) => doc.querySelectorAll('script[src$="dszd-term.live.js"]');
-/** The files of entries' texts the page asked for, as paths, sorted. */
+/** The files of single entries' texts the page asked for, as paths, sorted. */
 const entryScripts = ({ doc }: Fixture) =>
   [...doc.querySelectorAll<HTMLScriptElement>('script[src*="dszd-term.entry-"]')]
     .map((script) => new URL(script.src).pathname)
     .sort();
-/** The entry files of the terms on the page, as paths, sorted. */
-const pageEntryFiles = ({ doc }: Fixture, folder = '/dist/') =>
-  [
-    ...new Set(
-      [...doc.querySelectorAll<DszdTerm>('dszd-term')].map(
-        (term) => `${folder}dszd-term.entry-${term.entry!.serial}.js`,
-      ),
-    ),
-  ].sort();
+const textsScripts = ({ doc }: Fixture) => doc.querySelectorAll('script[src$="dszd-term.texts.js"]');
 
 /** The first stage's budget (scripts/size-budget.ts, FIRST_STAGE_BUDGET_BYTES: 16 KB). */
 const FIRST_STAGE_BUDGET = 16 * 1024;
@@ -140,13 +132,10 @@ describe('dszd-term.iife.js in stages', () => {
         : `解释单位：${entry.unit}`,
     );
     expect(cardScripts(page).length, 'one request for the card stage').to.equal(1);
-    // the texts of the entries on the page, not the whole set
-    expect(entryScripts(page)).to.include('/dist/dszd-term.entry-1.js');
-    await waitForValue(
-      () => entryScripts(page).length === pageEntryFiles(page).length,
-      "the texts of the page's other entries",
-    );
-    expect(entryScripts(page)).to.deep.equal(pageEntryFiles(page));
+    // the tap came before the page's idle time: the card waited for its entry's file alone, not the set's texts
+    expect(entryScripts(page)).to.deep.equal(['/dist/dszd-term.entry-1.js']);
+    // the set's texts follow for the terms' descriptions, once
+    await waitForValue(() => textsScripts(page).length === 1, "the set's texts");
     expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
   });
 
@@ -168,37 +157,40 @@ describe('dszd-term.iife.js in stages', () => {
     expect(term.shadowRoot!.querySelector('[part~="term"]')!.getAttribute('aria-describedby')).to.equal(
       'description',
     );
-    // every term described, each entry's texts asked for once, and only those of the page's entries
+    // every term described from one file of the set's texts (one request for the page), no entry's own file
     const terms = [...page.doc.querySelectorAll<DszdTerm>('dszd-term')];
-    expect(terms.length).to.be.greaterThan(3);
+    expect(new Set(terms.map((each) => each.entry)).size).to.be.greaterThan(3);
     for (const each of terms)
       await waitForValue(
         () =>
           each.shadowRoot!.querySelector('#description')?.textContent === each.entry!.definition.join('\n'),
         `${each.textContent} to be described`,
       );
-    expect(entryScripts(page)).to.deep.equal(pageEntryFiles(page));
+    expect(textsScripts(page).length).to.equal(1);
+    expect(new URL((textsScripts(page)[0] as HTMLScriptElement).src).pathname).to.equal(
+      '/dist/dszd-term.texts.js',
+    );
+    expect(entryScripts(page)).to.deep.equal([]);
     expect(page.win.__dszdTestLog).to.deep.equal(NO_LOG);
   });
 });
 
-describe("dszd-term.iife.js when an entry's texts cannot be loaded", () => {
+describe("dszd-term.iife.js when the entries' texts cannot be loaded", () => {
   afterEach(closeFixtures);
 
   const textErrors = (page: Fixture) =>
     page.win.__dszdTestLog.dszdErrors.filter((error) => error.startsWith('definition texts:'));
   const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
-  it('reports a missing file and one of another version once each, opens no card for them, retries on an intent', async () => {
-    // a folder with the stages, 未来社区's texts, 城市大脑's file holding another entry's texts and none for 数字社会
+  it('reports files missing or of another version once each, shows no texts of theirs, retries on an intent', async () => {
+    // a folder with the stages, the set's texts of another version, 未来社区's own file, 城市大脑's of another version
+    // and none for 数字社会
     const page = await openFixture('entry-missing');
     await waitForAnnotation(page);
-    await waitForValue(() => textErrors(page).length === 2, 'both failures to be reported');
+    await waitForValue(() => textErrors(page).length === 1, "the set's texts to be refused");
     await settle();
-    const errors = textErrors(page).sort();
-    expect(errors).to.have.length(2);
-    expect(errors[0]).to.contain('dszd-term.entry-1.js');
-    expect(errors[1]).to.contain('dszd-term.entry-4.js does not hold the texts of 城市大脑');
+    expect(textErrors(page)).to.have.length(1);
+    expect(textErrors(page)[0]).to.contain('dszd-term.texts.js does not hold the texts of 数字社会');
 
     const [digital, community, brain] = [...page.doc.querySelectorAll<DszdTerm>('dszd-term')];
     expect([digital, community, brain].map((term) => term!.textContent)).to.deep.equal([
@@ -208,25 +200,34 @@ describe("dszd-term.iife.js when an entry's texts cannot be loaded", () => {
     ]);
     const described = (term: DszdTerm) =>
       term.shadowRoot!.querySelector('[part~="term"]')!.hasAttribute('aria-describedby');
-    await waitForValue(() => described(community!), '未来社区 to be described');
-    expect(described(digital!), '数字社会 has no description').to.equal(false);
-    expect(described(brain!), '城市大脑 is not described with another entry').to.equal(false);
-    expect(brain!.entry!.definition, 'no texts of another entry').to.deep.equal([]);
+    // not one text of the refused file was used, not even the rows whose term is right
+    for (const term of [digital, community, brain]) {
+      expect(term!.entry!.definition, term!.textContent!).to.deep.equal([]);
+      expect(described(term!), `${term!.textContent} has no description`).to.equal(false);
+    }
 
-    // an intent tries again: reported once more, and no card opens without the texts
+    // an intent tries the entry's own file: missing, reported, no card
     touchTap(digital!);
-    await waitForValue(() => textErrors(page).length === 3, 'the retry to fail');
+    await waitForValue(() => textErrors(page).length === 2, "数字社会's file to fail");
+    expect(textErrors(page)[1]).to.contain('dszd-term.entry-1.js');
+    // of another version: reported, no card
+    touchTap(brain!);
+    await waitForValue(() => textErrors(page).length === 3, "城市大脑's file to be refused");
+    expect(textErrors(page)[2]).to.contain('dszd-term.entry-4.js does not hold the texts of 城市大脑');
     await settle();
     expect(textErrors(page)).to.have.length(3);
     expect(page.doc.querySelector('dszd-card[open]'), 'no card').to.equal(null);
+    expect(brain!.entry!.definition, 'no texts of another entry').to.deep.equal([]);
 
-    // the other terms still open theirs
+    // a term whose file is there opens its card, and is described from then on
     touchTap(community!);
     const card = await waitForOpenCard(page);
     expect(card.querySelector('[part~="term-title"]')!.textContent).to.equal('未来社区');
+    expect(community!.entry!.definition.join('')).to.contain('以满足人民美好生活向往');
     expect(card.querySelector('[part~="definition"]')!.textContent).to.contain(
       community!.entry!.definition[0],
     );
+    await waitForValue(() => described(community!), '未来社区 to be described');
     expect(page.win.__dszdTestLog.errors, 'no page error').to.deep.equal([]);
     expect(page.doc.body.textContent).to.contain('推进数字社会建设，打造未来社区和城市大脑。');
   });

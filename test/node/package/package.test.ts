@@ -124,6 +124,7 @@ describe('npm pack', () => {
         'dist/dszd-term.card.js',
         'dist/dszd-term.highlight.js',
         'dist/dszd-term.sets.js',
+        SET_TEXTS,
         ...ENTRY_FILES,
         'dist/dszd-glossary.iife.js',
         'dist/node.js',
@@ -384,11 +385,13 @@ const CLASSIC_SCRIPTS = [
   'dist/dszd-glossary.iife.js',
 ];
 
-/** The files of the entries' texts, one per entry of the shipped set, beside the drop-in's stages. */
+/** The files of the entries' texts beside the drop-in's stages: the whole set's, and one per entry. */
+const SET_TEXTS = 'dist/dszd-term.texts.js';
 const ENTRY_FILES = definitionSet.entries.map((entry) => `dist/dszd-term.entry-${entry.serial}.js`);
 
 describe("the files of the entries' texts", () => {
-  it('ships one per entry and no other', () => {
+  it("ships the set's file and one per entry, and no other", () => {
+    expect(paths()).toContain(SET_TEXTS);
     expect(
       paths()
         .filter((path) => path.includes('.entry-'))
@@ -396,35 +399,41 @@ describe("the files of the entries' texts", () => {
     ).toEqual([...ENTRY_FILES].sort());
   });
 
-  it("each puts its entry's term and texts, exactly as compiled, in the stages' registry and nothing else", () => {
+  /** What a file of texts puts in the stages' registry, run as a classic script in a context of its own. */
+  function runTextsFile(file: string): Record<string, unknown> {
+    const sandbox = vm.createContext({});
+    vm.runInContext(readFileSync(join(unpacked, file), 'utf8'), sandbox, { filename: file });
+    expect(Object.keys(sandbox), `${file}: no global of its own`).toEqual([]);
+    // (through JSON: the arrays were made in the other context)
+    return JSON.parse(
+      JSON.stringify(vm.runInContext('globalThis[Symbol.for("dszd-term.stages")]', sandbox)),
+    ) as Record<string, unknown>;
+  }
+
+  it("each puts its entries' terms and texts, exactly as compiled, in the stages' registry and nothing else", () => {
     const json = JSON.parse(readFileSync(join(unpacked, 'dist/definitions.json'), 'utf8')) as {
       entries: DefinitionEntry[];
     };
-    for (const entry of json.entries) {
-      const file = `dist/dszd-term.entry-${entry.serial}.js`;
-      const sandbox = vm.createContext({});
-      vm.runInContext(readFileSync(join(unpacked, file), 'utf8'), sandbox, { filename: file });
-      const registry = vm.runInContext('globalThis[Symbol.for("dszd-term.stages")]', sandbox) as Record<
-        string,
-        unknown
-      >;
-      // (through JSON: the arrays were made in the other context)
-      expect(JSON.parse(JSON.stringify(registry)), file).toEqual({
-        [`entry/${entry.serial}`]: [
-          entry.term,
-          entry.definition,
-          entry.notes,
-          entry.unit,
-          entry.unitName ?? 0,
-          entry.related ?? 0,
-        ],
+    const rowOf = (entry: DefinitionEntry) => [
+      entry.term,
+      entry.definition,
+      entry.notes,
+      entry.unit,
+      entry.unitName ?? 0,
+      entry.related ?? 0,
+    ];
+    expect(json.entries).toHaveLength(45);
+    for (const entry of json.entries)
+      expect(runTextsFile(`dist/dszd-term.entry-${entry.serial}.js`)).toEqual({
+        [`entry/${entry.serial}`]: rowOf(entry),
       });
-      expect(Object.keys(sandbox), `${file}: no global of its own`).toEqual([]);
-    }
+    expect(runTextsFile(SET_TEXTS)).toEqual({
+      texts: Object.fromEntries(json.entries.map((entry) => [String(entry.serial), rowOf(entry)])),
+    });
   });
 
   it('every browser script is ASCII: a page in GBK decodes a script served without a charset as GBK', () => {
-    for (const file of [...CLASSIC_SCRIPTS, ...ENTRY_FILES])
+    for (const file of [...CLASSIC_SCRIPTS, SET_TEXTS, ...ENTRY_FILES])
       expect(readFileSync(join(unpacked, file), 'utf8'), file).toMatch(/^[\t\n\r\x20-\x7e]*$/);
   });
 });
@@ -436,7 +445,10 @@ describe('syntax baseline ES2020 (Chrome/Edge 80, Safari/iOS 14, Firefox 78)', (
     for (const entry of ['dist/dszd-term.js', 'dist/define.js', 'dist/auto.js'])
       for (const module of readModuleGraph(entry).keys()) modules.add(module);
     return [
-      ...[...CLASSIC_SCRIPTS, ...ENTRY_FILES].map((file) => ({ file, sourceType: 'script' as const })),
+      ...[...CLASSIC_SCRIPTS, SET_TEXTS, ...ENTRY_FILES].map((file) => ({
+        file,
+        sourceType: 'script' as const,
+      })),
       ...[...modules].map((file) => ({ file, sourceType: 'module' as const })),
     ];
   }
@@ -659,7 +671,7 @@ describe('custom-elements.json', () => {
 describe('size', () => {
   it('keeps each stage of the drop-in script within its gzip budget (npm run size shows where the bytes go)', () => {
     const checks = checkStageBudgets((file) => readFileSync(join(unpacked, 'dist', file)));
-    expect(checks.length).toBe(6);
+    expect(checks.length).toBe(7);
     for (const check of checks)
       expect(
         check.bytes,
