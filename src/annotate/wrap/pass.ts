@@ -119,6 +119,11 @@ export const COMMIT_AT = 4000;
 const FIRST_COMMIT_AT = 250;
 /** Wrappers put in per step (whole runs): a few milliseconds of DOM insertions. */
 export const COMMITTED_PER_STEP = 1000;
+/**
+ * And at most this long a step (whole runs): each wrapper put in is also a `<dszd-term>` connected and rendered, a
+ * fraction of a millisecond on a phone, so a hundred of them would be a long task.
+ */
+const COMMIT_STEP_MS = 8;
 
 /**
  * Puts built runs in, up to COMMITTED_PER_STEP wrappers a step (a run whole however big: every step that changes a
@@ -127,7 +132,15 @@ export const COMMITTED_PER_STEP = 1000;
  */
 function* commitBuilt(built: readonly BuiltRun[], context: PassContext): Generator<void, void, undefined> {
   let inStep = 0;
+  let stepEnd = performance.now() + COMMIT_STEP_MS;
   for (const [nodes, block, summary, splits, groups, count] of built) {
+    // before the checks below: the host may change the run while the pass waits
+    if (inStep && (inStep + count > COMMITTED_PER_STEP || performance.now() > stepEnd)) {
+      settle();
+      yield;
+      inStep = 0;
+      stepEnd = performance.now() + COMMIT_STEP_MS;
+    }
     if (context.index.summaryOf(block) !== summary) continue;
     // The host changed the run since it was read: its block is read again (a few times at most).
     if (!nodes.every((node) => node.parentNode) || !splits.every((split) => split.current)) {
@@ -135,11 +148,6 @@ function* commitBuilt(built: readonly BuiltRun[], context: PassContext): Generat
       rereads.set(block, rereadCount);
       if (rereadCount <= MAX_REREADS && nodes.every((node) => node.parentNode)) context.reread(block);
       continue;
-    }
-    if (inStep && inStep + count > COMMITTED_PER_STEP) {
-      settle();
-      yield;
-      inStep = 0;
     }
     const commit = () => splits.forEach((split) => split.commit());
     // Only around a big swap: reading the selection makes Chromium lay the page out (3 ms a run on a long page).

@@ -10,7 +10,7 @@ import { keepSelection } from '../../live/keep-selection';
 import { watchNormalize } from '../../live/normalize-guard';
 import { ownSliceHooks, runOwnMutations } from '../../live/own-mutations';
 import { MutationRecorder } from '../../live/record-mutations';
-import { runInSlices } from '../../live/schedule';
+import { runInSlices, yieldToEventLoop } from '../../live/schedule';
 import { orderForViewport, passOver } from '../../live/viewport-order';
 import { TERM_TAG } from '../../runs/rules';
 import type { TreeAdapter } from '../../runs/runs';
@@ -204,7 +204,8 @@ export class WrapSession implements AnnotationSession {
    * healing first. Null when the session stopped meanwhile, or (reported once) when the stage cannot be loaded.
    */
   private _arrive(recorder: MutationRecorder): Promise<WrapLive | null> {
-    return (this._arriving ??= loadLive().then(
+    // its script is put in a task of its own, not in the slice that ended the first pass (on a phone each is work)
+    return (this._arriving ??= yieldToEventLoop().then(loadLive).then(
       (module) => {
         this._liveModule = module;
         if (recorder._stopped) return null;
