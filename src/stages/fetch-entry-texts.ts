@@ -33,18 +33,24 @@ const entryRequests = new Map<DefinitionEntry, Request>();
 /**
  * The drop-in script's `loadEntryTexts` (see src/card/entry-texts.ts). Terms being described (`retry` false) take the
  * whole set's texts, one file for every term on the page (`dszd-term.texts.js`, 9 KB gzip); an intent to open a card
- * takes that file if it is on its way or there, else the entry's own (`dszd-term.entry-<serial>.js`, under 1 KB), so a
- * card opened before the page's idle time adds little. The texts go into the entries in place, so every holder of
+ * also takes the entry's own (`dszd-term.entry-<serial>.js`, under 1 KB), whichever comes first, so a card opened
+ * before the set's texts are there adds little and waits little. The texts go into the entries in place, so every holder of
  * the set sees them. A failure (offline, 404, CSP, a file of another version) is reported once per attempt, and only an
  * intent tries again.
  */
 export function loadEntryTexts(entry: DefinitionEntry, retry = true): Promise<boolean> | undefined {
   if (entry.definition.length || !namesOnly.has(entry)) return undefined;
   if (!retry) return (setRequest ??= request(fetchSetTexts)).promise;
-  if (setRequest && !setRequest.failed) return setRequest.promise;
-  let known = entryRequests.get(entry);
-  if (!known || known.failed) entryRequests.set(entry, (known = request(() => fetchEntryTexts(entry))));
-  return known.promise;
+  let own = entryRequests.get(entry);
+  if (!own || own.failed) entryRequests.set(entry, (own = request(() => fetchEntryTexts(entry))));
+  const set = setRequest && !setRequest.failed ? setRequest.promise : Promise.resolve(false);
+  // whichever brings the texts first
+  return new Promise((resolve) => {
+    let left = 2;
+    const settle = (loaded: boolean) => (loaded || !--left) && resolve(loaded);
+    void own.promise.then(settle);
+    void set.then(settle);
+  });
 }
 
 function request(fetch: () => Promise<void>): Request {

@@ -116,6 +116,8 @@ describe('dszd-term.iife.js keeps its work out of the page’s tasks', () => {
     const card = host.getSharedCard(page.doc);
     const term = page.doc.querySelector('#card-para dszd-term') as HTMLElement &
       Parameters<DszdCard['show']>[0];
+    // the entry's texts there (they come after the card stage): the show has nothing to wait for
+    await waitForValue(() => term.entry!.definition.length > 0, "the entry's texts");
     const shown = card.show(term);
     await card.updateComplete;
     // rendered for this term (microtasks of the same task), not yet in the top layer
