@@ -141,6 +141,8 @@ export function positionCard(options: PositionOptions): Positioning {
     return placing;
   };
 
+  // the frame a following placement waits for (see below)
+  let frame = 0;
   const ready = update().then(async () => {
     await yieldToEventLoop();
     if (stopped) return;
@@ -148,7 +150,13 @@ export function positionCard(options: PositionOptions): Positioning {
     let placed = true;
     stopFollowing = autoUpdate(anchor, card, () => {
       if (placed) placed = false;
-      else void update();
+      // In a frame of its own: a placement that changed the card's size (its height limit) while the browser
+      // delivers the card's resize to autoUpdate's ResizeObserver would be a "ResizeObserver loop" error on the page.
+      else
+        frame ||= requestAnimationFrame(() => {
+          frame = 0;
+          void update();
+        });
     });
   });
   return {
@@ -156,6 +164,7 @@ export function positionCard(options: PositionOptions): Positioning {
       if (stopped) return;
       stopped = true;
       stopFollowing?.();
+      cancelAnimationFrame(frame);
     },
     ready,
   };
