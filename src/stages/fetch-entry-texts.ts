@@ -34,9 +34,9 @@ const entryRequests = new Map<DefinitionEntry, Request>();
  * The drop-in script's `loadEntryTexts` (see src/card/entry-texts.ts). Terms being described (`retry` false) take the
  * whole set's texts, one file for every term on the page (`dszd-term.texts.js`, 9 KB gzip); an intent to open a card
  * also takes the entry's own (`dszd-term.entry-<serial>.js`, under 1 KB), whichever comes first, so a card opened
- * before the set's texts are there adds little and waits little. The texts go into the entries in place, so every holder of
- * the set sees them. A failure (offline, 404, CSP, a file of another version) is reported once per attempt, and only an
- * intent tries again.
+ * before the set's texts are there adds little and waits little. The texts go into the entries in place, so every
+ * holder of the set sees them. A failure (offline, 404, CSP, a file of another version) is reported once per attempt,
+ * and only an intent tries again (with the entry's own file).
  */
 export function loadEntryTexts(entry: DefinitionEntry, retry = true): Promise<boolean> | undefined {
   if (entry.definition.length || !namesOnly.has(entry)) return undefined;
