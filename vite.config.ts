@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type Rollup, type UserConfig } from 'vite';
 import { definitionSet } from './src/definitions/definition-set.generated.ts';
 import type { DefinitionEntry } from './src/definitions/types.ts';
+import { entryTextsFile, entryTextsKey, SET_TEXTS_FILE, SET_TEXTS_KEY } from './src/stages/texts-files.ts';
 import { toDefinitionsJson } from './src/definitions/serialize.ts';
 import { encodeCjk } from './src/text/cjk-ascii.ts';
 import { traditionalFolds } from './src/text/traditional-folds.generated.ts';
@@ -277,18 +278,18 @@ function entryTextsFiles(): Plugin {
       const rows = Object.fromEntries(definitionSet.entries.map((entry) => [entry.serial, rowOf(entry)]));
       this.emitFile(
         file(
-          'dszd-term.texts.js',
+          SET_TEXTS_FILE,
           "the texts of the set's entries",
-          'texts',
+          SET_TEXTS_KEY,
           `JSON.parse(${JSON.stringify(JSON.stringify(rows))})`,
         ),
       );
       for (const entry of definitionSet.entries)
         this.emitFile(
           file(
-            `dszd-term.entry-${entry.serial}.js`,
+            entryTextsFile(entry.serial),
             `the texts of entry ${entry.serial}`,
-            `entry/${entry.serial}`,
+            entryTextsKey(entry.serial),
             JSON.stringify(rowOf(entry)),
           ),
         );

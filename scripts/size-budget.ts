@@ -4,6 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { definitionSet } from '../src/definitions/definition-set.generated';
+import { entryTextsFile, SET_TEXTS_FILE } from '../src/stages/texts-files';
 
 /** One classic script of the drop-in: its file in dist/, the `vite build --mode` that makes it. */
 export interface DropInStage {
@@ -77,11 +78,9 @@ export interface BudgetCheck {
   ok: boolean;
 }
 
-/** The file of the set's texts, beside the stages (vite.config.ts, entryTextsFiles). */
-export const SET_TEXTS_FILE = 'dszd-term.texts.js';
 /** The files of the entries' texts, beside the stages (vite.config.ts, entryTextsFiles). */
-export const ENTRY_TEXTS_FILES: readonly string[] = definitionSet.entries.map(
-  (entry) => `dszd-term.entry-${entry.serial}.js`,
+export const ENTRY_TEXTS_FILES: readonly string[] = definitionSet.entries.map((entry) =>
+  entryTextsFile(entry.serial),
 );
 
 /** Each budget against the files `read` returns (gzip level 9). */

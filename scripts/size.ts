@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { build, type Rollup } from 'vite';
-import { checkStageBudgets, DROP_IN_STAGES, ENTRY_TEXTS_FILES, SET_TEXTS_FILE } from './size-budget';
+import { SET_TEXTS_FILE } from '../src/stages/texts-files';
+import { checkStageBudgets, DROP_IN_STAGES, ENTRY_TEXTS_FILES } from './size-budget';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');

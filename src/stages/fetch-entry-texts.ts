@@ -3,6 +3,7 @@ import type { DefinitionEntry } from '../definitions/types';
 import { reportError } from '../events/error-event';
 import { loadStageScript } from './load-stage';
 import { findProvidedModule } from './stage-registry';
+import { entryTextsFile, entryTextsKey, SET_TEXTS_FILE, SET_TEXTS_KEY } from './texts-files';
 
 /**
  * An entry's texts as its file holds them (written by vite.config.ts, entryTextsFiles): its term, to check the file
@@ -69,7 +70,7 @@ function request(fetch: () => Promise<void>): Request {
 
 async function fetchSetTexts(): Promise<void> {
   await loadStageScript(SET_TEXTS_FILE);
-  const rows = findProvidedModule('texts') as unknown as Record<number, TextsRow> | undefined;
+  const rows = findProvidedModule(SET_TEXTS_KEY) as unknown as Record<number, TextsRow> | undefined;
   const waiting = [...namesOnly].filter((entry) => !entry.definition.length);
   // every row checked before any is used: a file of another version changes nothing
   const checked = waiting.map((entry) => checkRow(entry, rows?.[entry.serial], SET_TEXTS_FILE));
@@ -77,9 +78,9 @@ async function fetchSetTexts(): Promise<void> {
 }
 
 async function fetchEntryTexts(entry: DefinitionEntry): Promise<void> {
-  const file = `dszd-term.entry-${entry.serial}.js`;
+  const file = entryTextsFile(entry.serial);
   await loadStageScript(file);
-  fill(entry, checkRow(entry, findProvidedModule(`entry/${entry.serial}`) as TextsRow | undefined, file));
+  fill(entry, checkRow(entry, findProvidedModule(entryTextsKey(entry.serial)) as TextsRow | undefined, file));
 }
 
 /** The row if it is the entry's (the same term); else the file is from another version of the set. */
@@ -96,6 +97,3 @@ function fill(entry: DefinitionEntry, [, definition, notes, unit, unitName, rela
   // last: a definition is what says the texts are there
   entry.definition = definition;
 }
-
-/** The file of the whole set's texts, beside dszd-term.iife.js. */
-export const SET_TEXTS_FILE = 'dszd-term.texts.js';
