@@ -196,13 +196,19 @@ describe('prepareSharedCard', () => {
       expect(findSharedCard()!.id).to.equal('dszd-card');
     });
 
-  it('an annotation’s removal removes the card made ahead and stops the steps left', async () => {
+  /** An annotated paragraph and the card's preparation after `steps` of its steps: the idle callbacks are held. */
+  async function annotateAndPrepare(steps: number) {
     const el = await fixture<HTMLElement>(html`<p>城市大脑是数字化改革的重要成果。</p>`);
     await loadCardHost();
     const { annotation } = await annotateDone(el);
     const idle = fakeIdle();
     prepareSharedCard(document, idle.schedule);
-    for (let step = 0; step < 4; step++) idle.run('timed out');
+    for (let step = 0; step < steps; step++) idle.run('timed out');
+    return { annotation, idle };
+  }
+
+  it('an annotation’s removal removes the card made ahead and stops the steps left', async () => {
+    const { annotation, idle } = await annotateAndPrepare(4);
     expect(cards(), 'made').to.equal(1);
 
     await annotation.remove();
@@ -213,12 +219,7 @@ describe('prepareSharedCard', () => {
   });
 
   it('an annotation’s removal before the card was made keeps it from being made', async () => {
-    const el = await fixture<HTMLElement>(html`<p>城市大脑是数字化改革的重要成果。</p>`);
-    await loadCardHost();
-    const { annotation } = await annotateDone(el);
-    const idle = fakeIdle();
-    prepareSharedCard(document, idle.schedule);
-    idle.run('timed out'); // the styles only
+    const { annotation, idle } = await annotateAndPrepare(1); // the styles only
 
     await annotation.remove();
     while (idle.pending) idle.run('timed out');
@@ -226,12 +227,7 @@ describe('prepareSharedCard', () => {
   });
 
   it('an annotation’s removal while the card is made but not in the page keeps it out', async () => {
-    const el = await fixture<HTMLElement>(html`<p>城市大脑是数字化改革的重要成果。</p>`);
-    await loadCardHost();
-    const { annotation } = await annotateDone(el);
-    const idle = fakeIdle();
-    prepareSharedCard(document, idle.schedule);
-    for (let step = 0; step < 3; step++) idle.run('timed out'); // rendered, out of the page
+    const { annotation, idle } = await annotateAndPrepare(3); // rendered, out of the page
 
     await annotation.remove();
     while (idle.pending) idle.run('timed out');
