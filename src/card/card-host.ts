@@ -62,7 +62,10 @@ export function prepareSharedCard(
       () => findDetachedCard(doc)?.renderPending(),
       // then put in the page (where a page's observers see it), already rendered
       () => void getSharedCard(doc),
-      // the closed card rendered with entries that need the texts' templates, one render per step
+      // the closed card rendered with entries that need the texts' templates, one render per step (the first entry's
+      // in three: its header, its texts, the rest)
+      () => getSharedCard(doc).prerender('plain', 1),
+      () => getSharedCard(doc).prerender('plain', 2),
       () => getSharedCard(doc).prerender('plain'),
       () => getSharedCard(doc).prerender('related'),
       () => getSharedCard(doc).prerender('notes'),

@@ -215,11 +215,13 @@ export class DszdCard extends LitElement {
   /**
    * Renders the closed (hidden) card at once with an entry of its set, so that the term that opens it only changes
    * texts: the shortest entry with a definition alone (`plain`: the card's outer templates and elements), with
-   * related terms, or with notes (their templates). One render at a time is a task's worth of work on a phone. Nothing
-   * while the card is open.
+   * related terms, or with notes (their templates). One render at a time is a task's worth of work on a phone; `plain`
+   * can come in three (`parts`: 1 renders the header alone, 2 the header and the texts, 3 everything), each making
+   * its templates and elements, as the render of the whole card was over 50 ms on a phone. Nothing while the card is
+   * open.
    * @internal
    */
-  prerender(kind: 'plain' | 'related' | 'notes'): void {
+  prerender(kind: 'plain' | 'related' | 'notes', parts: 1 | 2 | 3 = 3): void {
     if (this._isOpen) return;
     // only entries with their texts (the drop-in's arrive one by one: see entry-texts.ts)
     const fits = (entry: DefinitionEntry) =>
@@ -235,8 +237,17 @@ export class DszdCard extends LitElement {
     }
     if (!shortest) return;
     this.entry = shortest;
-    this.renderPending();
+    this._parts = parts;
+    this.requestUpdate();
+    try {
+      this.renderPending();
+    } finally {
+      this._parts = 3;
+    }
   }
+
+  /** How much of the card a render makes (see prerender); everything but while prerendering in steps. */
+  private _parts: 1 | 2 | 3 = 3;
 
   /** Renders a pending update now (lit's performUpdate) instead of in a microtask after the task. @internal */
   renderPending(): void {
@@ -306,6 +317,8 @@ export class DszdCard extends LitElement {
     const set = this.definitionSet;
     const { source, segments, related } = this._textsOf(entry, set);
     const bridge = this.bridge;
+    // 1: the header alone, 2: and the texts, 3: everything (see prerender)
+    const parts = this._parts;
     return html`<div
       part="card"
       class="card"
@@ -358,101 +371,111 @@ export class DszdCard extends LitElement {
                 </button>
               </div>
               <div part="body" class="body" tabindex=${this.scrollable ? '0' : nothing}>
-                <div part="definition" class="definition">
-                  ${entry.definition.map(
-                    (paragraph, index) =>
-                      html`<p lang=${contentLang(paragraph)}>
+                ${
+                  parts > 1
+                    ? html`<div part="definition" class="definition">
+                          ${entry.definition.map(
+                            (paragraph, index) =>
+                              html`<p lang=${contentLang(paragraph)}>
+                                ${
+                                  index === 0
+                                    ? html`<span class="visually-hidden"
+                                        >${labels.definition}${labels.separator}</span
+                                      >`
+                                    : nothing
+                                }${this._renderSegments(segments.definition[index] ?? [{ text: paragraph }])}
+                              </p>`,
+                          )}
+                        </div>
                         ${
-                          index === 0
-                            ? html`<span class="visually-hidden"
-                                >${labels.definition}${labels.separator}</span
+                          entry.notes.length
+                            ? html`<div part="notes" class="notes" role="note" aria-label=${labels.notes}>
+                                ${entry.notes.map(
+                                  (note, index) =>
+                                    html`<p lang=${contentLang(note)}>
+                                      ${this._renderSegments(segments.notes[index] ?? [{ text: note }])}
+                                    </p>`,
+                                )}
+                              </div>`
+                            : nothing
+                        }`
+                    : nothing
+                }
+                ${
+                  parts > 2
+                    ? html`<div class="meta">
+                        ${
+                          related.length
+                            ? html`<div part="related" class="related">
+                                <span class="label" id="related-label"
+                                  >${labels.related}${labels.separator}</span
+                                >
+                                <ul class="related-list" aria-labelledby="related-label">
+                                  ${related.map(
+                                    (other) =>
+                                      html`<li>
+                                        <button
+                                          part="related-button"
+                                          class="related-button"
+                                          type="button"
+                                          lang=${contentLang(other.term)}
+                                          data-key=${`row-${other.serial}`}
+                                          @click=${() => this._follow(other, `row-${other.serial}`)}
+                                        >
+                                          ${other.term}
+                                        </button>
+                                      </li>`,
+                                  )}
+                                </ul>
+                              </div>`
+                            : nothing
+                        }
+                        <p part="unit" class="unit">
+                          <span class="label">${labels.unit}${labels.separator}</span
+                          ><span class="value" lang=${contentLang(entry.unit)}>${entry.unit}</span>
+                          ${
+                            entry.unitName && entry.unitName !== entry.unit
+                              ? html`<button
+                                    part="unit-toggle"
+                                    class="unit-toggle"
+                                    type="button"
+                                    aria-expanded=${this.unitExpanded ? 'true' : 'false'}
+                                    aria-controls="unit-name"
+                                    @click=${this._onUnitToggle}
+                                  >
+                                    ${labels.unitFullName}
+                                  </button>
+                                  <span
+                                    part="unit-name"
+                                    class="unit-name"
+                                    id="unit-name"
+                                    lang=${contentLang(entry.unitName)}
+                                    ?hidden=${!this.unitExpanded}
+                                    >${entry.unitName}</span
+                                  >`
+                              : nothing
+                          }
+                        </p>
+                        <p part="source" class="source">
+                          <span class="label">${labels.source}${labels.separator}</span
+                          ><span class="value" lang=${contentLang(source)}>${source}</span>
+                        </p>
+                        <div class="actions">
+                          <button part="copy-button" class="copy" type="button" @click=${this._onCopy}>
+                            ${labels.copy}
+                          </button>
+                          <span part="copy-status" class="copy-status" role="status">${this.copyStatus}</span>
+                        </div>
+                        ${
+                          this.glossaryLink
+                            ? html`<a part="glossary-link" class="link" href=${this.glossaryLink}
+                                >${labels.glossaryLink}</a
                               >`
                             : nothing
-                        }${this._renderSegments(segments.definition[index] ?? [{ text: paragraph }])}
-                      </p>`,
-                  )}
-                </div>
-                ${
-                  entry.notes.length
-                    ? html`<div part="notes" class="notes" role="note" aria-label=${labels.notes}>
-                        ${entry.notes.map(
-                          (note, index) =>
-                            html`<p lang=${contentLang(note)}>
-                              ${this._renderSegments(segments.notes[index] ?? [{ text: note }])}
-                            </p>`,
-                        )}
+                        }
                       </div>`
                     : nothing
                 }
-                <div class="meta">
-                  ${
-                    related.length
-                      ? html`<div part="related" class="related">
-                          <span class="label" id="related-label">${labels.related}${labels.separator}</span>
-                          <ul class="related-list" aria-labelledby="related-label">
-                            ${related.map(
-                              (other) =>
-                                html`<li>
-                                  <button
-                                    part="related-button"
-                                    class="related-button"
-                                    type="button"
-                                    lang=${contentLang(other.term)}
-                                    data-key=${`row-${other.serial}`}
-                                    @click=${() => this._follow(other, `row-${other.serial}`)}
-                                  >
-                                    ${other.term}
-                                  </button>
-                                </li>`,
-                            )}
-                          </ul>
-                        </div>`
-                      : nothing
-                  }
-                  <p part="unit" class="unit">
-                    <span class="label">${labels.unit}${labels.separator}</span
-                    ><span class="value" lang=${contentLang(entry.unit)}>${entry.unit}</span>
-                    ${
-                      entry.unitName && entry.unitName !== entry.unit
-                        ? html`<button
-                              part="unit-toggle"
-                              class="unit-toggle"
-                              type="button"
-                              aria-expanded=${this.unitExpanded ? 'true' : 'false'}
-                              aria-controls="unit-name"
-                              @click=${this._onUnitToggle}
-                            >
-                              ${labels.unitFullName}
-                            </button>
-                            <span
-                              part="unit-name"
-                              class="unit-name"
-                              id="unit-name"
-                              lang=${contentLang(entry.unitName)}
-                              ?hidden=${!this.unitExpanded}
-                              >${entry.unitName}</span
-                            >`
-                        : nothing
-                    }
-                  </p>
-                  <p part="source" class="source">
-                    <span class="label">${labels.source}${labels.separator}</span
-                    ><span class="value" lang=${contentLang(source)}>${source}</span>
-                  </p>
-                  <div class="actions">
-                    <button part="copy-button" class="copy" type="button" @click=${this._onCopy}>
-                      ${labels.copy}
-                    </button>
-                    <span part="copy-status" class="copy-status" role="status">${this.copyStatus}</span>
-                  </div>
-                  ${
-                    this.glossaryLink
-                      ? html`<a part="glossary-link" class="link" href=${this.glossaryLink}
-                          >${labels.glossaryLink}</a
-                        >`
-                      : nothing
-                  }
-                </div>
               </div>`
           : nothing
       }

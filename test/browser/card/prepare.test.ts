@@ -35,8 +35,8 @@ function fakeIdle() {
 /** Text without its white space (the template's line breaks). */
 const squeeze = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '');
 const cards = () => document.querySelectorAll('dszd-card').length;
-/** The preparation's steps: styles, the card element, its shell rendered, connected, then three renders. */
-const STEPS = 7;
+/** The preparation's steps: styles, the card element, its shell rendered, connected, then five renders. */
+const STEPS = 9;
 
 /** Counts the card's renders (lit's `render`) until `restore` is called. */
 function countRenders() {
@@ -96,10 +96,18 @@ describe('prepareSharedCard', () => {
         (part) => cardPart(part, surface) !== null,
       );
 
-    idle.run('timed out'); // rendered with an entry with a definition alone
-    expect(shown(), 'after the fifth').to.deep.equal(['definition', 'unit-toggle']);
+    idle.run('timed out'); // rendered with an entry with a definition alone: its header
+    expect(surface.querySelector('.title')?.textContent ?? '', 'after the fifth: the header').to.match(/\S/);
+    expect(shown(), 'after the fifth: no texts yet').to.deep.equal([]);
+    expect(cardPart('unit', surface), 'after the fifth: no unit yet').to.equal(null);
+    idle.run('timed out'); // its texts
+    expect(shown(), 'after the sixth').to.deep.equal(['definition']);
+    expect(cardPart('unit', surface), 'after the sixth: no unit yet').to.equal(null);
+    idle.run('timed out'); // the rest
+    expect(shown(), 'after the seventh').to.deep.equal(['definition', 'unit-toggle']);
+    expect(cardPart('unit', surface), 'after the seventh').to.be.instanceOf(HTMLElement);
     idle.run('timed out'); // with related terms
-    expect(shown(), 'after the sixth').to.deep.equal([
+    expect(shown(), 'after the eighth').to.deep.equal([
       'definition',
       'unit-toggle',
       'related',
@@ -107,7 +115,7 @@ describe('prepareSharedCard', () => {
     ]);
     expect(idle.pending).to.equal(1);
     idle.run('timed out'); // with notes
-    expect(shown(), 'after the seventh').to.include('notes');
+    expect(shown(), 'after the ninth').to.include('notes');
     const entry = definitionSet.entries.find(
       (e) => e.term === card.cardElement!.querySelector('.title')!.textContent,
     );
