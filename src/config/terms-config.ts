@@ -90,7 +90,8 @@ interface ConfigStore {
 // The drop-in script and the glossary script each bundle this module: configureTerms in one must reach the other.
 const STORE_KEY = Symbol.for('dszd-term.config');
 
-function getStore(): ConfigStore {
+/** The page's settings and their watchers (the card stage calls the watchers itself as it arrives). @internal */
+export function getStore(): ConfigStore {
   const holder = globalThis as unknown as Record<symbol, ConfigStore | undefined>;
   return (holder[STORE_KEY] ??= { current: defaults, listeners: new Set(), setsChange: 0 });
 }

@@ -7,9 +7,10 @@
  */
 import { css, html, LitElement } from 'lit';
 import * as cardHost from '../card/card-host';
-import { configureTerms } from '../config/terms-config';
+import { getStore } from '../config/terms-config';
 import { yieldToEventLoop } from '../live/schedule';
 import { installCardParts } from '../term/card-parts';
+import { renderLater } from '../term/render-later';
 import { DszdTerm } from '../term/dszd-term';
 import { provideModules } from './stage-registry';
 
@@ -23,6 +24,9 @@ provideModules({
   lit: { css, html, LitElement },
 });
 // Terms already on the page re-render: their accessible description is the definition, whose texts each term now
-// asks for. In a task after the stage's evaluation, not in it: on a phone each is a long task's worth of work on a page
-// with many terms.
-void yieldToEventLoop().then(() => configureTerms());
+// asks for. Every watcher of the settings is called, as a change of them would (a term's watcher renders it), but a
+// few at a time from a task after the stage's evaluation: on a phone a term's render is about a millisecond, and all
+// of them in one task were a long one on a page with many terms.
+void yieldToEventLoop().then(() => {
+  for (const listener of getStore().listeners) renderLater(listener);
+});

@@ -1,6 +1,7 @@
 import { loadEntryTexts } from '../card/entry-texts';
 import type { DefinitionEntry } from '../definitions/types';
 import type { DszdTerm } from './dszd-term';
+import { renderLater } from './render-later';
 
 /**
  * What `<dszd-term>` needs only once its card can open: the definition as the term's accessible description, and
@@ -34,14 +35,22 @@ function setExpanded(this: TermInternals, card: HTMLElement | null): void {
   this.requestUpdate();
 }
 
+// Each term's one call to render it again once its texts are there (asked for once however often it renders before).
+const rerenders = new WeakMap<TermInternals, () => void>();
+
 /**
  * The leader's definition (none for the other pieces and a plain term) as the description of its part: a hidden
  * span in the shadow root, which the part names by id. Without one (its texts not there yet) the part names none;
- * the drop-in's texts come an entry at a time (see entry-texts.ts), and the term renders again as they arrive.
+ * the drop-in's texts come in a file for the whole set (see entry-texts.ts), and the terms render again as they
+ * arrive, a few at a time (renderLater: every term of the page at once was a long task on a phone).
  */
 function describe(this: TermInternals, entry?: DefinitionEntry): void {
   const texts = entry && loadEntryTexts(entry, false);
-  if (texts) void texts.then((loaded) => loaded && this.requestUpdate());
+  if (texts) {
+    let rerender = rerenders.get(this);
+    if (!rerender) rerenders.set(this, (rerender = () => this.requestUpdate()));
+    void texts.then((loaded) => loaded && renderLater(rerender));
+  }
   const description = entry ? entry.definition.join('\n') : '';
   let span = this._description;
   if (!span) {
