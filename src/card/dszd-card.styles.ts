@@ -70,6 +70,14 @@ export const cardStyles = css`
     text-size-adjust: 100%;
   }
 
+  /* Made ahead while closed (see prerender): laid out where it cannot be seen, reached or hit, so that the first open
+     lays out only its new texts (on a phone the whole card's first layout was a long frame after the tap). */
+  .card.laid-out:not(.open) {
+    display: flex;
+    visibility: hidden;
+    pointer-events: none;
+  }
+
   .card.open {
     display: flex;
     /* laid out, but not seen until placed: never at the top-left corner or where it was before */

@@ -217,8 +217,9 @@ export class DszdCard extends LitElement {
    * texts: the shortest entry with a definition alone (`plain`: the card's outer templates and elements), with
    * related terms, or with notes (their templates). One render at a time is a task's worth of work on a phone; `plain`
    * can come in three (`parts`: 1 renders the header alone, 2 the header and the texts, 3 everything), each making
-   * its templates and elements, as the render of the whole card was over 50 ms on a phone. Nothing while the card is
-   * open.
+   * its templates and elements, as the render of the whole card was over 50 ms on a phone. The closed card is then
+   * laid out, unseen (`laid-out`: hidden, no pointer events, nothing in it focusable), so that the frame after each
+   * step lays out what it made and a tap's frame only the entry's texts. Nothing while the card is open.
    * @internal
    */
   prerender(kind: 'plain' | 'related' | 'notes', parts: 1 | 2 | 3 = 3): void {
@@ -241,6 +242,8 @@ export class DszdCard extends LitElement {
     this.requestUpdate();
     try {
       this.renderPending();
+      // laid out while closed, unseen: the frame after this step lays out what the render made, not the first tap's
+      this.cardElement?.classList.add('laid-out');
     } finally {
       this._parts = 3;
     }

@@ -130,6 +130,37 @@ describe('prepareSharedCard', () => {
     expect(cards()).to.equal(1);
   });
 
+  it('lays the closed card out unseen: no box drawn, hit or focused, the page laid out as it was', async () => {
+    const page = await fixture<HTMLElement>(html`<p>在<dszd-term>数字社会</dszd-term>中推进各项工作。</p>`);
+    const scrollSize = () => [document.documentElement.scrollWidth, document.documentElement.scrollHeight];
+    const before = scrollSize();
+    const idle = fakeIdle();
+    prepareSharedCard(document, idle.schedule);
+    while (idle.pending) idle.run('timed out');
+    const card = findSharedCard()!;
+    const surface = card.cardElement!;
+    expect(card.open).to.equal(false);
+    expect(surface.matches(':popover-open')).to.equal(false);
+    const box = surface.getBoundingClientRect();
+    expect(box.width * box.height, 'laid out').to.be.greaterThan(0);
+    const style = getComputedStyle(surface);
+    expect(style.visibility).to.equal('hidden');
+    expect(style.pointerEvents).to.equal('none');
+    // nothing of it at its own centre (the page's own element is hit there, or nothing)
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    expect(hit === card || card.contains(hit)).to.equal(false);
+    // none of its buttons takes focus
+    for (const button of surface.querySelectorAll<HTMLElement>('button, a[href], [tabindex]')) {
+      button.focus();
+      expect(card.shadowRoot!.activeElement, button.className).to.equal(null);
+    }
+    expect(scrollSize(), "the page's scroll size").to.deep.equal(before);
+    // a tap opens it as usual, and it is seen
+    tap(page.querySelector('dszd-term')!);
+    expect(await waitFor(isCardOpen), 'the card opens').to.equal(true);
+    expect(getComputedStyle(surface).visibility).to.equal('visible');
+  });
+
   it('runs one step per idle callback even when the deadline leaves time for more', () => {
     const idle = fakeIdle();
     prepareSharedCard(document, idle.schedule);

@@ -86,7 +86,9 @@ describe('dszd-term.iife.js keeps its work out of the page’s tasks', () => {
     const surface = card.shadowRoot!.querySelector<HTMLElement>('[part~="card"]')!;
     expect(card.open).to.equal(false);
     expect(surface.matches(':popover-open')).to.equal(false);
-    expect(getComputedStyle(surface).display).to.equal('none');
+    // laid out ahead, unseen
+    expect(getComputedStyle(surface).visibility).to.equal('hidden');
+    expect(getComputedStyle(surface).pointerEvents).to.equal('none');
     expect(shows).to.deep.equal([]);
 
     const term = page.doc.querySelector('#card-para dszd-term') as HTMLElement;
