@@ -90,7 +90,7 @@ export class WrapLive {
   /**
    * Takes over from the recorder that kept the page's changes since the first wrap: its trees are observed, its
    * records healed and batched as if seen when they happened, content made editable meanwhile is unwrapped, and
-   * what the first stage left unresolved is resolved.
+   * what the first stage left unresolved is resolved, a task later.
    */
   _takeOver(recorder: MutationRecorder): void {
     const session = this._session;
@@ -102,8 +102,13 @@ export class WrapLive {
     else
       for (const element of root.querySelectorAll('[contenteditable]'))
         if (isEditableAttribute(element)) session._unwrapUnder(element);
-    if (session._index) this._resolve(false);
-    void session._pump();
+    // What the first stage left unresolved, in a task of its own: with the set-up above it was one long task on a phone.
+    // Until then the queue waits (a batch the page's changes made meanwhile is resolved after it, as every batch is).
+    void (session._index ? yieldToEventLoop() : Promise.resolve()).then(() => {
+      if (session._abort.signal.aborted) return;
+      if (session._index) this._resolve(false);
+      void session._pump();
+    });
   }
 
   /**
