@@ -55,6 +55,9 @@ export function prepareSharedCard(
     (preparing = [
       // the card's styles as constructed style sheets (lit makes them on the first card's connection)
       () => DszdCard.prepareStyles(),
+      // lit's rendering run on throwaway templates: the engine compiles lit's code here, not in the card's render
+      () => DszdCard.prepareRendering(doc, 'text'),
+      () => DszdCard.prepareRendering(doc, 'bindings'),
       // the card element, not yet in the page
       () => void findDetachedCard(doc),
       // its shadow root and empty shell rendered, still out of the page: lit prepares the shell's templates, and the

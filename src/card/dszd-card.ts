@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, render } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { waitForNextFrame, yieldToEventLoop } from '../live/schedule';
@@ -261,6 +261,30 @@ export class DszdCard extends LitElement {
   static prepareStyles(): void {
     this.finalize();
     for (const style of this.elementStyles) if ('styleSheet' in style) void style.styleSheet;
+  }
+
+  /**
+   * Runs lit's rendering once, out of the page, on a throwaway template: `text` with texts alone, then `bindings`
+   * with each other kind of binding the card's own templates use (attributes, a boolean, a property, an event, a
+   * list, a directive). On a phone most of the card's first render was the engine compiling lit's code as it ran the
+   * first time: these take that part to steps of their own. @internal
+   */
+  static prepareRendering(doc: Document, kinds: 'text' | 'bindings'): void {
+    const list = [html`<i>${'x'}</i>`];
+    render(
+      kinds === 'text'
+        ? html`<p>${'x'}</p>`
+        : html`<p
+            lang=${'zh'}
+            class=${classMap({ on: true })}
+            ?hidden=${false}
+            .title=${''}
+            @click=${() => undefined}
+          >
+            ${list}${nothing}
+          </p>`,
+      doc.createDocumentFragment(),
+    );
   }
 
   private _stopWatchingConfig: (() => void) | undefined;

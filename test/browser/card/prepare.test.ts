@@ -35,8 +35,8 @@ function fakeIdle() {
 /** Text without its white space (the template's line breaks). */
 const squeeze = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '');
 const cards = () => document.querySelectorAll('dszd-card').length;
-/** The preparation's steps: styles, the card element, its shell rendered, connected, then five renders. */
-const STEPS = 9;
+/** The preparation's steps: styles, lit warmed up, the card element, its shell rendered, connected, then five renders. */
+const STEPS = 11;
 
 /** Counts the card's renders (lit's `render`) until `restore` is called. */
 function countRenders() {
@@ -76,13 +76,16 @@ describe('prepareSharedCard', () => {
     try {
       idle.run('timed out'); // the styles
       expect(cards(), 'after the first callback').to.equal(0);
+      idle.run('timed out'); // lit's rendering run on a throwaway template: texts
+      idle.run('timed out'); // and the other bindings
+      expect([cards(), renders.count], 'after the third: no card').to.deep.equal([0, 0]);
       idle.run('timed out'); // the card element, out of the page
-      expect([cards(), renders.count], 'after the second').to.deep.equal([0, 0]);
+      expect([cards(), renders.count], 'after the fourth').to.deep.equal([0, 0]);
       idle.run('timed out'); // its shell rendered, still out of the page
-      expect([cards(), renders.count], 'after the third').to.deep.equal([0, 1]);
+      expect([cards(), renders.count], 'after the fifth').to.deep.equal([0, 1]);
       expect(findSharedCard(), 'not in the page yet').to.equal(undefined);
       idle.run('timed out'); // put in the page, already rendered: no render in this step
-      expect([cards(), renders.count], 'after the fourth').to.deep.equal([1, 1]);
+      expect([cards(), renders.count], 'after the sixth').to.deep.equal([1, 1]);
     } finally {
       renders.restore();
     }
@@ -97,17 +100,19 @@ describe('prepareSharedCard', () => {
       );
 
     idle.run('timed out'); // rendered with an entry with a definition alone: its header
-    expect(surface.querySelector('.title')?.textContent ?? '', 'after the fifth: the header').to.match(/\S/);
-    expect(shown(), 'after the fifth: no texts yet').to.deep.equal([]);
-    expect(cardPart('unit', surface), 'after the fifth: no unit yet').to.equal(null);
+    expect(surface.querySelector('.title')?.textContent ?? '', 'after the seventh: the header').to.match(
+      /\S/,
+    );
+    expect(shown(), 'after the seventh: no texts yet').to.deep.equal([]);
+    expect(cardPart('unit', surface), 'after the seventh: no unit yet').to.equal(null);
     idle.run('timed out'); // its texts
-    expect(shown(), 'after the sixth').to.deep.equal(['definition']);
-    expect(cardPart('unit', surface), 'after the sixth: no unit yet').to.equal(null);
+    expect(shown(), 'after the eighth').to.deep.equal(['definition']);
+    expect(cardPart('unit', surface), 'after the eighth: no unit yet').to.equal(null);
     idle.run('timed out'); // the rest
-    expect(shown(), 'after the seventh').to.deep.equal(['definition', 'unit-toggle']);
-    expect(cardPart('unit', surface), 'after the seventh').to.be.instanceOf(HTMLElement);
+    expect(shown(), 'after the ninth').to.deep.equal(['definition', 'unit-toggle']);
+    expect(cardPart('unit', surface), 'after the ninth').to.be.instanceOf(HTMLElement);
     idle.run('timed out'); // with related terms
-    expect(shown(), 'after the eighth').to.deep.equal([
+    expect(shown(), 'after the tenth').to.deep.equal([
       'definition',
       'unit-toggle',
       'related',
@@ -115,7 +120,7 @@ describe('prepareSharedCard', () => {
     ]);
     expect(idle.pending).to.equal(1);
     idle.run('timed out'); // with notes
-    expect(shown(), 'after the ninth').to.include('notes');
+    expect(shown(), 'after the eleventh').to.include('notes');
     const entry = definitionSet.entries.find(
       (e) => e.term === card.cardElement!.querySelector('.title')!.textContent,
     );
@@ -165,10 +170,10 @@ describe('prepareSharedCard', () => {
     const idle = fakeIdle();
     prepareSharedCard(document, idle.schedule);
     // a deadline with a full hour left
-    for (let step = 1; step <= 4; step++) idle.run(3_600_000);
+    for (let step = 1; step <= 6; step++) idle.run(3_600_000);
     expect(idle.pending, 'a callback asked for each step left').to.equal(1);
     expect(cardPart('definition', findSharedCard()!.cardElement!)).to.equal(null);
-    for (let step = 5; step <= STEPS; step++) idle.run(3_600_000);
+    for (let step = 7; step <= STEPS; step++) idle.run(3_600_000);
     expect(idle.pending).to.equal(0);
     expect(cardPart('definition', findSharedCard()!.cardElement!)).to.be.instanceOf(HTMLElement);
   });
@@ -180,6 +185,10 @@ describe('prepareSharedCard', () => {
     try {
       idle.run(19.9);
       idle.run(20); // the styles
+      idle.run(19.9);
+      idle.run(20); // lit's rendering warmed up: texts
+      idle.run(19.9);
+      idle.run(20); // and the other bindings
       idle.run(19.9);
       idle.run(20); // the card element
       idle.run(19.9);
@@ -247,7 +256,7 @@ describe('prepareSharedCard', () => {
   }
 
   it('an annotation’s removal removes the card made ahead and stops the steps left', async () => {
-    const { annotation, idle } = await annotateAndPrepare(4);
+    const { annotation, idle } = await annotateAndPrepare(6);
     expect(cards(), 'made').to.equal(1);
 
     await annotation.remove();
@@ -266,7 +275,7 @@ describe('prepareSharedCard', () => {
   });
 
   it('an annotation’s removal while the card is made but not in the page keeps it out', async () => {
-    const { annotation, idle } = await annotateAndPrepare(3); // rendered, out of the page
+    const { annotation, idle } = await annotateAndPrepare(5); // rendered, out of the page
 
     await annotation.remove();
     while (idle.pending) idle.run('timed out');
