@@ -1,5 +1,6 @@
 import { CARD_TAG, defineElement } from '../elements/define';
 import { reportError } from '../events/error-event';
+import { yieldToEventLoop } from '../live/schedule';
 import { DszdCard } from './dszd-card';
 import { idleScheduler, runIdleSteps, type IdleScheduler } from './idle-steps';
 import type { CardTrigger } from './trigger';
@@ -89,12 +90,44 @@ export function findSharedCard(): DszdCard | undefined {
  * makes none.
  */
 export function handleTermEvent(piece: CardTrigger, event: Event): void {
+  if (held) {
+    held.push([piece, event]);
+    return;
+  }
   const leaving = event.type === 'pointerleave' || event.type === 'focusout';
+  if (!leaving && preparing.length) {
+    // The card is wanted before the page was idle long enough to make it: the steps left run now, a task each (all
+    // at once were one long task on a phone), and this event and those after it are handled in order once they ran.
+    held = [[piece, event]];
+    void finishPreparing(piece.ownerDocument).then(() => {
+      const events = held ?? [];
+      held = undefined;
+      for (const [each, later] of events) if (each.isConnected) handleTermEvent(each, later);
+    });
+    return;
+  }
   (leaving ? findSharedCard() : getSharedCard(piece.ownerDocument))?.service.handleTermEvent(piece, event);
+}
+
+/** Terms' events that came while the preparation's steps left were run for an intent (see handleTermEvent). */
+let held: Array<[CardTrigger, Event]> | undefined;
+
+/** Runs the preparation's steps left, one per task, without waiting for idle time. Never rejects. */
+async function finishPreparing(doc: Document): Promise<void> {
+  while (preparing.length) {
+    try {
+      preparing.shift()!();
+    } catch (error) {
+      preparing.length = 0;
+      reportError(doc, error, 'card');
+    }
+    await yieldToEventLoop();
+  }
 }
 
 /** Opens the page's card for `trigger` (the first piece of its term) next to `anchor` (see DszdTerm.show). */
 export async function showTerm(trigger: CardTrigger, anchor: HTMLElement): Promise<void> {
+  await finishPreparing(anchor.ownerDocument);
   await getSharedCard(anchor.ownerDocument).show(trigger, { anchor });
 }
 
@@ -115,6 +148,7 @@ export function removeSharedCard(): void {
   shared = undefined;
   detached = undefined;
   preparing.length = 0;
+  held = undefined;
   void card?.hide();
   card?.remove();
 }

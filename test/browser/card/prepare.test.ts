@@ -244,6 +244,48 @@ describe('prepareSharedCard', () => {
       expect(findSharedCard()!.id).to.equal('dszd-card');
     });
 
+  it('a tap before the page was idle runs the steps left a task each, then opens the card; events meanwhile keep their order', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<p style="margin: 200px 20px"><dszd-term>城市大脑</dszd-term> <dszd-term>未来社区</dszd-term></p>`,
+    );
+    const [brain, community] = [...el.querySelectorAll<DszdTerm>('dszd-term')];
+    const idle = fakeIdle();
+    prepareSharedCard(document, idle.schedule);
+    idle.run('timed out'); // the styles; no idle time comes after
+
+    const renders = countRenders();
+    const longest = { steps: 0 };
+    try {
+      // the pointer rests on one term and leaves it (no card), then a finger taps the other, all before the steps ran
+      const enter = (term: DszdTerm, type: string) =>
+        term.dispatchEvent(new PointerEvent(type, { pointerType: 'mouse', clientX: 1, clientY: 1 }));
+      enter(community!, 'pointerenter');
+      enter(community!, 'pointerleave');
+      expect(cards(), 'nothing made in the event').to.equal(0);
+      expect(renders.count, 'nothing rendered in the event').to.equal(0);
+      tap(brain!);
+      // the tap's task (and its microtasks) runs one step at most, not the card's renders: the rest come a task each
+      for (let i = 0; i < 20; i++) await undefined;
+      longest.steps = renders.count;
+      expect(isCardOpen(), 'not open within the tap’s task').to.equal(false);
+      expect(await waitFor(isCardOpen), 'the card opens').to.equal(true);
+    } finally {
+      renders.restore();
+    }
+    expect(longest.steps, 'renders of the card in the tap’s task').to.be.at.most(1);
+    expect(findSharedCard()!.trigger, 'the tapped term').to.equal(brain);
+    expect(squeeze(cardPart('definition')?.textContent)).to.contain(
+      squeeze(brain!.entry!.definition.join('')),
+    );
+    // the hover's enter and leave were handled in order: its dwell is not pending
+    await new Promise((resolve) => setTimeout(resolve, community!.showDelay + 100));
+    expect(findSharedCard()!.trigger, 'still the tapped term').to.equal(brain);
+    expect(idle.pending, 'the idle callback asked for before').to.equal(1);
+    idle.run('timed out');
+    expect(idle.pending, 'no steps left').to.equal(0);
+    expect(cards()).to.equal(1);
+  });
+
   /** An annotated paragraph and the card's preparation after `steps` of its steps: the idle callbacks are held. */
   async function annotateAndPrepare(steps: number) {
     const el = await fixture<HTMLElement>(html`<p>城市大脑是数字化改革的重要成果。</p>`);
