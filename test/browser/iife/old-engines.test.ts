@@ -48,7 +48,8 @@ describe('dszd-term.iife.js on a 2020 engine', () => {
     const surface = await waitForValue(() => {
       const card = frameCardSurface(page);
       const rect = card?.getBoundingClientRect();
-      return card && getComputedStyle(card).display !== 'none' && rect!.width > 0 ? card : undefined;
+      // seen (the closed card made ahead is laid out too, hidden)
+      return card && getComputedStyle(card).visibility === 'visible' && rect!.width > 0 ? card : undefined;
     }, 'the card to open');
     expect(surface.querySelector('[part~="term-title"]')!.textContent).to.equal('浙里急救');
     const entry = page.win.dszdTerm!.definitionSet.entries.find(
