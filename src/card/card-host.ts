@@ -1,6 +1,6 @@
 import { CARD_TAG, defineElement } from '../elements/define';
 import { reportError } from '../events/error-event';
-import { yieldToEventLoop } from '../live/schedule';
+import { waitForNextFrame, yieldToEventLoop } from '../live/schedule';
 import { DszdCard } from './dszd-card';
 import { idleScheduler, runIdleSteps, type IdleScheduler } from './idle-steps';
 import type { CardTrigger } from './trigger';
@@ -114,7 +114,11 @@ export function handleTermEvent(piece: CardTrigger, event: Event): void {
 /** Terms' events that came while the preparation's steps left were run for an intent (see handleTermEvent). */
 let held: Array<[CardTrigger, Event]> | undefined;
 
-/** Runs the preparation's steps left, one per task, without waiting for idle time. Never rejects. */
+/**
+ * Runs the preparation's steps left without waiting for idle time: one per task while the card is out of the page,
+ * one per frame once it is in (the closed card is laid out, hidden: each frame lays out what one step rendered, and
+ * the open that follows reads a clean layout). Never rejects.
+ */
 async function finishPreparing(doc: Document): Promise<void> {
   while (preparing.length) {
     try {
@@ -123,7 +127,7 @@ async function finishPreparing(doc: Document): Promise<void> {
       preparing.length = 0;
       reportError(doc, error, 'card');
     }
-    await yieldToEventLoop();
+    await (shared?.isConnected ? waitForNextFrame() : yieldToEventLoop());
   }
 }
 

@@ -532,11 +532,14 @@ export class DszdCard extends LitElement {
   }
 
   private async _open(trigger: CardTrigger, entry: DefinitionEntry, options: ShowOptions): Promise<boolean> {
+    const anchor = options.anchor?.isConnected ? options.anchor : trigger;
+    // Read before any write: the line of the term under the finger, while the page's layout is clean (after the
+    // render below it is not: the closed card is laid out, hidden, and its new texts would be laid out for this read).
+    const line = findLineAt(anchor, options.point);
     this._close(false);
     this._moveNextTo(trigger);
     const sequence = ++this._sequence;
     this._renderInOwnTask = true;
-    const anchor = options.anchor?.isConnected ? options.anchor : trigger;
     this._trigger = trigger;
     this.entry = entry;
     this.history = [];
@@ -557,8 +560,6 @@ export class DszdCard extends LitElement {
     await yieldToEventLoop();
     if (sequence !== this._sequence) return false;
 
-    // Read before any write: the line of the term under the finger, while the page's layout is still clean.
-    const line = findLineAt(anchor, options.point);
     // In the top layer but hidden until placed: its style and layout are done by the next frame's rendering, not
     // forced by the measuring below, and it never shows where it was before (or at the top-left corner).
     this._showSurface();
