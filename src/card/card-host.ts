@@ -95,8 +95,6 @@ export function handleTermEvent(piece: CardTrigger, event: Event): void {
     return;
   }
   const leaving = event.type === 'pointerleave' || event.type === 'focusout';
-  // the card stage came with this intent, or the page removed the card: it is made in steps as well
-  if (!leaving && !preparing.length && !findSharedCard()) prepareSharedCard(piece.ownerDocument);
   if (!leaving && preparing.length) {
     // The card is wanted before the page was idle long enough to make it: the steps left run now, a task each (all
     // at once were one long task on a phone), and this event and those after it are handled in order once they ran.
