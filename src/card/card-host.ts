@@ -118,15 +118,20 @@ let held: Array<[CardTrigger, Event]> | undefined;
  * the open that follows reads a clean layout). Never rejects.
  */
 async function finishPreparing(doc: Document): Promise<void> {
+  let ran = false;
   while (preparing.length) {
+    // (the first one too: a task apart from the intent's own)
+    await (shared?.isConnected ? waitForNextFrame() : yieldToEventLoop());
     try {
-      preparing.shift()!();
+      preparing.shift()?.();
+      ran = true;
     } catch (error) {
       preparing.length = 0;
       reportError(doc, error, 'card');
     }
-    await (shared?.isConnected ? waitForNextFrame() : yieldToEventLoop());
   }
+  // what the last step rendered is laid out in a frame, not by the open's first read
+  if (ran && shared?.isConnected) await waitForNextFrame();
 }
 
 /** Opens the page's card for `trigger` (the first piece of its term) next to `anchor` (see DszdTerm.show). */
