@@ -10,6 +10,8 @@ let shared: DszdCard | undefined;
 let detached: DszdCard | undefined;
 /** The steps left of the card's preparation: `removeSharedCard` empties it, which stops them. */
 let preparing: Array<() => void> = [];
+/** Steps for entries other than the first (related terms, notes): an intent that finishes the preparation skips them. */
+let forLater: Array<() => void> = [];
 
 /**
  * The page's one card: created (and appended to `<body>`) on first use, then reused by every term. A page with
@@ -71,8 +73,10 @@ export function prepareSharedCard(
       () => getSharedCard(doc).prerender('plain', 1),
       () => getSharedCard(doc).prerender('plain', 2),
       () => getSharedCard(doc).prerender('plain'),
-      () => getSharedCard(doc).prerender('related'),
-      () => getSharedCard(doc).prerender('notes'),
+      ...(forLater = [
+        () => getSharedCard(doc).prerender('related'),
+        () => getSharedCard(doc).prerender('notes'),
+      ]),
     ]),
     schedule,
     (error) => reportError(doc, error, 'card'),
@@ -115,9 +119,11 @@ let held: Array<[CardTrigger, Event]> | undefined;
 /**
  * Runs the preparation's steps left without waiting for idle time: one per task while the card is out of the page,
  * one per frame once it is in (the closed card is laid out, hidden: each frame lays out what one step rendered, and
- * the open that follows reads a clean layout). Never rejects.
+ * the open that follows reads a clean layout), but for the renders of other entries' templates. Never rejects.
  */
 async function finishPreparing(doc: Document): Promise<void> {
+  // the card is wanted now: not other entries' templates (its own entry's are made as it opens)
+  for (const step of forLater) if (preparing.includes(step)) preparing.splice(preparing.indexOf(step), 1);
   let ran = false;
   while (preparing.length) {
     // (the first one too: a task apart from the intent's own)

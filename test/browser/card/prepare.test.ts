@@ -255,6 +255,13 @@ describe('prepareSharedCard', () => {
 
     const renders = countRenders();
     const longest = { steps: 0 };
+    const prototype = DszdCard.prototype as unknown as { prerender(kind: string, parts?: number): void };
+    const prerender = prototype.prerender;
+    const prerendered: string[] = [];
+    prototype.prerender = function (this: DszdCard, kind: string, parts?: number) {
+      prerendered.push(kind);
+      prerender.call(this, kind, parts);
+    };
     try {
       // the pointer rests on one term and leaves it (no card), then a finger taps the other, all before the steps ran
       const enter = (term: DszdTerm, type: string) =>
@@ -271,8 +278,14 @@ describe('prepareSharedCard', () => {
       expect(await waitFor(isCardOpen), 'the card opens').to.equal(true);
     } finally {
       renders.restore();
+      prototype.prerender = prerender;
     }
     expect(longest.steps, 'renders of the card in the tap’s task').to.be.at.most(1);
+    expect(prerendered, 'its first entry only, no other entries’ templates').to.deep.equal([
+      'plain',
+      'plain',
+      'plain',
+    ]);
     expect(findSharedCard()!.trigger, 'the tapped term').to.equal(brain);
     expect(squeeze(cardPart('definition')?.textContent)).to.contain(
       squeeze(brain!.entry!.definition.join('')),
