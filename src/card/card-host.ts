@@ -54,33 +54,29 @@ export function prepareSharedCard(
   schedule: IdleScheduler = idleScheduler(doc.defaultView ?? window),
 ): void {
   preparing.length = 0;
-  runIdleSteps(
-    (preparing = [
-      // the card's styles as constructed style sheets (lit makes them on the first card's connection)
-      () => DszdCard.prepareStyles(),
-      // lit's rendering run on throwaway templates: the engine compiles lit's code here, not in the card's render
-      () => DszdCard.prepareRendering(doc, 'text'),
-      () => DszdCard.prepareRendering(doc, 'bindings'),
-      // the card element, not yet in the page
-      () => void findDetachedCard(doc),
-      // its shadow root and empty shell rendered, still out of the page: lit prepares the shell's templates, and the
-      // page lays out and restyles nothing
-      () => findDetachedCard(doc)?.renderPending(),
-      // then put in the page (where a page's observers see it), already rendered
-      () => void getSharedCard(doc),
-      // the closed card rendered with entries that need the texts' templates, one render per step (the first entry's
-      // in three: its header, its texts, the rest)
-      () => getSharedCard(doc).prerender('plain', 1),
-      () => getSharedCard(doc).prerender('plain', 2),
-      () => getSharedCard(doc).prerender('plain'),
-      ...(forLater = [
-        () => getSharedCard(doc).prerender('related'),
-        () => getSharedCard(doc).prerender('notes'),
-      ]),
-    ]),
-    schedule,
-    (error) => reportError(doc, error, 'card'),
-  );
+  // the renders for other entries' templates: an intent that finishes the preparation skips them
+  forLater = [() => getSharedCard(doc).prerender('related'), () => getSharedCard(doc).prerender('notes')];
+  preparing = [
+    // the card's styles as constructed style sheets (lit makes them on the first card's connection)
+    () => DszdCard.prepareStyles(),
+    // lit's rendering run on throwaway templates: the engine compiles lit's code here, not in the card's render
+    () => DszdCard.prepareRendering(doc, 'text'),
+    () => DszdCard.prepareRendering(doc, 'bindings'),
+    // the card element, not yet in the page
+    () => void findDetachedCard(doc),
+    // its shadow root and empty shell rendered, still out of the page: lit prepares the shell's templates, and the
+    // page lays out and restyles nothing
+    () => findDetachedCard(doc)?.renderPending(),
+    // then put in the page (where a page's observers see it), already rendered
+    () => void getSharedCard(doc),
+    // the closed card rendered with entries that need the texts' templates, one render per step (the first entry's
+    // in three: its header, its texts, the rest)
+    () => getSharedCard(doc).prerender('plain', 1),
+    () => getSharedCard(doc).prerender('plain', 2),
+    () => getSharedCard(doc).prerender('plain'),
+    ...forLater,
+  ];
+  runIdleSteps(preparing, schedule, (error) => reportError(doc, error, 'card'));
 }
 
 /** The shared card if one exists, without creating it (leaving or blurring a term needs no card). */

@@ -224,7 +224,7 @@ export class DszdCard extends LitElement {
    */
   prerender(kind: 'plain' | 'related' | 'notes', parts: 1 | 2 | 3 = 3): void {
     if (this._isOpen) return;
-    // only entries with their texts (the drop-in's arrive one by one: see entry-texts.ts)
+    // only entries with their texts (the drop-in's arrive after the card stage: see entry-texts.ts)
     const fits = (entry: DefinitionEntry) =>
       entry.definition.length > 0 &&
       (kind === 'notes'

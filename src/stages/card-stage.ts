@@ -2,8 +2,9 @@
  * The drop-in script's card stage (`dszd-term.card.js`): `<dszd-card>` (Lit) and Floating UI. Loaded by the first
  * stage when the browser is idle after annotation, or at the latest on a term's first pointer, touch or focus. The
  * set, settings and error reporting it imports are the first stage's (see stage-registry.ts). The set's texts are not
- * here: each entry's come in a small file of their own when a term of it is on the page or its card opens
- * (fetch-entry-texts.ts, which the build puts in place of src/card/entry-texts.ts).
+ * here: they come in one file for the whole set once a term on the page asks for its description, or in the opened
+ * entry's own file if a card opens first (fetch-entry-texts.ts, which the build puts in place of
+ * src/card/entry-texts.ts).
  */
 import { css, html, LitElement } from 'lit';
 import * as cardHost from '../card/card-host';
