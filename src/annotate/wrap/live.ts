@@ -1,6 +1,7 @@
 import { DszdAnnotateEvent } from '../../events/annotate-event';
 import { reportError } from '../../events/error-event';
-import { collectBlocks, findRunBlock } from '../../live/affected-blocks';
+import { collectBlocks } from '../../live/affected-blocks';
+import { MATCH_ATTRIBUTE } from '../../runs/rules';
 import type { AffectedBlocks } from '../../live/find-affected-blocks';
 import { EditWatch, isEditableAttribute } from '../../live/editable';
 import { LiveObserver } from '../../live/observe';
@@ -15,23 +16,31 @@ import { findWrappers, unwrapWrappers } from './unwrap';
 // The drop-in's first stage keeps the selection with this once the live stage is there (deferred-keep-selection.ts).
 export { keepSelection } from '../../live/keep-selection';
 
-/** Wrappers unwrapped per step of `remove()` (whole blocks): a few milliseconds of DOM removals. */
-const REMOVED_PER_STEP = 1000;
+/**
+ * What one step of `remove()` may take (measured around it). The first step, before `remove()` returns, takes
+ * FIRST_REMOVED wrappers (a page of ordinary size is restored at once); the others as many as fit, wherever they
+ * fall: every step that changes a big block costs the page a layout of it, but no task of ours grows with the block.
+ */
+const REMOVE_MS = 24;
+const FIRST_REMOVED = 1000;
+const MOST_REMOVED = 4000;
 
 /**
- * Takes the wrappers of `owned` under `root` out, up to REMOVED_PER_STEP at once (before `remove()` returns) and the
- * rest in time slices until `signal` says a new annotation of the root took them over (see WrapSession.remove).
+ * Takes the wrappers of `owned` under `root` out, a step before `remove()` returns and the rest in time slices until
+ * `signal` says a new annotation of the root took them over (see WrapSession.remove).
  */
 export async function removeInSteps(root: Node, owned: WeakSet<Element>, signal: AbortSignal): Promise<void> {
   const steps = (function* () {
     const wrappers = findWrappers(root as ParentNode).filter((wrapper) => owned.has(wrapper));
+    let size = FIRST_REMOVED;
     for (let at = 0, end = 0; at < wrappers.length; at = end) {
-      // A block's wrappers go in one step: every step that changes a big block costs the page its whole layout.
-      const block = findRunBlock(wrappers[at]!, root);
-      for (end = at + 1; end < wrappers.length; end++) {
-        if (end - at >= REMOVED_PER_STEP && findRunBlock(wrappers[end]!, root) !== block) break;
-      }
+      // In document order, so a step takes the first wrappers of a text node and leaves it whole, its text so far
+      // folded back into it (see unwrapWrappers); never only some pieces of a split match.
+      end = Math.min(at + size, wrappers.length);
+      while (end < wrappers.length && isSameMatch(wrappers[end - 1]!, wrappers[end]!)) end++;
+      const started = performance.now();
       runOwnMutations(() => unwrapWrappers(wrappers.slice(at, end)));
+      size = nextStepSize(size, end - at, performance.now() - started);
       yield;
     }
   })();
@@ -40,6 +49,23 @@ export async function removeInSteps(root: Node, owned: WeakSet<Element>, signal:
     await yieldToEventLoop();
     await runInSlices(steps, { signal });
   }
+}
+
+/**
+ * How many wrappers the next step may take, from the last step's `done` in `ms`: as many as fit REMOVE_MS, twice the
+ * last at most (a pause of the browser's own, collecting garbage say, shrinks one step, not the rest).
+ */
+function nextStepSize(size: number, done: number, ms: number): number {
+  return Math.max(
+    50,
+    Math.min(MOST_REMOVED, size * 2, ms > 0 ? Math.floor((done * REMOVE_MS) / ms) : size * 2),
+  );
+}
+
+/** Whether two wrappers are pieces of one split match. */
+function isSameMatch(a: Element, b: Element): boolean {
+  const id = a.getAttribute(MATCH_ATTRIBUTE);
+  return id !== null && id === b.getAttribute(MATCH_ATTRIBUTE);
 }
 
 /** Milliseconds healing may annotate in the observer's callback before leaving the rest to the sliced queue. */

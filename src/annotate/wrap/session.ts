@@ -147,7 +147,7 @@ export class WrapSession implements AnnotationSession {
 
   /**
    * Stops and restores the DOM exactly: wrappers removed, split text nodes merged back. The first step of the live
-   * part's `removeInSteps` (REMOVED_PER_STEP wrappers) goes before it returns; a bigger annotation's rest goes in time
+   * part's `removeInSteps` (FIRST_REMOVED wrappers) goes before it returns; a bigger annotation's rest goes in time
    * slices, healing the page's changes meanwhile. A new wrap session of the root meanwhile takes over the wrappers still there. Never rejects.
    * In the drop-in before the live stage is there, the removal waits for it (it heals the page's changes kept
    * meanwhile first); if it cannot be loaded, the wrappers go at once as they are.

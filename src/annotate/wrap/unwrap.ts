@@ -39,7 +39,8 @@ export function unwrapWrappers(wrappers: readonly Element[]): number {
     parent.removeChild(wrapper);
     removed.add(wrapper);
   }
-  for (const original of originals) mergePieces(original);
+  // the pieces that follow their original again now their wrappers are gone
+  for (const original of originals) foldBack(original, () => false, removed);
   for (const node of orphans) mergeNeighbours(node);
   return removed.size;
 }
@@ -73,9 +74,7 @@ function foldBack(original: Text, owns: (wrapper: Element) => boolean, removed: 
     siblings.push(next);
   }
   if (!siblings.length) return;
-  original.appendData(pieces.map((piece) => piece.data).join(''));
-  for (const sibling of siblings) sibling.remove();
-  forgetPieces(original, pieces);
+  mergeInto(original, siblings, pieces);
 }
 
 /** A wrapper of `original`'s text that still holds exactly the one piece it was given. */
@@ -91,19 +90,22 @@ function isIntactWrapper(element: Element, original: Text, owns: (wrapper: Eleme
   );
 }
 
-/** Appends to `original` the pieces split off it that follow it again now their wrappers are gone. */
-function mergePieces(original: Text): void {
-  const record = getSplitRecord(original);
-  if (!record) return;
-  const merged: Text[] = [];
-  for (let next = original.nextSibling; next && record.pieces.has(next as Text); next = next.nextSibling) {
-    merged.push(next as Text);
+/**
+ * Takes `nodes` (pieces of `original`, or wrappers holding them) out and appends the pieces' text to it: one append, not
+ * one per piece (a long node may have thousands). The removals first: Chromium reshapes the whole text of a block laid
+ * out just before when a text in it changes (see OffDocumentSplit.commit); removed first, the block awaits its layout.
+ * If the append fails (a page that broke it), the nodes go back: no text is lost. Bookkeeping of pieces (if any) goes.
+ */
+function mergeInto(original: Text, nodes: ChildNode[], pieces: Text[]): void {
+  const text = pieces.map((piece) => piece.data).join('');
+  for (const node of nodes) node.remove();
+  try {
+    original.appendData(text);
+  } catch (error) {
+    original.after(...nodes);
+    throw error;
   }
-  if (!merged.length) return;
-  // One append, not one per piece: a long node may have thousands of pieces.
-  original.appendData(merged.map((piece) => piece.data).join(''));
-  for (const piece of merged) piece.remove();
-  forgetPieces(original, merged);
+  forgetPieces(original, pieces);
 }
 
 /** Merges the text nodes adjacent to `node` into the first of them (for wrappers without bookkeeping). */
@@ -114,7 +116,5 @@ function mergeNeighbours(node: Node): void {
   const merged: Text[] = [];
   for (let next = first.nextSibling; next?.nodeType === TEXT_NODE; next = next.nextSibling)
     merged.push(next as Text);
-  if (!merged.length) return;
-  first.appendData(merged.map((piece) => piece.data).join(''));
-  for (const piece of merged) piece.remove();
+  if (merged.length) mergeInto(first, merged, merged);
 }

@@ -142,14 +142,23 @@ export function splitOffDocument(original: Text, data = original.data): OffDocum
         pieceOrigins.set(unit.piece, original);
         if (unit.node !== unit.piece) wrapperOrigins.set(unit.node as Element, original);
       }
+      // The insertion first: Chromium updates the text of a block laid out just before in place, shaping the block's
+      // whole text at once (150–200 ms for a block of 130,000 characters); once the block awaits its layout, it does
+      // not (the frame after lays the block out anyway).
+      parent.insertBefore(fragment, original.nextSibling);
+      try {
+        original.deleteData(prefix, data.length - prefix);
+      } catch (error) {
+        // (a page that broke deleteData) its text stays shown once
+        for (const unit of units) unit.node.remove();
+        throw error;
+      }
       splitRecords.set(original, {
         pieces: new Set(units.map((unit) => unit.piece)),
         kept: data.slice(0, prefix),
         tail: units.reverse(),
         parent,
       });
-      original.deleteData(prefix, data.length - prefix);
-      parent.insertBefore(fragment, original.nextSibling);
     },
   };
 }
