@@ -348,6 +348,7 @@ const FIRST_STAGE_REPLACEMENTS = {
   'src/term/dszd-term.styles.ts': minifiedTermStyles(),
   'src/term/card-parts.ts': 'src/stages/deferred-card-parts.ts',
   'src/live/keep-selection.ts': 'src/stages/deferred-keep-selection.ts',
+  'src/annotate/wrap/parts.ts': 'src/stages/deferred-parts.ts',
 };
 
 /** The source modules (by path from the project root) of an in-memory build of one classic script, unshared. */

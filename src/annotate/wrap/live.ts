@@ -12,53 +12,56 @@ import { runInSlices, yieldToEventLoop } from '../../live/schedule';
 import { healRecords } from './heal';
 import { stepThrough, type WrapSession } from './session';
 import { findWrappers, unwrapWrappers } from './unwrap';
+import { nextStepSize } from './parts';
+import { COMMITTED_PER_STEP } from './pass';
 
-// The drop-in's first stage keeps the selection with this once the live stage is there (deferred-keep-selection.ts).
+// The drop-in's first stage keeps the selection with this once the live stage is there (deferred-keep-selection.ts),
+// and its passes keep wrappers and put big runs in parts with these (deferred-parts.ts).
 export { keepSelection } from '../../live/keep-selection';
+export { findKeptWrappers, putInParts } from './parts';
 
 /**
- * What one step of `remove()` may take (measured around it). The first step, before `remove()` returns, takes
- * FIRST_REMOVED wrappers (a page of ordinary size is restored at once); the others as many as fit, wherever they
- * fall: every step that changes a big block costs the page a layout of it, but no task of ours grows with the block.
+ * What one step of `remove()` may take (measured around it): steps take as many wrappers as fit, wherever they fall
+ * (every step that changes a big block costs the page a layout of it, but no task of ours grows with the block), from
+ * FIRST_STEP on and at most COMMITTED_PER_STEP, as the pass puts them in. Before `remove()` returns, steps run until
+ * FIRST_REMOVED wrappers are out or REMOVE_MS has passed: a page of ordinary size is restored at once.
  */
 const REMOVE_MS = 24;
+const FIRST_STEP = 250;
 const FIRST_REMOVED = 1000;
-const MOST_REMOVED = 4000;
 
 /**
- * Takes the wrappers of `owned` under `root` out, a step before `remove()` returns and the rest in time slices until
+ * Takes the wrappers of `owned` under `root` out, some before `remove()` returns and the rest in time slices until
  * `signal` says a new annotation of the root took them over (see WrapSession.remove).
  */
 export async function removeInSteps(root: Node, owned: WeakSet<Element>, signal: AbortSignal): Promise<void> {
-  const steps = (function* () {
-    const wrappers = findWrappers(root as ParentNode).filter((wrapper) => owned.has(wrapper));
-    let size = FIRST_REMOVED;
-    for (let at = 0, end = 0; at < wrappers.length; at = end) {
-      // In document order, so a step takes the first wrappers of a text node and leaves it whole, its text so far
-      // folded back into it (see unwrapWrappers); never only some pieces of a split match.
-      end = Math.min(at + size, wrappers.length);
-      while (end < wrappers.length && isSameMatch(wrappers[end - 1]!, wrappers[end]!)) end++;
-      const started = performance.now();
-      runOwnMutations(() => unwrapWrappers(wrappers.slice(at, end)));
-      size = nextStepSize(size, end - at, performance.now() - started);
-      yield;
-    }
-  })();
-  if (!steps.next().done) {
-    // The rest in later tasks: runInSlices would run its first slice in this one.
-    await yieldToEventLoop();
-    await runInSlices(steps, { signal });
-  }
-}
-
-/**
- * How many wrappers the next step may take, from the last step's `done` in `ms`: as many as fit REMOVE_MS, twice the
- * last at most (a pause of the browser's own, collecting garbage say, shrinks one step, not the rest).
- */
-function nextStepSize(size: number, done: number, ms: number): number {
-  return Math.max(
-    50,
-    Math.min(MOST_REMOVED, size * 2, ms > 0 ? Math.floor((done * REMOVE_MS) / ms) : size * 2),
+  const wrappers = findWrappers(root as ParentNode).filter((wrapper) => owned.has(wrapper));
+  let at = 0;
+  let size = FIRST_STEP;
+  const step = (most: number) => {
+    // In document order, so a step takes the first wrappers of a text node and leaves it whole, its text so far
+    // folded back into it (see unwrapWrappers); never only some pieces of a split match.
+    let end = Math.min(at + most, wrappers.length);
+    while (end < wrappers.length && isSameMatch(wrappers[end - 1]!, wrappers[end]!)) end++;
+    const started = performance.now();
+    runOwnMutations(() => unwrapWrappers(wrappers.slice(at, end)));
+    size = nextStepSize(size, end - at, performance.now() - started, REMOVE_MS, COMMITTED_PER_STEP);
+    at = end;
+  };
+  const started = performance.now();
+  while (at < Math.min(FIRST_REMOVED, wrappers.length) && performance.now() - started < REMOVE_MS)
+    step(Math.min(size, FIRST_REMOVED - at));
+  if (at === wrappers.length) return;
+  // The rest in later tasks: runInSlices would run its first slice in this one.
+  await yieldToEventLoop();
+  await runInSlices(
+    (function* () {
+      while (at < wrappers.length) {
+        step(size);
+        yield;
+      }
+    })(),
+    { signal },
   );
 }
 

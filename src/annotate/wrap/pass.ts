@@ -8,10 +8,10 @@ import type { OccurrenceIndex } from '../../live/first-occurrences';
 import { keepSelection } from '../../live/keep-selection';
 import { isUnstable } from './unstable';
 import { cutPieces, type Piece } from '../../runs/plan';
-import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../../runs/rules';
 import { textRuns, type TreeAdapter } from '../../runs/runs';
 import { unwrapWrappers } from './unwrap';
 import { createMatchId, splitOffDocument, type OffDocumentSplit } from './wrap';
+import { findKeptWrappers, findPartsPutter } from './parts';
 
 /** What one pass shares with the annotation that runs it. */
 export interface PassContext {
@@ -100,6 +100,15 @@ export function* annotateSteps(target: Node, context: PassContext): Generator<vo
       if (texts.join('') !== joined) continue;
       pieces = cutPieces(texts, shown);
     }
+    // More wrappers than one step puts in: in parts (parts.ts). The drop-in's first pass has no parts yet: the block
+    // is read again in a batch after it, which waits for the live stage that brings them.
+    if (pieces.length > COMMITTED_PER_STEP) {
+      const inParts = findPartsPutter();
+      if (!inParts) context.reread(block);
+      else if (yield* inParts(nodes, texts, pieces, block, summary, context))
+        rereadLater(block, nodes, context);
+      continue;
+    }
     const [splits, groups] = yield* buildPieces(nodes, texts, pieces, owned);
     built.push([nodes, block, summary, splits, groups, pieces.length]);
     waiting += pieces.length;
@@ -142,11 +151,8 @@ function* commitBuilt(built: readonly BuiltRun[], context: PassContext): Generat
       stepEnd = performance.now() + COMMIT_STEP_MS;
     }
     if (context.index.summaryOf(block) !== summary) continue;
-    // The host changed the run since it was read: its block is read again (a few times at most).
     if (!nodes.every((node) => node.parentNode) || !splits.every((split) => split.current)) {
-      const rereadCount = (rereads.get(block) ?? 0) + 1;
-      rereads.set(block, rereadCount);
-      if (rereadCount <= MAX_REREADS && nodes.every((node) => node.parentNode)) context.reread(block);
+      rereadLater(block, nodes, context);
       continue;
     }
     const commit = () => splits.forEach((split) => split.commit());
@@ -166,6 +172,13 @@ function* commitBuilt(built: readonly BuiltRun[], context: PassContext): Generat
 const MAX_REREADS = 3;
 const rereads = new WeakMap<Node, number>();
 
+/** The host changed a run since it was read: its block is read again (a few times at most). */
+function rereadLater(block: Node, nodes: readonly Text[], context: PassContext): void {
+  const count = (rereads.get(block) ?? 0) + 1;
+  rereads.set(block, count);
+  if (count <= MAX_REREADS && nodes.every((node) => node.parentNode)) context.reread(block);
+}
+
 /** Stretches wrapped per step: creating nodes off the document costs no layout. */
 export const BUILT_PER_STEP = 50;
 
@@ -174,7 +187,7 @@ export const BUILT_PER_STEP = 50;
  * once, not once per slice, however many matches it holds. Each node's split holds the text planned (`texts`): a
  * node the host changed meanwhile is not put in (see `commitBuilt`).
  */
-function* buildPieces(
+export function* buildPieces(
   nodes: readonly Text[],
   texts: readonly string[],
   pieces: readonly Piece[],
@@ -207,36 +220,4 @@ function findOwnWrappers(nodes: readonly Text[], owned: WeakSet<Element>): Eleme
     if (parent && owned.has(parent)) wrappers.add(parent);
   }
   return [...wrappers];
-}
-
-/**
- * The wrappers of each planned match, when the run's own wrappers are exactly the planned pieces (each a whole
- * text node alone in a wrapper of the right term, split matches sharing one id); else null.
- */
-function findKeptWrappers(
-  nodes: readonly Text[],
-  pieces: readonly Piece[],
-  owned: WeakSet<Element>,
-): Map<TermMatch, Element[]> | null {
-  const wrapped = nodes.filter((node) => {
-    const parent = node.parentNode as Element | null;
-    return parent !== null && owned.has(parent);
-  });
-  if (wrapped.length !== pieces.length) return null;
-  const kept = new Map<TermMatch, Element[]>();
-  let id: string | null = null;
-  for (const [k, piece] of pieces.entries()) {
-    const node = nodes[piece.node]!;
-    const wrapper = node.parentNode as Element;
-    if (node !== wrapped[k] || piece.start !== 0 || piece.end !== node.length) return null;
-    if (wrapper.childNodes.length !== 1 || wrapper.getAttribute(TERM_ATTRIBUTE) !== piece.match.term)
-      return null;
-    const own = wrapper.getAttribute(MATCH_ATTRIBUTE);
-    if (piece.count === 1 ? own !== null : own === null || (piece.index > 0 && own !== id)) return null;
-    id = own;
-    const group = kept.get(piece.match);
-    if (group) group.push(wrapper);
-    else kept.set(piece.match, [wrapper]);
-  }
-  return kept;
 }

@@ -24,11 +24,14 @@ export interface SplitRecord {
   readonly parent: ParentNode;
 }
 
-// Keyed by the host's node: the bookkeeping dies with it.
-const splitRecords = new WeakMap<Text, SplitRecord>();
-const wrapperOrigins = new WeakMap<Element, Text>();
+// Keyed by the host's node: the bookkeeping dies with it. (Exported for parts.ts only.)
+/** @internal */
+export const splitRecords = new WeakMap<Text, SplitRecord>();
+/** @internal */
+export const wrapperOrigins = new WeakMap<Element, Text>();
 // A piece split again (a later match across it) still belongs to the host node it first came from.
-const pieceOrigins = new WeakMap<Text, Text>();
+/** @internal */
+export const pieceOrigins = new WeakMap<Text, Text>();
 
 // Unique across instances of the library on one page (two script tags), short enough to read in devtools.
 const idPrefix = `dszd-${Math.random().toString(36).slice(2, 7)}-`;

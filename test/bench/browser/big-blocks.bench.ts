@@ -220,13 +220,21 @@ async function measurePage(page: Page): Promise<void> {
   expect(root.innerHTML === html, 'remove() restores the page').to.equal(true);
   root.remove();
   const longest = Math.max(0, ...during.tasks);
+  // Where the browser reports long animation frames: the script of the longest and the longest rendering.
+  const framesNote = during.frames.length
+    ? `; in long animation frames: the longest script ${Math.max(...during.frames.map((f) => f.scriptMs))} ms, the ` +
+      `longest rendering ${Math.max(...during.frames.map((f) => f.renderMs))} ms (${during.frames.length} frames)`
+    : '';
+  const removingFrames = removing.frames.length
+    ? `, the longest script in a long animation frame ${Math.max(...removing.frames.map((f) => f.scriptMs))} ms`
+    : '';
   const next = [...during.tasks].sort((a, b) => b - a).slice(1, 4);
   console.log(
     `${page.label}: ${matches} matches; floor (all at once) ${floorMs.toFixed(0)} ms, ours ${oursMs.toFixed(0)} ms ` +
       `(${(oursMs / floorMs).toFixed(2)}× the floor); longest task while annotating ${longest} ms ` +
       `(${during.tasks.length} over 50 ms; the next longest ${next.join(', ') || '–'} ms), page's own layout of the result ${ownLayoutMs} ms, page's own layout ` +
-      `after a one-character wrap ${ownFrameMs} ms (longest task beyond it ${Math.max(0, longest - ownFrameMs)} ms); ` +
-      `remove(): ${removeMs.toFixed(0)} ms (${removeSyncMs.toFixed(0)} ms in the call), longest task ${Math.max(0, ...removing.tasks)} ms; control task ${during.controlMs} ms`,
+      `after a one-character wrap ${ownFrameMs} ms (longest task beyond it ${Math.max(0, longest - ownFrameMs)} ms)${framesNote}; ` +
+      `remove(): ${removeMs.toFixed(0)} ms (${removeSyncMs.toFixed(0)} ms in the call), longest task ${Math.max(0, ...removing.tasks)} ms${removingFrames}; control task ${during.controlMs} ms`,
   );
 }
 

@@ -15,6 +15,7 @@ import {
 import { createDomAdapter } from '../../../src/live/dom-adapter';
 import { OccurrenceIndex } from '../../../src/live/first-occurrences';
 import { SCANNED_PER_STEP } from '../../../src/match/find-terms-in-slices';
+import { FIRST_PART } from '../../../src/annotate/wrap/parts';
 
 // Wrappers are created off the document while a big run is built: a test element of the wrapper's tag lets a test
 // act at that moment (the page changing the block meanwhile). Nothing else in this file defines it.
@@ -204,6 +205,95 @@ describe('annotate: a big block is built off the document and swapped in at once
   });
 });
 
+describe('annotate: a run with more wrappers than a step goes in parts', () => {
+  /** Resolves once the page has seen the annotator's first insertion into `block`, in that observer callback. */
+  function afterFirstPart(block: Node, act: () => void): void {
+    const observer = new MutationObserver((records) => {
+      if (!records.some((record) => record.type === 'childList' && record.addedNodes.length > 1)) return;
+      observer.disconnect();
+      act();
+    });
+    observer.observe(block, { childList: true, subtree: true });
+  }
+
+  it('property: the same markup, text and match count as wrapping in place, and remove() restores it', async () => {
+    const phrase = fc.constantFrom(...PHRASES, '数字', '社会', '一句没有名词的话，');
+    const inline = fc
+      .tuple(fc.constantFrom('span', 'b'), phrase)
+      .map(([tag, text]) => `<${tag}>${text}</${tag}>`);
+    // Long text nodes (parts end inside them) and inline elements (split matches; parts end between nodes).
+    const long = fc.array(phrase, { minLength: 600, maxLength: 1200 }).map((parts) => parts.join(''));
+    const block = fc
+      .array(fc.oneof(long, long, inline), { minLength: 3, maxLength: 8 })
+      .map((parts) => `<p>${parts.join('')}</p>`);
+    await fc.assert(
+      fc.asyncProperty(block, async (html) => {
+        const expected = mount(html);
+        const matches = wrapInPlace(expected);
+        fc.pre(matches > COMMITTED_PER_STEP);
+        const root = mount(html);
+        const { result, annotation } = await annotateDone(root, { occurrence: 'all' });
+        expect(markup(root)).to.equal(markup(expected));
+        expect(result.matches).to.equal(matches);
+        await annotation.remove();
+        expect(root.innerHTML).to.equal(html);
+        root.remove();
+        expected.remove();
+      }),
+      { numRuns: 8, seed: 7 },
+    );
+  });
+
+  it('the page rewriting the text node between parts: its text is kept, and annotated as it is now', async () => {
+    const root = bigParagraph(3000);
+    const p = root.querySelector('p')!;
+    const node = p.firstChild as Text;
+    const rewritten = `推进城市大脑建设，${'数字社会'.repeat(3)}`;
+    afterFirstPart(p, () => (node.nodeValue = rewritten));
+    const { annotation } = await annotateDone(root, { occurrence: 'all' });
+    await annotation.settled();
+    expect(p.textContent).to.equal(rewritten);
+    expect(p.firstChild).to.equal(node);
+    expect(wrappedTexts(p)).to.deep.equal(['城市大脑', '数字社会', '数字社会', '数字社会']);
+    await annotation.remove();
+    expect(p.innerHTML).to.equal(rewritten);
+  });
+
+  it('the page calling normalize() between parts loses no text', async () => {
+    const root = bigParagraph(3000);
+    const p = root.querySelector('p')!;
+    const text = p.textContent;
+    afterFirstPart(p, () => root.normalize());
+    const { annotation } = await annotateDone(root, { occurrence: 'all' });
+    await annotation.settled();
+    expect(p.textContent).to.equal(text);
+    await annotation.remove();
+    expect(p.textContent).to.equal(text);
+    expect(p.childNodes).to.have.length(1);
+  });
+
+  it('the page emptying the block between parts: nothing more is put in', async () => {
+    const root = bigParagraph(3000);
+    const p = root.querySelector('p')!;
+    afterFirstPart(p, () => (p.textContent = '没有名词'));
+    const { annotation } = await annotateDone(root, { occurrence: 'all' });
+    await annotation.settled();
+    expect(p.innerHTML).to.equal('没有名词');
+  });
+
+  it('a selection late in the block stays at the same place in its text', async () => {
+    const root = bigParagraph(3000);
+    const node = root.querySelector('p')!.firstChild as Text;
+    const selection = getSelection()!;
+    selection.setBaseAndExtent(node, node.length - 500, node, node.length - 100);
+    const before = selection.toString();
+    await annotateDone(root, { occurrence: 'all' });
+    expect(selection.anchorNode).not.to.equal(node);
+    expect(selection.toString()).to.equal(before);
+    selection.removeAllRanges();
+  });
+});
+
 /** `count` phrases, one in `every` of them with a term (the rest filler), as one paragraph's text. */
 function sparseText(count: number, every: number): string {
   let text = '';
@@ -232,7 +322,7 @@ describe('annotate: no step does more than a bounded amount of work', () => {
    * Runs the pass over `root` step by step (as the scheduler would, without time) and returns, per step, the wrappers
    * created and the wrappers put into the page, with the paragraphs these went to.
    */
-  function countPerStep(root: Element): Array<{ created: number; added: number; blocks: number }> {
+  function createContext(root: Element) {
     const options = resolveOptions({ occurrence: 'all' }, document) as ResolvedOptions;
     const index = new OccurrenceIndex(root, options);
     const owned = new WeakSet<Element>();
@@ -242,7 +332,7 @@ describe('annotate: no step does more than a bounded amount of work', () => {
       onEnter: (node) => index.enter(node),
       isOwn: (element) => owned.has(element),
     });
-    const context = {
+    return {
       adapter,
       root,
       set: undefined,
@@ -251,6 +341,10 @@ describe('annotate: no step does more than a bounded amount of work', () => {
       reread: () => undefined,
       stats: { matches: 0, textNodes: 0 },
     };
+  }
+
+  function countPerStep(root: Element): Array<{ created: number; added: number; blocks: number }> {
+    const context = createContext(root);
     const steps: Array<{ created: number; added: number; blocks: number }> = [];
     const inPage = root.getElementsByTagName('dszd-term');
     let [createdBefore, inPageBefore] = [created, 0];
@@ -270,6 +364,19 @@ describe('annotate: no step does more than a bounded amount of work', () => {
     return steps;
   }
 
+  /** How many wrappers each step of a pass over a page of `html` put into its child `at` (steps that put none left out). */
+  function partsIn(html: string, at: number): number[] {
+    const root = mount(html);
+    const inBlock = root.children[at]!.getElementsByTagName('dszd-term');
+    const parts: number[] = [];
+    const pass = annotateSteps(root, createContext(root));
+    for (let before = 0, done = false; !done; before = inBlock.length) {
+      done = pass.next().done === true;
+      if (inBlock.length > before) parts.push(inBlock.length - before);
+    }
+    return parts;
+  }
+
   it('builds at most BUILT_PER_STEP wrappers a step, and puts at most COMMITTED_PER_STEP in (or one whole run)', () => {
     // Many small paragraphs (more wrappers than are built before they are put in), a paragraph with more matches
     // than a step puts in, and a text node longer than a step of the matcher.
@@ -277,11 +384,11 @@ describe('annotate: no step does more than a bounded amount of work', () => {
       { length: 1000 },
       (_, i) => `<p>${PHRASES[i % 6]}数字社会${PHRASES[(i + 1) % 6]}浙农码</p>`,
     );
-    const root = mount(
+    const html =
       small.join('') +
-        `<p>${'数字社会，城市大脑。'.repeat(1500)}</p><p>${sparseText(20_000, 40)}</p>` +
-        small.join(''),
-    );
+      `<p>${'数字社会，城市大脑。'.repeat(1500)}</p><p>${sparseText(20_000, 40)}</p>` +
+      small.join('');
+    const root = mount(html);
     const steps = countPerStep(root);
     const wrappers = root.getElementsByTagName('dszd-term').length;
     expect(wrappers).to.be.greaterThan(COMMIT_AT);
@@ -290,8 +397,13 @@ describe('annotate: no step does more than a bounded amount of work', () => {
       expect(step.created).to.be.at.most(BUILT_PER_STEP);
       if (step.blocks > 1) expect(step.added).to.be.at.most(COMMITTED_PER_STEP);
     }
-    // The big paragraph went in whole, in a step of its own.
-    expect(steps.some((step) => step.blocks === 1 && step.added === 3000)).to.equal(true);
+    expect(steps.some((step) => step.added === 3000)).to.equal(false);
+    // The big paragraph went in parts, a step each: the first of FIRST_PART wrappers, none more than twice the last.
+    const parts = partsIn(html, 1000);
+    expect(parts.reduce((sum, part) => sum + part, 0)).to.equal(3000);
+    expect(parts[0]).to.equal(FIRST_PART);
+    expect(parts.length).to.be.greaterThan(2);
+    for (const [k, part] of parts.entries()) if (k) expect(part).to.be.at.most(parts[k - 1]! * 2);
   });
 });
 
