@@ -1,6 +1,6 @@
 import { DszdAnnotateEvent } from '../../events/annotate-event';
 import { reportError } from '../../events/error-event';
-import { collectBlocks } from '../../live/affected-blocks';
+import { collectBlocks, findRunBlock } from '../../live/affected-blocks';
 import { MATCH_ATTRIBUTE } from '../../runs/rules';
 import type { AffectedBlocks } from '../../live/find-affected-blocks';
 import { EditWatch, isEditableAttribute } from '../../live/editable';
@@ -12,7 +12,7 @@ import { runInSlices, yieldToEventLoop } from '../../live/schedule';
 import { healRecords } from './heal';
 import { stepThrough, type WrapSession } from './session';
 import { findWrappers, unwrapWrappers } from './unwrap';
-import { nextStepSize } from './parts';
+import { FrameBudget, leastPerStep, nextStepSize } from './parts';
 import { COMMITTED_PER_STEP } from './pass';
 
 // The drop-in's first stage keeps the selection with this once the live stage is there (deferred-keep-selection.ts),
@@ -23,7 +23,8 @@ export { findKeptWrappers, putInParts } from './parts';
 /**
  * What one step of `remove()` may take (measured around it): steps take as many wrappers as fit, wherever they fall
  * (every step that changes a big block costs the page a layout of it, but no task of ours grows with the block), from
- * FIRST_STEP on and at most COMMITTED_PER_STEP, as the pass puts them in. Before `remove()` returns, steps run until
+ * FIRST_STEP on and at most COMMITTED_PER_STEP, as the pass puts them in, but never so few that a block's layouts
+ * after them pass PART_CHARS (see leastPerStep). Before `remove()` returns, steps run until
  * FIRST_REMOVED wrappers are out or REMOVE_MS has passed: a page of ordinary size is restored at once.
  */
 const REMOVE_MS = 24;
@@ -36,15 +37,32 @@ const FIRST_REMOVED = 1000;
  */
 export async function removeInSteps(root: Node, owned: WeakSet<Element>, signal: AbortSignal): Promise<void> {
   const wrappers = findWrappers(root as ParentNode).filter((wrapper) => owned.has(wrapper));
+  // Per wrapper, the fewest a step takes in its block: the page lays the block out after every step (a 20 MB text
+  // node's wrappers go in one).
+  const least: number[] = [];
+  // Per wrapper, where its block's wrappers end.
+  const blockEnds: number[] = [];
+  for (let k = 0; k < wrappers.length;) {
+    const block = findRunBlock(wrappers[k]!, root);
+    let end = k + 1;
+    while (end < wrappers.length && findRunBlock(wrappers[end]!, root) === block) end++;
+    const fewest = leastPerStep(end - k, block.textContent?.length ?? 0);
+    for (; k < end; k++) [least[k], blockEnds[k]] = [fewest, end];
+  }
+  // The frames after the steps in the block under way (see FrameBudget).
+  let frames = new FrameBudget();
+  let blockEnd = 0;
   let at = 0;
   let size = FIRST_STEP;
   const step = (most: number) => {
     // In document order, so a step takes the first wrappers of a text node and leaves it whole, its text so far
     // folded back into it (see unwrapWrappers); never only some pieces of a split match.
-    let end = Math.min(at + most, wrappers.length);
+    if (at >= blockEnd) [frames, blockEnd] = [new FrameBudget(), blockEnds[at]!];
+    let end = Math.min(at + Math.max(most, least[at]!, frames.fewest(blockEnd - at)), wrappers.length);
     while (end < wrappers.length && isSameMatch(wrappers[end - 1]!, wrappers[end]!)) end++;
     const started = performance.now();
     runOwnMutations(() => unwrapWrappers(wrappers.slice(at, end)));
+    frames.measure();
     size = nextStepSize(size, end - at, performance.now() - started, REMOVE_MS, COMMITTED_PER_STEP);
     at = end;
   };

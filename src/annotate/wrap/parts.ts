@@ -1,5 +1,6 @@
 import type { TermMatch } from '../../match/find-terms';
 import { keepSelection } from '../../live/keep-selection';
+import { yieldToEventLoop } from '../../live/schedule';
 import type { Piece } from '../../runs/plan';
 import { MATCH_ATTRIBUTE, TERM_ATTRIBUTE } from '../../runs/rules';
 import { buildPieces, COMMITTED_PER_STEP, type PassContext } from './pass';
@@ -77,10 +78,13 @@ export function* putInParts(
   const carriers = nodes.slice();
   const starts = nodes.map(() => 0);
   let size = FIRST_PART;
-  const length = texts.reduce((sum, text) => sum + text.length, 0);
-  const least = Math.ceil(pieces.length / Math.max(1, Math.floor(PART_CHARS / length)));
+  const frames = new FrameBudget();
+  const least = leastPerStep(
+    pieces.length,
+    texts.reduce((sum, text) => sum + text.length, 0),
+  );
   for (let at = 0; at < pieces.length;) {
-    let end = Math.min(at + Math.max(size, least), pieces.length);
+    let end = Math.min(at + Math.max(size, least, frames.fewest(pieces.length - at)), pieces.length);
     while (end < pieces.length && pieces[end]!.index > 0) end++;
     const part = pieces.slice(at, end);
     // The run's nodes this part wraps in, in order, and the part's pieces on their carriers.
@@ -112,6 +116,7 @@ export function* putInParts(
     }
     for (const piece of part) starts[piece.node] = piece.end;
 
+    frames.measure();
     size = nextStepSize(size, end - at, performance.now() - started, PART_MS, COMMITTED_PER_STEP);
     for (const [match, wrappers] of groups) {
       index.showed(summary, match.serial, wrappers);
@@ -148,6 +153,45 @@ function adopt(node: Text, piece: Text): void {
   }
   // The tail is last first: what was split off the piece follows it.
   record.tail.unshift(...inner.tail);
+}
+
+/**
+ * The page's rendering after a block's steps (parts put in, or wrappers taken out), measured frame by frame, against
+ * FRAMES_MS: the page lays the whole block out again after each, which on a block of thousands of inline elements
+ * (one character per `<span>`: 32,000 of them, 0.5 s a frame) costs far more than its text's length says.
+ */
+export class FrameBudget {
+  private _spent = 0;
+  private _last = 0;
+
+  /** Measures the frame after the step just made (once it has rendered; none while the page is hidden). */
+  measure(): void {
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() => {
+      const start = performance.now();
+      void yieldToEventLoop().then(() => {
+        this._last = performance.now() - start;
+        this._spent += this._last;
+      });
+    });
+  }
+
+  /** The fewest of the `left` items a step must take, for the steps left to fit what is left of the budget. */
+  fewest(left: number): number {
+    return this._last ? Math.ceil(left / Math.max(1, Math.floor((FRAMES_MS - this._spent) / this._last))) : 0;
+  }
+}
+
+/** What the page's layouts after one block's steps may take together, about (ms). */
+const FRAMES_MS = 3000;
+
+/**
+ * The fewest of a block's `count` wrappers a step may put in or take out, when the block's text is `length`
+ * characters long: the page lays the block out after every step, so its steps are at most as many as keep those
+ * layouts under PART_CHARS together.
+ */
+export function leastPerStep(count: number, length: number): number {
+  return Math.ceil(count / Math.max(1, Math.floor(PART_CHARS / length)));
 }
 
 /** The parts putter: here it is there from the start (the drop-in's first stage asks its live stage, see deferred-parts.ts). */
