@@ -11,8 +11,11 @@ import { termStyles } from './dszd-term.styles';
 import { resolveEntry } from '../match/resolve-entry';
 import { warnUnknownTerm } from './warn-unknown';
 
-// The connected pieces of each split match, so a piece finds its siblings without searching the page.
+// The connected pieces of each split match, so a piece finds its siblings without searching the page; and, once asked
+// for, in document order until one connects or disconnects (every render reads them: sorting them each time was most
+// of the renders' time under a parent of thousands of children, which compareDocumentPosition walks).
 const piecesByMatch = new Map<string, Set<DszdTerm>>();
+const piecesInOrder = new Map<string, DszdTerm[]>();
 
 /** Properties a framework may set before the element is defined: they are taken over on connection. */
 const UPGRADED_PROPERTIES = ['term', 'showDelay', 'hideDelay', 'set'] as const;
@@ -181,9 +184,15 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
       const other = piece.getAttribute(TERM_ATTRIBUTE);
       return term === null || other === null || other === term;
     };
-    return [...registered]
-      .filter((piece) => piece.getRootNode() === root && sameTerm(piece))
-      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    let inOrder = piecesInOrder.get(id!);
+    if (!inOrder)
+      piecesInOrder.set(
+        id!,
+        (inOrder = [...registered].sort((a, b) =>
+          a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+        )),
+      );
+    return inOrder.filter((piece) => piece.getRootNode() === root && sameTerm(piece));
   }
 
   /** Resolves (true) once the pending render has run; renders are batched into one microtask. */
@@ -329,6 +338,7 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
   private _refreshPieces(): void {
     const id = this._matchId;
     if (id === null) return;
+    piecesInOrder.delete(id);
     queueMicrotask(() => {
       for (const piece of piecesByMatch.get(id) ?? []) piece.requestUpdate();
     });

@@ -136,6 +136,18 @@ describe('split-match pieces act as one term', () => {
     expect(part(second).hasAttribute('tabindex')).to.equal(false);
     expect(first.entry?.term).to.equal('数字社会');
   });
+  it('pieces the page moves stay in document order: the first in the page is the tab stop', async () => {
+    const { first, second } = await splitTerm();
+    expectSame(first.pieces, [first, second], 'pieces before');
+    // the page puts the second piece before the first (moving a node disconnects and connects it)
+    first.before(second);
+    await sleep();
+    await Promise.all([first.updateComplete, second.updateComplete]);
+    expectSame(first.pieces, [second, first], 'pieces after the move');
+    expect(part(second).tabIndex).to.equal(0);
+    expect(part(first).hasAttribute('tabindex')).to.equal(false);
+  });
+
   it('pieces of two fragments that share an id but name different terms stay two terms', async () => {
     // Two CMS fragments tagged separately may reuse an id: the term attribute keeps their matches apart.
     const el = await fixture<HTMLElement>(
