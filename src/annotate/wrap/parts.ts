@@ -61,8 +61,9 @@ const PART_MS = 16;
  * `adopt`). Parts follow matches: a split match goes in whole. Parts are sized by their time (PART_MS), up to twice
  * the last and COMMITTED_PER_STEP wrappers (the frame after a part styles its new terms: 1,000 of them cost a frame
  * about 50 ms more than the page's own after a one-character change, on a 10,000-match block), and never so small that
- * the block's layouts after them pass PART_CHARS. Returns whether the page changed the run before it was all in (the caller reads the block again); a run
- * whose block healing read again meanwhile is left there (that reading decides).
+ * the block's layouts after them pass PART_CHARS or the frame budget (FrameBudget). Returns whether the page changed
+ * the run before it was all in (the caller reads the block again); a run whose block healing read again meanwhile is
+ * left there (that reading decides).
  */
 export function* putInParts(
   nodes: readonly Text[],
@@ -115,7 +116,6 @@ export function* putInParts(
       if (last.node === last.piece) carriers[i] = last.piece;
     }
     for (const piece of part) starts[piece.node] = piece.end;
-
     frames.measure();
     size = nextStepSize(size, end - at, performance.now() - started, PART_MS, COMMITTED_PER_STEP);
     for (const [match, wrappers] of groups) {
