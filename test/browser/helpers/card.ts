@@ -23,9 +23,11 @@ export function surfaceOf(card: DszdCard = sharedCard()): HTMLElement {
 export function isCardOpen(): boolean {
   const card = findSharedCard();
   if (!card?.open) return false;
-  const surface = surfaceOf(card);
+  // open but not rendered yet (a poll can come between the two): not open yet
+  const surface = card.cardElement;
   // shown and placed (until placed it is laid out hidden)
   return (
+    !!surface &&
     surface.matches(':popover-open') &&
     getComputedStyle(surface).display !== 'none' &&
     surface.classList.contains('placed')
