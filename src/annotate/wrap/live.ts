@@ -37,28 +37,24 @@ const FIRST_REMOVED = 1000;
  */
 export async function removeInSteps(root: Node, owned: WeakSet<Element>, signal: AbortSignal): Promise<void> {
   const wrappers = findWrappers(root as ParentNode).filter((wrapper) => owned.has(wrapper));
-  // Per wrapper, the fewest a step takes in its block: the page lays the block out after every step (a 20 MB text
-  // node's wrappers go in one).
-  const least: number[] = [];
-  // Per wrapper, where its block's wrappers end.
-  const blockEnds: number[] = [];
-  for (let k = 0; k < wrappers.length;) {
-    const block = findRunBlock(wrappers[k]!, root);
-    let end = k + 1;
-    while (end < wrappers.length && findRunBlock(wrappers[end]!, root) === block) end++;
-    const fewest = leastPerStep(end - k, block.textContent?.length ?? 0);
-    for (; k < end; k++) [least[k], blockEnds[k]] = [fewest, end];
-  }
-  // The frames after the steps in the block under way (see FrameBudget).
-  let frames = new FrameBudget();
+  // The block under way: where its wrappers end, the fewest a step takes in it (the page lays the block out after
+  // every step: a 20 MB text node's wrappers go in one), and the frames after its steps (see FrameBudget).
   let blockEnd = 0;
+  let fewest = 0;
+  let frames = new FrameBudget();
   let at = 0;
   let size = FIRST_STEP;
   const step = (most: number) => {
     // In document order, so a step takes the first wrappers of a text node and leaves it whole, its text so far
     // folded back into it (see unwrapWrappers); never only some pieces of a split match.
-    if (at >= blockEnd) [frames, blockEnd] = [new FrameBudget(), blockEnds[at]!];
-    let end = Math.min(at + Math.max(most, least[at]!, frames.fewest(blockEnd - at)), wrappers.length);
+    if (at >= blockEnd) {
+      const block = findRunBlock(wrappers[at]!, root);
+      for (blockEnd = at + 1; blockEnd < wrappers.length; blockEnd++)
+        if (findRunBlock(wrappers[blockEnd]!, root) !== block) break;
+      fewest = leastPerStep(blockEnd - at, block.textContent?.length ?? 0);
+      frames = new FrameBudget();
+    }
+    let end = Math.min(at + Math.max(most, fewest, frames.fewest(blockEnd - at)), wrappers.length);
     while (end < wrappers.length && isSameMatch(wrappers[end - 1]!, wrappers[end]!)) end++;
     const started = performance.now();
     runOwnMutations(() => unwrapWrappers(wrappers.slice(at, end)));

@@ -90,10 +90,11 @@ export function* putInParts(
     const part = pieces.slice(at, end);
     // The run's nodes this part wraps in, in order, and the part's pieces on their carriers.
     const used = [...new Set(part.map((piece) => piece.node))];
+    const position = new Map(used.map((i, k) => [i, k]));
     const partTexts = used.map((i) => texts[i]!.slice(starts[i]));
     const shifted = part.map((piece) => ({
       ...piece,
-      node: used.indexOf(piece.node),
+      node: position.get(piece.node)!,
       start: piece.start - starts[piece.node]!,
       end: piece.end - starts[piece.node]!,
     }));

@@ -146,8 +146,8 @@ export class WrapSession implements AnnotationSession {
   }
 
   /**
-   * Stops and restores the DOM exactly: wrappers removed, split text nodes merged back. The first step of the live
-   * part's `removeInSteps` (FIRST_REMOVED wrappers) goes before it returns; a bigger annotation's rest goes in time
+   * Stops and restores the DOM exactly: wrappers removed, split text nodes merged back. The live part's
+   * `removeInSteps` takes out up to FIRST_REMOVED wrappers (as its time allows) before it returns; the rest goes in time
    * slices, healing the page's changes meanwhile. A new wrap session of the root meanwhile takes over the wrappers still there. Never rejects.
    * In the drop-in before the live stage is there, the removal waits for it (it heals the page's changes kept
    * meanwhile first); if it cannot be loaded, the wrappers go at once as they are.
