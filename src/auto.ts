@@ -83,14 +83,15 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
     shipped: 'setOnly' in data ? false : undefined,
   });
   if (data.auto === 'false') return;
+  // A page that requires Trusted Types but does not allow our policy could show terms whose cards never open.
+  const allowed = () => {
+    if (canUseHtmlSinks(win.document)) return true;
+    const refusal = takeTrustedTypesRefusal();
+    if (refusal) reportError(win.document, refusal, 'trusted types');
+    return false;
+  };
   const run = () => {
     try {
-      // A page that requires Trusted Types but does not allow our policy could show terms whose cards never open.
-      if (!canUseHtmlSinks(win.document)) {
-        const refusal = takeTrustedTypesRefusal();
-        if (refusal) reportError(win.document, refusal, 'trusted types');
-        return;
-      }
       const root = findRoot(win.document, data.root);
       if (!root) return;
       // an attribute left out is undefined: the option's default
@@ -107,8 +108,9 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
     }
   };
   // A deferred script runs in the task of the page's end of parsing (often with its first layout): building the
-  // matcher and the first slice each get a task of their own, so none of ours joins that long task. The page's own
-  // sets come first: the text is annotated once, with all of them.
+  // matcher, checking Trusted Types and starting the first pass each get a task of their own (each is tens of ms on a
+  // phone), so none of ours joins that long task or another. The page's own sets come first: the text is annotated
+  // once, with all of them.
   const start = () =>
     void (sets?.length ? configured : Promise.resolve())
       .then(yieldToEventLoop)
@@ -116,7 +118,8 @@ export function startAuto(script: HTMLOrSVGScriptElement | null, win: Window = w
         getMatcher(getTermsConfig().set);
         return yieldToEventLoop();
       })
-      .then(run, (error: unknown) => reportError(win.document, error, 'auto-annotate'));
+      .then(() => (allowed() ? yieldToEventLoop().then(run) : undefined))
+      .then(undefined, (error: unknown) => reportError(win.document, error, 'auto-annotate'));
   if (win.document.readyState === 'loading')
     win.document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
@@ -206,9 +209,10 @@ function start(script: HTMLOrSVGScriptElement | null): void {
 if (typeof document !== 'undefined' && supportsTerms()) {
   const script = findOwnScript();
   // The drop-in script's build evaluates this whole file in a task after the tag's own (vite.config.ts,
-  // evaluateInOwnTask), unless data-auto="false"; the module waits a task too, so that beside a drop-in copy loaded
-  // before it, the one loaded first still wins. With data-auto="false" the page drives it: ready at once.
-  if (import.meta.url && !(script instanceof HTMLElement && script.dataset.auto === 'false'))
-    setTimeout(() => start(script));
+  // evaluateInOwnTask), unless data-auto="false", and starts in the task after that: on a phone, evaluating the stage
+  // and registering the element with the page's options are each tens of ms. The module waits a task too, so that
+  // beside a drop-in copy loaded before it, the one loaded first still wins. With data-auto="false" the page drives
+  // it: ready at once.
+  if (!(script instanceof HTMLElement && script.dataset.auto === 'false')) setTimeout(() => start(script));
   else start(script);
 }
