@@ -41,7 +41,7 @@ export async function removeInSteps(root: Node, owned: WeakSet<Element>, signal:
   // every step: a 20 MB text node's wrappers go in one), and the frames after its steps (see FrameBudget).
   let blockEnd = 0;
   let fewest = 0;
-  let frames = new FrameBudget();
+  let frames = new FrameBudget(0);
   let at = 0;
   let size = FIRST_STEP;
   const step = (most: number) => {
@@ -52,9 +52,9 @@ export async function removeInSteps(root: Node, owned: WeakSet<Element>, signal:
       for (blockEnd = at + 1; blockEnd < wrappers.length; blockEnd++)
         if (findRunBlock(wrappers[blockEnd]!, root) !== block) break;
       fewest = leastPerStep(blockEnd - at, block.textContent?.length ?? 0);
-      frames = new FrameBudget();
+      frames = new FrameBudget(blockEnd - at);
     }
-    let end = Math.min(at + Math.max(most, fewest, frames.fewest(blockEnd - at)), wrappers.length);
+    let end = Math.min(at + Math.max(most, fewest, frames.fewest()), wrappers.length);
     while (end < wrappers.length && isSameMatch(wrappers[end - 1]!, wrappers[end]!)) end++;
     const started = performance.now();
     runOwnMutations(() => unwrapWrappers(wrappers.slice(at, end)));

@@ -79,13 +79,13 @@ export function* putInParts(
   const carriers = nodes.slice();
   const starts = nodes.map(() => 0);
   let size = FIRST_PART;
-  const frames = new FrameBudget();
+  const frames = new FrameBudget(pieces.length);
   const least = leastPerStep(
     pieces.length,
     texts.reduce((sum, text) => sum + text.length, 0),
   );
   for (let at = 0; at < pieces.length;) {
-    let end = Math.min(at + Math.max(size, least, frames.fewest(pieces.length - at)), pieces.length);
+    let end = Math.min(at + Math.max(size, least, frames.fewest()), pieces.length);
     while (end < pieces.length && pieces[end]!.index > 0) end++;
     const part = pieces.slice(at, end);
     // The run's nodes this part wraps in, in order, and the part's pieces on their carriers.
@@ -159,11 +159,19 @@ function adopt(node: Text, piece: Text): void {
 /**
  * The page's rendering after a block's steps (parts put in, or wrappers taken out), measured frame by frame, against
  * FRAMES_MS: the page lays the whole block out again after each, which on a block of thousands of inline elements
- * (one character per `<span>`: 32,000 of them, 0.5 s a frame) costs far more than its text's length says.
+ * (one character per `<span>`: 32,000 of them, 0.5 s a frame) costs far more than its text's length says. The steps
+ * stay even: their fewest items follow the frames' average so far, not what is left of the budget (which, once spent,
+ * would put all the rest in one step: one long task, and a frame as long as the block's whole layout).
  */
 export class FrameBudget {
   private _spent = 0;
-  private _last = 0;
+  private _frames = 0;
+  private readonly _count: number;
+
+  /** A budget for the steps of a block with `count` items to put in or take out. */
+  constructor(count: number) {
+    this._count = count;
+  }
 
   /** Measures the frame after the step just made (once it has rendered; none while the page is hidden). */
   measure(): void {
@@ -171,15 +179,17 @@ export class FrameBudget {
     requestAnimationFrame(() => {
       const start = performance.now();
       void yieldToEventLoop().then(() => {
-        this._last = performance.now() - start;
-        this._spent += this._last;
+        this._spent += performance.now() - start;
+        this._frames++;
       });
     });
   }
 
-  /** The fewest of the `left` items a step must take, for the steps left to fit what is left of the budget. */
-  fewest(left: number): number {
-    return this._last ? Math.ceil(left / Math.max(1, Math.floor((FRAMES_MS - this._spent) / this._last))) : 0;
+  /** The fewest items a step must take for the block's steps, at the frames' average so far, to fit FRAMES_MS. */
+  fewest(): number {
+    return this._frames
+      ? Math.ceil(this._count / Math.max(1, Math.floor((FRAMES_MS * this._frames) / this._spent)))
+      : 0;
   }
 }
 
