@@ -185,13 +185,20 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
       return term === null || other === null || other === term;
     };
     let inOrder = piecesInOrder.get(id!);
-    if (!inOrder)
-      piecesInOrder.set(
-        id!,
-        (inOrder = [...registered].sort((a, b) =>
-          a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-        )),
-      );
+    if (!inOrder) {
+      piecesInOrder.set(id!, (inOrder = [...registered]));
+      // Pieces connect in document order as a rule: each one's predecessor is asked where it is (Chromium walks back
+      // from the node asked about to find the asking one: a few siblings here; asked the other way round, it walks
+      // back from the earlier one to its parent's first child, thousands in a paragraph of one-character spans);
+      // sorted only when they are not in order.
+      if (
+        !inOrder.every(
+          (piece, i) =>
+            !i || inOrder![i - 1]!.compareDocumentPosition(piece) & Node.DOCUMENT_POSITION_FOLLOWING,
+        )
+      )
+        inOrder.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    }
     return inOrder.filter((piece) => piece.getRootNode() === root && sameTerm(piece));
   }
 
