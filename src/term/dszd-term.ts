@@ -186,18 +186,19 @@ export class DszdTerm extends HTMLElement implements CardTrigger {
     };
     let inOrder = piecesInOrder.get(id!);
     if (!inOrder) {
-      piecesInOrder.set(id!, (inOrder = [...registered]));
+      const pieces = [...registered];
       // Pieces connect in document order as a rule: each one's predecessor is asked where it is (Chromium walks back
       // from the node asked about to find the asking one: a few siblings here; asked the other way round, it walks
       // back from the earlier one to its parent's first child, thousands in a paragraph of one-character spans);
       // sorted only when they are not in order (V8's insertion sort passes the later element first: the same way round).
       if (
-        !inOrder.every(
+        !pieces.every(
           (piece, i) =>
-            !i || inOrder![i - 1]!.compareDocumentPosition(piece) & Node.DOCUMENT_POSITION_FOLLOWING,
+            !i || pieces[i - 1]!.compareDocumentPosition(piece) & Node.DOCUMENT_POSITION_FOLLOWING,
         )
       )
-        inOrder.sort((a, b) => (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1));
+        pieces.sort((a, b) => (b.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1));
+      piecesInOrder.set(id!, (inOrder = pieces));
     }
     return inOrder.filter((piece) => piece.getRootNode() === root && sameTerm(piece));
   }

@@ -192,11 +192,11 @@ async function measureOwnCosts(
   const frameTasks: number[] = [];
   for (let round = 0; round < 3; round++) {
     let changed = false;
-    const figures = await recordLongTasks(async () => {
+    const frame = await recordLongTasks(async () => {
       changed = wrapFirstCharacter();
       await frames(2);
     });
-    if (changed) frameTasks.push(Math.max(0, ...figures.tasks));
+    if (changed) frameTasks.push(Math.max(0, ...frame.tasks));
   }
   frameTasks.sort((a, b) => a - b);
   copy.replaceWith(annotated);
